@@ -1,0 +1,190 @@
+#include "sequence_pass.h"
+
+#include "gate_math.h"
+
+#include <cmath>
+
+namespace lstm {
+
+namespace {
+
+// Input projections of every step at once, plus both biases: gates(:, n) = W_ih·x_n + b_ih + b_hh.
+// One-hot input is a column gather of W_ih; everything else is one (4H × X)·(X × N) GEMM.
+template <typename Scalar>
+void projectInputs(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, int layer) {
+  const ModelConfig &config = ws.config();
+  auto &buffers = ws.layers[std::size_t(layer)];
+  const auto wIh = params.weightIh(layer);
+  const int N = ws.columns();
+  buffers.biasSum = params.biasIh(layer) + params.biasHh(layer);
+  if (layer > 0) {
+    buffers.gates.noalias() = wIh * ws.layers[std::size_t(layer - 1)].hidden.rightCols(N);
+  } else if (config.input == InputKind::OneHot) {
+    for (int n = 0; n < N; ++n)
+      buffers.gates.col(n) = wIh.col(ws.tokens[std::size_t(n)]);
+  } else if (config.input == InputKind::Embedding) {
+    const auto embedding = params.embedding();
+    for (int n = 0; n < N; ++n)
+      ws.embedded.col(n) = embedding.col(ws.tokens[std::size_t(n)]);
+    buffers.gates.noalias() = wIh * ws.embedded;
+  } else {
+    buffers.gates.noalias() = wIh * ws.denseInput;
+  }
+  buffers.gates.colwise() += buffers.biasSum;
+}
+
+template <typename Scalar>
+void forwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, int layer) {
+  const int H = ws.config().hiddenSize;
+  const int B = ws.batch();
+  auto &buf = ws.layers[std::size_t(layer)];
+  const auto wHh = params.weightHh(layer);
+  projectInputs(params, ws, layer);
+  for (int t = 0; t < ws.steps(); ++t) {
+    // Column blocks of step t. cells/hidden carry the initial state in their first B columns,
+    // so h_{t−1} starts at column t·B and h_t at (t+1)·B.
+    auto gates = buf.gates.middleCols(t * B, B);
+    gates.noalias() += wHh * buf.hidden.middleCols(t * B, B);
+    activateGates(gates, H);
+    const auto i = gates.topRows(H).array();
+    const auto f = gates.middleRows(H, H).array();
+    const auto g = gates.middleRows(2 * H, H).array();
+    const auto o = gates.bottomRows(H).array();
+    auto cell = buf.cells.middleCols((t + 1) * B, B).array();
+    auto tanhCell = buf.tanhCells.middleCols(t * B, B).array();
+    cell = f * buf.cells.middleCols(t * B, B).array() + i * g;
+    tanhCell = cell.tanh();
+    buf.hidden.middleCols((t + 1) * B, B).array() = o * tanhCell;
+  }
+}
+
+// Head forward; returns the summed loss. Softmax uses log-sum-exp so −log p stays finite and exact.
+template <typename Scalar>
+double forwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws) {
+  const int N = ws.columns();
+  const auto top = ws.layers.back().hidden.rightCols(N);
+  ws.output.noalias() = params.headWeight() * top;
+  ws.output.colwise() += params.headBias();
+  double loss = 0.0;
+  if (ws.config().head == HeadKind::Softmax) {
+    for (int n = 0; n < N; ++n) {
+      auto logits = ws.output.col(n);
+      const Scalar target = logits(ws.targetTokens[std::size_t(n)]);
+      const Scalar maxLogit = logits.maxCoeff();
+      logits.array() = (logits.array() - maxLogit).exp();
+      const Scalar sum = logits.sum();
+      logits /= sum;
+      loss += double(std::log(sum)) + double(maxLogit) - double(target);
+    }
+  } else {
+    loss = double((ws.output - ws.targetValues).squaredNorm());
+  }
+  return loss;
+}
+
+template <typename Scalar>
+void backwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, Parameters<Scalar> &grads,
+                  Scalar lossScale) {
+  const int N = ws.columns();
+  const auto top = ws.layers.back().hidden.rightCols(N);
+  if (ws.config().head == HeadKind::Softmax) {
+    // ∂(−log softmax(z)_y)/∂z = p − onehot(y)
+    ws.dOutput = ws.output;
+    for (int n = 0; n < N; ++n)
+      ws.dOutput(ws.targetTokens[std::size_t(n)], n) -= Scalar(1);
+    ws.dOutput *= lossScale;
+  } else {
+    // ∂(y − ŷ)²/∂ŷ = 2(ŷ − y)
+    ws.dOutput = (2 * lossScale) * (ws.output - ws.targetValues);
+  }
+  grads.headWeight().noalias() += ws.dOutput * top.transpose();
+  grads.headBias() += ws.dOutput.rowwise().sum();
+  ws.layers.back().dHidden.noalias() = params.headWeight().transpose() * ws.dOutput;
+}
+
+template <typename Scalar>
+void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, Parameters<Scalar> &grads,
+                   int layer) {
+  const ModelConfig &config = ws.config();
+  const int H = config.hiddenSize;
+  const int B = ws.batch();
+  const int N = ws.columns();
+  auto &buf = ws.layers[std::size_t(layer)];
+  const auto wHh = params.weightHh(layer);
+  ws.dhNext.setZero();
+  ws.dcNext.setZero();
+  for (int t = ws.steps() - 1; t >= 0; --t) {
+    const auto gates = buf.gates.middleCols(t * B, B);
+    const auto i = gates.topRows(H).array();
+    const auto f = gates.middleRows(H, H).array();
+    const auto g = gates.middleRows(2 * H, H).array();
+    const auto o = gates.bottomRows(H).array();
+    const auto tanhCell = buf.tanhCells.middleCols(t * B, B).array();
+    const auto previousCell = buf.cells.middleCols(t * B, B).array();
+    auto dGates = buf.dGates.middleCols(t * B, B);
+    // h_t = o ⊙ tanh(c_t): dh reaches o directly and c_t through tanh; c_t also gets dc from step t+1.
+    ws.dh = buf.dHidden.middleCols(t * B, B) + ws.dhNext;
+    ws.dc.array() = ws.dcNext.array() + ws.dh.array() * o * (Scalar(1) - tanhCell.square());
+    // c_t = f ⊙ c_{t−1} + i ⊙ g
+    dGates.topRows(H).array() = ws.dc.array() * g;
+    dGates.middleRows(H, H).array() = ws.dc.array() * previousCell;
+    dGates.middleRows(2 * H, H).array() = ws.dc.array() * i;
+    dGates.bottomRows(H).array() = ws.dh.array() * tanhCell;
+    ws.dcNext.array() = ws.dc.array() * f;
+    gatePreactivationGradients(gates, dGates, H);
+    // a_t = … + W_hh·h_{t−1}
+    if (t > 0)
+      ws.dhNext.noalias() = wHh.transpose() * dGates;
+  }
+  // Weight gradients of all steps in one GEMM each: Σ_t dA_t·h_{t−1}ᵀ, Σ_t dA_t·x_tᵀ.
+  grads.weightHh(layer).noalias() += buf.dGates * buf.hidden.leftCols(N).transpose();
+  buf.biasSum = buf.dGates.rowwise().sum(); // reused as scratch: both biases get the same gradient
+  grads.biasIh(layer) += buf.biasSum;
+  grads.biasHh(layer) += buf.biasSum;
+  auto dWih = grads.weightIh(layer);
+  if (layer > 0) {
+    const auto below = ws.layers[std::size_t(layer - 1)].hidden.rightCols(N);
+    dWih.noalias() += buf.dGates * below.transpose();
+    ws.layers[std::size_t(layer - 1)].dHidden.noalias() = params.weightIh(layer).transpose() * buf.dGates;
+  } else if (config.input == InputKind::OneHot) {
+    for (int n = 0; n < N; ++n)
+      dWih.col(ws.tokens[std::size_t(n)]) += buf.dGates.col(n);
+  } else if (config.input == InputKind::Embedding) {
+    dWih.noalias() += buf.dGates * ws.embedded.transpose();
+    // ∂loss/∂x_n = W_ihᵀ·dA_n, scattered back to the embedding column of token n.
+    ws.dEmbedded.noalias() = params.weightIh(0).transpose() * buf.dGates;
+    auto dEmbedding = grads.embedding();
+    for (int n = 0; n < N; ++n)
+      dEmbedding.col(ws.tokens[std::size_t(n)]) += ws.dEmbedded.col(n);
+  } else {
+    dWih.noalias() += buf.dGates * ws.denseInput.transpose();
+  }
+}
+
+} // namespace
+
+template <typename Scalar>
+double forwardPass(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws) {
+  for (int layer = 0; layer < ws.config().numLayers; ++layer)
+    forwardLayer(params, ws, layer);
+  return forwardHead(params, ws);
+}
+
+template <typename Scalar>
+void backwardPass(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, Parameters<Scalar> &grads,
+                  Scalar lossScale) {
+  backwardHead(params, ws, grads, lossScale);
+  for (int layer = ws.config().numLayers - 1; layer >= 0; --layer)
+    backwardLayer(params, ws, grads, layer);
+}
+
+double lossNormalizer(const ModelConfig &config, std::int64_t columns) {
+  return config.head == HeadKind::Softmax ? double(columns) : double(columns) * config.outputSize;
+}
+
+template double forwardPass(const Parameters<float> &, SequenceWorkspace<float> &);
+template double forwardPass(const Parameters<double> &, SequenceWorkspace<double> &);
+template void backwardPass(const Parameters<float> &, SequenceWorkspace<float> &, Parameters<float> &, float);
+template void backwardPass(const Parameters<double> &, SequenceWorkspace<double> &, Parameters<double> &, double);
+
+} // namespace lstm

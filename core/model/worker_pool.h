@@ -1,0 +1,40 @@
+#pragma once
+// A fixed set of threads that run one task per worker and wait for all of them: the engine's only threading.
+// The calling thread is worker 0, so a pool of size 1 starts no thread at all.
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace lstm {
+
+class WorkerPool {
+public:
+  explicit WorkerPool(int size);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool &) = delete;
+  WorkerPool &operator=(const WorkerPool &) = delete;
+
+  int size() const { return m_size; }
+  // Runs task(w) for every w in [0, size()), task(0) on the calling thread; returns when all have finished and
+  // rethrows the first exception a task threw. Not reentrant: call from one thread at a time.
+  void run(const std::function<void(int worker)> &task);
+
+private:
+  void helperLoop(int worker);
+
+  int m_size;
+  std::vector<std::thread> m_threads;
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::condition_variable m_done;
+  const std::function<void(int)> *m_task = nullptr;
+  unsigned long m_generation = 0;
+  int m_pending = 0;
+  bool m_stopping = false;
+  std::exception_ptr m_error;
+};
+
+} // namespace lstm
