@@ -16,6 +16,11 @@ target_compile_options(lstm_project_options INTERFACE
 # Every translation unit must agree on the vector width: Eigen's alignment and packet types depend on it (ODR).
 if(LSTM_NATIVE_ARCH)
   target_compile_options(lstm_project_options INTERFACE -march=native)
+  # GCC 12 reports false "may be used uninitialized" inside its own avx512fintrin.h wherever Eigen's AVX-512
+  # packets are inlined (GCC bug 105593, fixed in GCC 13). Silence only that warning, only there.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(lstm_project_options INTERFACE -Wno-maybe-uninitialized)
+  endif()
 endif()
 
 if(LSTM_SANITIZE)

@@ -68,13 +68,13 @@ double forwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
   double loss = 0.0;
   if (ws.config().head == HeadKind::Softmax) {
     for (int n = 0; n < N; ++n) {
-      auto logits = ws.output.col(n);
-      const Scalar target = logits(ws.targetTokens[std::size_t(n)]);
+      const auto logits = ws.output.col(n);
+      auto probabilities = ws.probabilities.col(n);
       const Scalar maxLogit = logits.maxCoeff();
-      logits.array() = (logits.array() - maxLogit).exp();
-      const Scalar sum = logits.sum();
-      logits /= sum;
-      loss += double(std::log(sum)) + double(maxLogit) - double(target);
+      probabilities.array() = (logits.array() - maxLogit).exp();
+      const Scalar sum = probabilities.sum();
+      probabilities /= sum;
+      loss += double(std::log(sum)) + double(maxLogit) - double(logits(ws.targetTokens[std::size_t(n)]));
     }
   } else {
     loss = double((ws.output - ws.targetValues).squaredNorm());
@@ -89,7 +89,7 @@ void backwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &w
   const auto top = ws.layers.back().hidden.rightCols(N);
   if (ws.config().head == HeadKind::Softmax) {
     // ∂(−log softmax(z)_y)/∂z = p − onehot(y)
-    ws.dOutput = ws.output;
+    ws.dOutput = ws.probabilities;
     for (int n = 0; n < N; ++n)
       ws.dOutput(ws.targetTokens[std::size_t(n)], n) -= Scalar(1);
     ws.dOutput *= lossScale;

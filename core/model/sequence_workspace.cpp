@@ -32,6 +32,8 @@ SequenceWorkspace<Scalar>::SequenceWorkspace(const ModelConfig &config, int step
     layer.biasSum = Vector<Scalar>::Zero(4 * H);
   }
   output = Matrix<Scalar>::Zero(O, N);
+  if (config.head == HeadKind::Softmax)
+    probabilities = Matrix<Scalar>::Zero(O, N);
   dOutput = Matrix<Scalar>::Zero(O, N);
   dh = dc = dhNext = dcNext = Matrix<Scalar>::Zero(H, batch);
 }

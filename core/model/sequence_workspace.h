@@ -50,8 +50,9 @@ public:
   std::vector<LayerBuffers> layers;
   Matrix<Scalar> embedded;    // (E, N) embedding vectors of the input tokens
   Matrix<Scalar> dEmbedded;   // (E, N) ∂loss/∂embedded
-  Matrix<Scalar> output;      // (O, N) softmax probabilities or regression predictions
-  Matrix<Scalar> dOutput;     // (O, N) ∂loss/∂logits or ∂loss/∂predictions
+  Matrix<Scalar> output;        // (O, N) logits (Softmax) or predictions (Regression)
+  Matrix<Scalar> probabilities; // (V, N) softmax of the logits (Softmax head only)
+  Matrix<Scalar> dOutput;       // (O, N) ∂loss/∂logits or ∂loss/∂predictions
   // (H, B) scratch of the backward recurrence
   Matrix<Scalar> dh, dc, dhNext, dcNext;
 
