@@ -31,7 +31,4 @@ endif()
 
 target_compile_definitions(lstm_project_options INTERFACE
   QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_USE_QSTRINGBUILDER QT_NO_KEYWORDS
-  QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS
-  # Eigen packs GEMM panels on the stack up to this size instead of calling malloc; the time loops rely on it
-  # (tests/core/tst_no_allocation.cpp checks that no heap allocation happens inside them).
-  EIGEN_STACK_ALLOCATION_LIMIT=4194304)
+  QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS)

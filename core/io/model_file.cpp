@@ -18,6 +18,7 @@ namespace lstm {
 
 namespace {
 
+constexpr char kHeaderFormat[] = "lstm-explorer-model";
 constexpr qint64 kFixedPrefix = 16;                   // magic, version, header length
 constexpr qint64 kSmallestFile = kFixedPrefix + 8 + 4; // … parameter count, CRC
 
@@ -61,7 +62,7 @@ bool writeModel(const Model &model, QIODevice &device, QString *problem) {
     return false;
   }
   QJsonObject header;
-  header[QStringLiteral("format")] = QStringLiteral("lstm-explorer-model");
+  header[QStringLiteral("format")] = QLatin1String(kHeaderFormat);
   header[QStringLiteral("config")] = configToJson(model.config);
   QJsonArray vocabulary;
   for (char32_t symbol : model.vocabulary.symbols())
@@ -155,6 +156,11 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem)
     return std::nullopt;
   }
   const QJsonObject header = document.object();
+  if (header.value(QStringLiteral("format")).toString() != QLatin1String(kHeaderFormat)) {
+    fail(problem, QStringLiteral("the header does not describe an LSTM Explorer model (\"format\" is not \"%1\")")
+                      .arg(QLatin1String(kHeaderFormat)));
+    return std::nullopt;
+  }
 
   Model model;
   QString configProblem;

@@ -53,7 +53,8 @@ bool copyTensor(const QJsonValue &value, const ParameterBlock &block, MatrixMap<
   }
   const auto store = [&](int r, int c, const QJsonValue &number) {
     const double v = number.toDouble(std::nan(""));
-    if (!number.isDouble() || !std::isfinite(v) || std::fabs(v) > 3.0e38) {
+    // Any double that rounds to a finite float32 is accepted (FLT_MAX's shortest text reads slightly above it).
+    if (!number.isDouble() || !std::isfinite(float(v))) {
       *problem = QStringLiteral("%1[%2][%3] is not a finite float32 number").arg(name).arg(r).arg(c);
       return false;
     }

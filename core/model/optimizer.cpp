@@ -56,16 +56,16 @@ Optimizer<Scalar>::Optimizer(const OptimizerSettings &settings, std::int64_t par
 }
 
 template <typename Scalar>
-void Optimizer<Scalar>::step(Parameters<Scalar> &params, const Parameters<Scalar> &grads) {
+void Optimizer<Scalar>::step(Vector<Scalar> &params, const Vector<Scalar> &grads) {
   const OptimizerSettings &s = m_settings;
-  auto p = params.flat().array();
+  auto p = params.array();
   ++m_steps;
   // d_p = grad + weight_decay · param
   auto g = m_scratch.array();
   if (s.weightDecay != 0.0)
-    g = grads.flat().array() + Scalar(s.weightDecay) * p;
+    g = grads.array() + Scalar(s.weightDecay) * p;
   else
-    g = grads.flat().array();
+    g = grads.array();
   const auto lr = Scalar(s.learningRate);
 
   switch (s.kind) {
@@ -120,19 +120,19 @@ void Optimizer<Scalar>::step(Parameters<Scalar> &params, const Parameters<Scalar
 }
 
 template <typename Scalar>
-double clipGradientNorm(Parameters<Scalar> &grads, double maxNorm) {
-  const double norm = std::sqrt(grads.flat().template cast<double>().squaredNorm());
+double clipGradientNorm(Vector<Scalar> &grads, double maxNorm) {
+  const double norm = std::sqrt(grads.template cast<double>().squaredNorm());
   if (maxNorm > 0.0) {
     const double coefficient = maxNorm / (norm + 1e-6);
     if (coefficient < 1.0)
-      grads.flat() *= Scalar(coefficient);
+      grads *= Scalar(coefficient);
   }
   return norm;
 }
 
 template class Optimizer<float>;
 template class Optimizer<double>;
-template double clipGradientNorm(Parameters<float> &, double);
-template double clipGradientNorm(Parameters<double> &, double);
+template double clipGradientNorm(Vector<float> &, double);
+template double clipGradientNorm(Vector<double> &, double);
 
 } // namespace lstm

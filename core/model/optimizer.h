@@ -36,8 +36,9 @@ public:
   const OptimizerSettings &settings() const { return m_settings; }
   void setLearningRate(double rate) { m_settings.learningRate = rate; }
 
-  // One update of `params` from `grads` (same layout).
-  void step(Parameters<Scalar> &params, const Parameters<Scalar> &grads);
+  // One update of the flat parameter vector from the gradient vector (both (P), P = the constructor's count).
+  void step(Vector<Scalar> &params, const Vector<Scalar> &grads);
+  void step(Parameters<Scalar> &params, const Parameters<Scalar> &grads) { step(params.flat(), grads.flat()); }
 
   // State, for checkpoints. Which buffers are used depends on the kind:
   // SGD: first = momentum buffer; RMSprop: first = square average, second = momentum buffer, third = grad average;
@@ -58,11 +59,15 @@ private:
 // Scales `grads` so their global 2-norm is at most maxNorm (coefficient maxNorm / (norm + 1e-6), as PyTorch).
 // Returns the norm before clipping. maxNorm ≤ 0 only measures.
 template <typename Scalar>
-double clipGradientNorm(Parameters<Scalar> &grads, double maxNorm);
+double clipGradientNorm(Vector<Scalar> &grads, double maxNorm);
+template <typename Scalar>
+double clipGradientNorm(Parameters<Scalar> &grads, double maxNorm) {
+  return clipGradientNorm(grads.flat(), maxNorm);
+}
 
 extern template class Optimizer<float>;
 extern template class Optimizer<double>;
-extern template double clipGradientNorm(Parameters<float> &, double);
-extern template double clipGradientNorm(Parameters<double> &, double);
+extern template double clipGradientNorm(Vector<float> &, double);
+extern template double clipGradientNorm(Vector<double> &, double);
 
 } // namespace lstm

@@ -18,7 +18,7 @@ void projectInputs(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
   const int N = ws.columns();
   buffers.biasSum = params.biasIh(layer) + params.biasHh(layer);
   if (layer > 0) {
-    buffers.gates.noalias() = wIh * ws.layers[std::size_t(layer - 1)].hidden.rightCols(N);
+    ws.plans.inputProjection.run(wIh, ws.layers[std::size_t(layer - 1)].hidden.rightCols(N), buffers.gates);
   } else if (config.input == InputKind::OneHot) {
     for (int n = 0; n < N; ++n)
       buffers.gates.col(n) = wIh.col(ws.tokens[std::size_t(n)]);
@@ -26,9 +26,9 @@ void projectInputs(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
     const auto embedding = params.embedding();
     for (int n = 0; n < N; ++n)
       ws.embedded.col(n) = embedding.col(ws.tokens[std::size_t(n)]);
-    buffers.gates.noalias() = wIh * ws.embedded;
+    ws.plans.inputProjection.run(wIh, ws.embedded, buffers.gates);
   } else {
-    buffers.gates.noalias() = wIh * ws.denseInput;
+    ws.plans.inputProjection.run(wIh, ws.denseInput, buffers.gates);
   }
   buffers.gates.colwise() += buffers.biasSum;
 }
@@ -44,7 +44,7 @@ void forwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &w
     // Column blocks of step t. cells/hidden carry the initial state in their first B columns,
     // so h_{t−1} starts at column t·B and h_t at (t+1)·B.
     auto gates = buf.gates.middleCols(t * B, B);
-    gates.noalias() += wHh * buf.hidden.middleCols(t * B, B);
+    ws.plans.recurrent.run(wHh, buf.hidden.middleCols(t * B, B), gates, Scalar(1), true);
     activateGates(gates, H);
     const auto i = gates.topRows(H).array();
     const auto f = gates.middleRows(H, H).array();
@@ -63,7 +63,7 @@ template <typename Scalar>
 double forwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws) {
   const int N = ws.columns();
   const auto top = ws.layers.back().hidden.rightCols(N);
-  ws.output.noalias() = params.headWeight() * top;
+  ws.plans.head.run(params.headWeight(), top, ws.output);
   ws.output.colwise() += params.headBias();
   double loss = 0.0;
   if (ws.config().head == HeadKind::Softmax) {
@@ -97,9 +97,9 @@ void backwardHead(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &w
     // ∂(y − ŷ)²/∂ŷ = 2(ŷ − y)
     ws.dOutput = (2 * lossScale) * (ws.output - ws.targetValues);
   }
-  grads.headWeight().noalias() += ws.dOutput * top.transpose();
+  ws.plans.headWeightGradient.run(ws.dOutput, top, grads.headWeight(), Scalar(1), true); // dW_hy += dZ·hᵀ
   grads.headBias() += ws.dOutput.rowwise().sum();
-  ws.layers.back().dHidden.noalias() = params.headWeight().transpose() * ws.dOutput;
+  ws.plans.headInputGradient.run(params.headWeight(), ws.dOutput, ws.layers.back().dHidden); // dh = W_hyᵀ·dZ
 }
 
 template <typename Scalar>
@@ -134,30 +134,31 @@ void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
     gatePreactivationGradients(gates, dGates, H);
     // a_t = … + W_hh·h_{t−1}
     if (t > 0)
-      ws.dhNext.noalias() = wHh.transpose() * dGates;
+      ws.plans.recurrentBackward.run(wHh, dGates, ws.dhNext);
   }
   // Weight gradients of all steps in one GEMM each: Σ_t dA_t·h_{t−1}ᵀ, Σ_t dA_t·x_tᵀ.
-  grads.weightHh(layer).noalias() += buf.dGates * buf.hidden.leftCols(N).transpose();
+  ws.plans.weightGradient.run(buf.dGates, buf.hidden.leftCols(N), grads.weightHh(layer), Scalar(1), true);
   buf.biasSum = buf.dGates.rowwise().sum(); // reused as scratch: both biases get the same gradient
   grads.biasIh(layer) += buf.biasSum;
   grads.biasHh(layer) += buf.biasSum;
   auto dWih = grads.weightIh(layer);
   if (layer > 0) {
     const auto below = ws.layers[std::size_t(layer - 1)].hidden.rightCols(N);
-    dWih.noalias() += buf.dGates * below.transpose();
-    ws.layers[std::size_t(layer - 1)].dHidden.noalias() = params.weightIh(layer).transpose() * buf.dGates;
+    ws.plans.weightGradient.run(buf.dGates, below, dWih, Scalar(1), true);
+    // ∂loss/∂(input of this layer) = W_ihᵀ·dA: the gradient the layer below receives for its h_t.
+    ws.plans.inputGradient.run(params.weightIh(layer), buf.dGates, ws.layers[std::size_t(layer - 1)].dHidden);
   } else if (config.input == InputKind::OneHot) {
     for (int n = 0; n < N; ++n)
       dWih.col(ws.tokens[std::size_t(n)]) += buf.dGates.col(n);
   } else if (config.input == InputKind::Embedding) {
-    dWih.noalias() += buf.dGates * ws.embedded.transpose();
+    ws.plans.weightGradient.run(buf.dGates, ws.embedded, dWih, Scalar(1), true);
     // ∂loss/∂x_n = W_ihᵀ·dA_n, scattered back to the embedding column of token n.
-    ws.dEmbedded.noalias() = params.weightIh(0).transpose() * buf.dGates;
+    ws.plans.inputGradient.run(params.weightIh(0), buf.dGates, ws.dEmbedded);
     auto dEmbedding = grads.embedding();
     for (int n = 0; n < N; ++n)
       dEmbedding.col(ws.tokens[std::size_t(n)]) += ws.dEmbedded.col(n);
   } else {
-    dWih.noalias() += buf.dGates * ws.denseInput.transpose();
+    ws.plans.weightGradient.run(buf.dGates, ws.denseInput, dWih, Scalar(1), true);
   }
 }
 

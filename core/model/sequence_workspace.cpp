@@ -1,5 +1,7 @@
 #include "sequence_workspace.h"
 
+#include <algorithm>
+
 namespace lstm {
 
 template <typename Scalar>
@@ -36,6 +38,27 @@ SequenceWorkspace<Scalar>::SequenceWorkspace(const ModelConfig &config, int step
     probabilities = Matrix<Scalar>::Zero(O, N);
   dOutput = Matrix<Scalar>::Zero(O, N);
   dh = dc = dhNext = dcNext = Matrix<Scalar>::Zero(H, batch);
+
+  int widestInput = H; // X of any layer
+  if (config.input == InputKind::Embedding)
+    widestInput = std::max(widestInput, config.embedDim);
+  if (config.input == InputKind::Dense)
+    widestInput = std::max(widestInput, config.inputSize);
+  plans.recurrent = GemmPlan<Scalar>(false, false, 4 * H, batch, H);
+  plans.recurrentBackward = GemmPlan<Scalar>(true, false, H, batch, 4 * H);
+  plans.inputProjection = GemmPlan<Scalar>(false, false, 4 * H, N, widestInput);
+  plans.weightGradient = GemmPlan<Scalar>(false, true, 4 * H, widestInput, N);
+  plans.inputGradient = GemmPlan<Scalar>(true, false, widestInput, N, 4 * H);
+  plans.head = GemmPlan<Scalar>(false, false, O, N, H);
+  plans.headWeightGradient = GemmPlan<Scalar>(false, true, O, H, N);
+  plans.headInputGradient = GemmPlan<Scalar>(true, false, H, N, O);
+  GemmPlan<Scalar> *all[] = {&plans.recurrent,     &plans.recurrentBackward, &plans.inputProjection,
+                             &plans.weightGradient, &plans.inputGradient,     &plans.head,
+                             &plans.headWeightGradient, &plans.headInputGradient};
+  for (GemmPlan<Scalar> *plan : all)
+    m_arena.reserveFor(*plan);
+  for (GemmPlan<Scalar> *plan : all)
+    plan->bind(m_arena.packA.data(), m_arena.packB.data());
 }
 
 template <typename Scalar>

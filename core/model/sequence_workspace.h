@@ -3,6 +3,7 @@
 // allocate. The caller fills the inputs and targets, runs forwardPass/backwardPass (sequence_pass.h), and
 // calls carryState() to start the next window where this one ended (truncated BPTT).
 // Not thread-safe: one workspace per thread.
+#include "gemm_plan.h"
 #include "model_config.h"
 #include "tensor_types.h"
 
@@ -17,6 +18,11 @@ public:
   SequenceWorkspace() = default;
   // Precondition: config.validate() is empty, steps ≥ 1, batch ≥ 1. State starts at zero.
   SequenceWorkspace(const ModelConfig &config, int steps, int batch);
+  // Movable (the GEMM plans keep pointing at the moved arena's memory), not copyable (they would share it).
+  SequenceWorkspace(SequenceWorkspace &&) = default;
+  SequenceWorkspace &operator=(SequenceWorkspace &&) = default;
+  SequenceWorkspace(const SequenceWorkspace &) = delete;
+  SequenceWorkspace &operator=(const SequenceWorkspace &) = delete;
 
   const ModelConfig &config() const { return m_config; }
   int steps() const { return m_steps; }    // T
@@ -56,7 +62,20 @@ public:
   // (H, B) scratch of the backward recurrence
   Matrix<Scalar> dh, dc, dhNext, dcNext;
 
+  // One GEMM plan per product shape of the passes, all packing into one arena (see gemm_plan.h).
+  struct GemmPlans {
+    GemmPlan<Scalar> recurrent;          // A_t += W_hh·h_{t−1}          (4H, B) ← (4H, H)(H, B)
+    GemmPlan<Scalar> recurrentBackward;  // dh_{t−1} = W_hhᵀ·dA_t         (H, B) ← (H, 4H)(4H, B)
+    GemmPlan<Scalar> inputProjection;    // A = W_ih·X                   (4H, N) ← (4H, X)(X, N)
+    GemmPlan<Scalar> weightGradient;     // dW += dA·Yᵀ, Y = X or h_{t−1}  (4H, X|H) ← (4H, N)(N, X|H)
+    GemmPlan<Scalar> inputGradient;      // dX = W_ihᵀ·dA                 (X, N) ← (X, 4H)(4H, N)
+    GemmPlan<Scalar> head;               // Z = W_hy·h                    (O, N) ← (O, H)(H, N)
+    GemmPlan<Scalar> headWeightGradient; // dW_hy += dZ·hᵀ                (O, H) ← (O, N)(N, H)
+    GemmPlan<Scalar> headInputGradient;  // dh = W_hyᵀ·dZ                 (H, N) ← (H, O)(O, N)
+  } plans;
+
 private:
+  GemmArena<Scalar> m_arena;
   ModelConfig m_config;
   int m_steps = 0;
   int m_batch = 0;

@@ -19,14 +19,15 @@ WorkerPool::~WorkerPool() {
     thread.join();
 }
 
-void WorkerPool::run(const std::function<void(int)> &task) {
+void WorkerPool::runErased(ErasedTask task, void *context) {
   if (m_size == 1) {
-    task(0);
+    task(context, 0);
     return;
   }
   {
     std::lock_guard lock(m_mutex);
-    m_task = &task;
+    m_task = task;
+    m_context = context;
     m_pending = m_size - 1;
     m_error = nullptr;
     ++m_generation;
@@ -34,13 +35,14 @@ void WorkerPool::run(const std::function<void(int)> &task) {
   m_wake.notify_all();
   std::exception_ptr ownError;
   try {
-    task(0);
+    task(context, 0);
   } catch (...) {
     ownError = std::current_exception();
   }
   std::unique_lock lock(m_mutex);
   m_done.wait(lock, [this] { return m_pending == 0; });
   m_task = nullptr;
+  m_context = nullptr;
   if (ownError)
     std::rethrow_exception(ownError);
   if (m_error)
@@ -50,7 +52,8 @@ void WorkerPool::run(const std::function<void(int)> &task) {
 void WorkerPool::helperLoop(int worker) {
   unsigned long seen = 0;
   for (;;) {
-    const std::function<void(int)> *task = nullptr;
+    ErasedTask task = nullptr;
+    void *context = nullptr;
     {
       std::unique_lock lock(m_mutex);
       m_wake.wait(lock, [&] { return m_stopping || m_generation != seen; });
@@ -58,10 +61,11 @@ void WorkerPool::helperLoop(int worker) {
         return;
       seen = m_generation;
       task = m_task;
+      context = m_context;
     }
     std::exception_ptr error;
     try {
-      (*task)(worker);
+      task(context, worker);
     } catch (...) {
       error = std::current_exception();
     }
