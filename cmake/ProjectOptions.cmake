@@ -2,6 +2,7 @@
 option(LSTM_WERROR "Treat warnings as errors (CI preset)" OFF)
 option(LSTM_NATIVE_ARCH "Compile for this machine's CPU (-march=native): AVX-512/AVX2 GEMM kernels in Eigen" ON)
 option(LSTM_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(LSTM_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang; instruments everything for coverage)" OFF)
 
 add_library(lstm_project_options INTERFACE)
 target_compile_features(lstm_project_options INTERFACE cxx_std_20)
@@ -27,6 +28,10 @@ if(LSTM_SANITIZE)
   target_compile_options(lstm_project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                          -fno-sanitize-recover=undefined)
   target_link_options(lstm_project_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+if(LSTM_FUZZ)
+  target_compile_options(lstm_project_options INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 target_compile_definitions(lstm_project_options INTERFACE
