@@ -17,6 +17,8 @@ const char kUsageText[] =
     "usage: lstm-explorer-cli <command> [options]\n"
     "\n"
     "Commands:\n"
+    "  train --corpus FILE --out MODEL train a character model on a text or fortune file\n"
+    "  sample MODEL                    let a model write (--primer, --length, --temperature, --top-k, --top-p)\n"
     "  info MODEL                      hyper-parameters, vocabulary, parameter count, metadata\n"
     "  trace MODEL --text TEXT         every gate, cell and hidden value per step (--json for machines)\n"
     "  grad MODEL --text TEXT          next-character loss over TEXT and every parameter's gradient\n"
@@ -54,7 +56,8 @@ int main(int argc, char **argv) {
   const std::map<QString, int (*)(const QStringList &)> commands = {
       {QStringLiteral("info"), runInfo},   {QStringLiteral("trace"), runTrace},
       {QStringLiteral("grad"), runGrad},   {QStringLiteral("import-pytorch"), runImportPytorch},
-      {QStringLiteral("bench"), runBench},
+      {QStringLiteral("bench"), runBench},   {QStringLiteral("train"), runTrain},
+      {QStringLiteral("sample"), runSample},
   };
   const auto found = commands.find(command);
   try {

@@ -10,5 +10,7 @@ int runTrace(const QStringList &arguments);
 int runGrad(const QStringList &arguments);
 int runImportPytorch(const QStringList &arguments);
 int runBench(const QStringList &arguments);
+int runTrain(const QStringList &arguments);
+int runSample(const QStringList &arguments);
 
 } // namespace lstm::cli

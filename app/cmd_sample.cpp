@@ -1,0 +1,8 @@
+#include "cli_common.h"
+#include "commands.h"
+
+namespace lstm::cli {
+
+int runSample(const QStringList &) { throw CliError{QStringLiteral("not implemented yet")}; }
+
+} // namespace lstm::cli
