@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -56,7 +57,14 @@ QString fail(QString *problem, const QString &text) {
 
 } // namespace
 
-bool writeModel(const Model &model, QIODevice &device, QString *problem) {
+const FileExtras::Block *FileExtras::find(const std::string &name) const {
+  for (const Block &block : blocks)
+    if (block.name == name)
+      return &block;
+  return nullptr;
+}
+
+bool writeModel(const Model &model, QIODevice &device, QString *problem, const FileExtras *extras) {
   if (const std::string issue = model.checkConsistency(); !issue.empty()) {
     fail(problem, QStringLiteral("cannot save an inconsistent model: %1").arg(QString::fromStdString(issue)));
     return false;
@@ -69,6 +77,14 @@ bool writeModel(const Model &model, QIODevice &device, QString *problem) {
     vocabulary.append(qint64(symbol));
   header[QStringLiteral("vocabulary")] = vocabulary;
   header[QStringLiteral("metadata")] = model.metadata;
+  if (extras) {
+    header[QStringLiteral("checkpoint")] = extras->header;
+    QJsonArray blocks;
+    for (const FileExtras::Block &block : extras->blocks)
+      blocks.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(block.name)},
+                                {QStringLiteral("size"), qint64(block.values.size())}});
+    header[QStringLiteral("extra_blocks")] = blocks;
+  }
   const QByteArray headerBytes = QJsonDocument(header).toJson(QJsonDocument::Compact);
   if (headerBytes.size() > qint64(kMaxModelHeaderBytes)) {
     fail(problem, QStringLiteral("the header (vocabulary and metadata) exceeds %1 bytes").arg(kMaxModelHeaderBytes));
@@ -83,20 +99,24 @@ bool writeModel(const Model &model, QIODevice &device, QString *problem) {
                   writeAll(device, headerBytes.constData(), headerBytes.size(), crc) &&
                   writeAll(device, &parameterCount, 8, crc) &&
                   writeAll(device, model.parameters.data(), qint64(parameterCount * sizeof(float)), crc);
+  bool extrasOk = true;
+  if (ok && extras)
+    for (const FileExtras::Block &block : extras->blocks)
+      extrasOk = extrasOk && writeAll(device, block.values.data(), qint64(block.values.size() * sizeof(float)), crc);
   const std::uint32_t finalCrc = crc;
-  if (!ok || device.write(reinterpret_cast<const char *>(&finalCrc), 4) != 4) {
+  if (!ok || !extrasOk || device.write(reinterpret_cast<const char *>(&finalCrc), 4) != 4) {
     fail(problem, QStringLiteral("writing failed: %1").arg(device.errorString()));
     return false;
   }
   return true;
 }
 
-bool saveModel(const Model &model, const QString &path, QString *error) {
+bool saveModel(const Model &model, const QString &path, QString *error, const FileExtras *extras) {
   QSaveFile file(path);
   QString problem;
   if (!file.open(QIODevice::WriteOnly)) {
     problem = file.errorString();
-  } else if (writeModel(model, file, &problem)) {
+  } else if (writeModel(model, file, &problem, extras)) {
     if (file.commit())
       return true;
     problem = file.errorString();
@@ -108,7 +128,7 @@ bool saveModel(const Model &model, const QString &path, QString *error) {
   return false;
 }
 
-std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem) {
+std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem, FileExtras *extras) {
   if (size < kSmallestFile) {
     fail(problem, QStringLiteral("the file is too short to be a model file (%1 bytes)").arg(size));
     return std::nullopt;
@@ -212,8 +232,26 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem)
                       .arg(storedCount));
     return std::nullopt;
   }
+  // Extra blocks: sizes are checked, summed and compared with the file length before anything is allocated.
+  std::vector<std::pair<std::string, qint64>> extraBlocks;
+  qint64 extraScalars = 0;
+  for (const QJsonValue &entry : header.value(QStringLiteral("extra_blocks")).toArray()) {
+    const QJsonObject block = entry.toObject();
+    const double count = block.value(QStringLiteral("size")).toDouble(-1.0);
+    if (!block.value(QStringLiteral("name")).isString() || count < 0 || count != std::floor(count) ||
+        count > double(ModelConfig::kMaxParameters)) {
+      fail(problem, QStringLiteral("the header lists an extra block without a valid name and size"));
+      return std::nullopt;
+    }
+    extraBlocks.emplace_back(block.value(QStringLiteral("name")).toString().toStdString(), qint64(count));
+    extraScalars += qint64(count);
+    if (extraScalars > 8 * ModelConfig::kMaxParameters) {
+      fail(problem, QStringLiteral("the header's extra blocks are larger than any checkpoint can be"));
+      return std::nullopt;
+    }
+  }
   const qint64 remaining = size - kFixedPrefix - qint64(headerLength) - 8;
-  const qint64 needed = qint64(expectedCount) * qint64(sizeof(float)) + 4;
+  const qint64 needed = (qint64(expectedCount) + extraScalars) * qint64(sizeof(float)) + 4;
   if (remaining != needed) {
     fail(problem, remaining < needed
                       ? QStringLiteral("the file is truncated: %1 bytes of parameters and checksum expected, %2 present")
@@ -223,10 +261,24 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem)
     return std::nullopt;
   }
   model.parameters = Parameters<float>(model.config); // every size above was checked against the file length
+  bool readOk = readExactly(device, model.parameters.data(), qint64(expectedCount * sizeof(float)), crc);
+  if (extras) {
+    extras->header = header.value(QStringLiteral("checkpoint")).toObject();
+    extras->blocks.clear();
+  }
+  for (const auto &[name, count] : extraBlocks) {
+    if (extras) {
+      extras->blocks.push_back({name, std::vector<float>(std::size_t(count))});
+      readOk = readOk && readExactly(device, extras->blocks.back().values.data(), count * qint64(sizeof(float)), crc);
+    } else {
+      char scratch[1 << 14]; // not wanted: still read, for the checksum
+      for (qint64 left = count * qint64(sizeof(float)); readOk && left > 0; left -= qint64(sizeof scratch))
+        readOk = readExactly(device, scratch, std::min<qint64>(left, qint64(sizeof scratch)), crc);
+    }
+  }
   std::uint32_t storedCrc = 0;
   std::uint32_t ignored = 0;
-  if (!readExactly(device, model.parameters.data(), qint64(expectedCount * sizeof(float)), crc) ||
-      !readExactly(device, &storedCrc, 4, ignored)) {
+  if (!readOk || !readExactly(device, &storedCrc, 4, ignored)) {
     fail(problem, QStringLiteral("reading failed: %1").arg(device.errorString()));
     return std::nullopt;
   }
@@ -246,14 +298,14 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem)
   return model;
 }
 
-std::optional<Model> loadModel(const QString &path, QString *error) {
+std::optional<Model> loadModel(const QString &path, QString *error, FileExtras *extras) {
   QFile file(path);
   QString problem;
   std::optional<Model> model;
   if (!file.open(QIODevice::ReadOnly))
     problem = file.errorString();
   else
-    model = readModel(file, file.size(), &problem);
+    model = readModel(file, file.size(), &problem, extras);
   if (!model && error)
     *error = QStringLiteral("%1: %2").arg(path, problem);
   return model;

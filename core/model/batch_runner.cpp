@@ -111,6 +111,12 @@ double BatchRunner<Scalar>::forward(const Parameters<Scalar> &params) {
 }
 
 template <typename Scalar>
+void BatchRunner<Scalar>::setCancelFlag(const std::atomic<bool> *flag) {
+  for (auto &part : m_parts)
+    part->workspace.cancel = flag;
+}
+
+template <typename Scalar>
 void BatchRunner<Scalar>::resetState() {
   for (auto &part : m_parts)
     part->workspace.resetState();

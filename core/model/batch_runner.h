@@ -34,6 +34,9 @@ public:
   // Mean loss of the window, no gradient (evaluation).
   double forward(const Parameters<Scalar> &params);
 
+  // Raising *flag makes running passes stop within one time step; their results are then meaningless.
+  void setCancelFlag(const std::atomic<bool> *flag);
+
   void resetState();  // every stream starts from zero
   void carryState();  // the next window starts where the last forward pass ended
 

@@ -3,6 +3,7 @@
 #include "gate_math.h"
 
 #include <cmath>
+#include <limits>
 
 namespace lstm {
 
@@ -40,7 +41,7 @@ void forwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &w
   auto &buf = ws.layers[std::size_t(layer)];
   const auto wHh = params.weightHh(layer);
   projectInputs(params, ws, layer);
-  for (int t = 0; t < ws.steps(); ++t) {
+  for (int t = 0; t < ws.steps() && !ws.cancelled(); ++t) {
     // Column blocks of step t. cells/hidden carry the initial state in their first B columns,
     // so h_{t−1} starts at column t·B and h_t at (t+1)·B.
     auto gates = buf.gates.middleCols(t * B, B);
@@ -113,7 +114,7 @@ void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
   const auto wHh = params.weightHh(layer);
   ws.dhNext.setZero();
   ws.dcNext.setZero();
-  for (int t = ws.steps() - 1; t >= 0; --t) {
+  for (int t = ws.steps() - 1; t >= 0 && !ws.cancelled(); --t) {
     const auto gates = buf.gates.middleCols(t * B, B);
     const auto i = gates.topRows(H).array();
     const auto f = gates.middleRows(H, H).array();
@@ -136,6 +137,8 @@ void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
     if (t > 0)
       ws.plans.recurrentBackward.run(wHh, dGates, ws.dhNext);
   }
+  if (ws.cancelled())
+    return;
   // Weight gradients of all steps in one GEMM each: Σ_t dA_t·h_{t−1}ᵀ, Σ_t dA_t·x_tᵀ.
   ws.plans.weightGradient.run(buf.dGates, buf.hidden.leftCols(N), grads.weightHh(layer), Scalar(1), true);
   buf.biasSum = buf.dGates.rowwise().sum(); // reused as scratch: both biases get the same gradient
@@ -166,16 +169,18 @@ void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
 
 template <typename Scalar>
 double forwardPass(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws) {
-  for (int layer = 0; layer < ws.config().numLayers; ++layer)
+  for (int layer = 0; layer < ws.config().numLayers && !ws.cancelled(); ++layer)
     forwardLayer(params, ws, layer);
-  return forwardHead(params, ws);
+  return ws.cancelled() ? std::numeric_limits<double>::quiet_NaN() : forwardHead(params, ws);
 }
 
 template <typename Scalar>
 void backwardPass(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &ws, Parameters<Scalar> &grads,
                   Scalar lossScale) {
+  if (ws.cancelled())
+    return;
   backwardHead(params, ws, grads, lossScale);
-  for (int layer = ws.config().numLayers - 1; layer >= 0; --layer)
+  for (int layer = ws.config().numLayers - 1; layer >= 0 && !ws.cancelled(); --layer)
     backwardLayer(params, ws, grads, layer);
 }
 

@@ -7,6 +7,7 @@
 #include "model_config.h"
 #include "tensor_types.h"
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -34,6 +35,11 @@ public:
   Matrix<Scalar> denseInput;              // (X, N) — Dense input
   std::vector<std::int32_t> targetTokens; // (N) next-token ids in [0, V) — Softmax head
   Matrix<Scalar> targetValues;            // (D, N) — Regression head
+
+  // When set and raised, the passes stop at the next time step and leave meaningless results (the caller
+  // discards them). Lets a long window be cancelled within one step.
+  const std::atomic<bool> *cancel = nullptr;
+  bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 
   // ---- state: the initial state of the window is in the first B columns of each layer's cells/hidden
   void resetState();  // zero initial state
