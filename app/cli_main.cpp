@@ -19,6 +19,7 @@ const char kUsageText[] =
     "Commands:\n"
     "  train --corpus FILE --out MODEL train a character model on a text or fortune file\n"
     "  sample MODEL                    let a model write (--primer, --length, --temperature, --top-k, --top-p)\n"
+    "  corpus FILE                     what training would read: size, vocabulary, split, baselines\n"
     "  info MODEL                      hyper-parameters, vocabulary, parameter count, metadata\n"
     "  trace MODEL --text TEXT         every gate, cell and hidden value per step (--json for machines)\n"
     "  grad MODEL --text TEXT          next-character loss over TEXT and every parameter's gradient\n"
@@ -57,7 +58,7 @@ int main(int argc, char **argv) {
       {QStringLiteral("info"), runInfo},   {QStringLiteral("trace"), runTrace},
       {QStringLiteral("grad"), runGrad},   {QStringLiteral("import-pytorch"), runImportPytorch},
       {QStringLiteral("bench"), runBench},   {QStringLiteral("train"), runTrain},
-      {QStringLiteral("sample"), runSample},
+      {QStringLiteral("sample"), runSample}, {QStringLiteral("corpus"), runCorpus},
   };
   const auto found = commands.find(command);
   try {

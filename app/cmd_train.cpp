@@ -46,6 +46,7 @@ TrainerConfig configFromOptions(const QCommandLineParser &p) {
   if (c.iterations == 0 && c.epochs == 0.0)
     c.epochs = 1.0;
   c.evalEvery = intOption(p, QStringLiteral("eval-every"), c.evalEvery, 0, 2000000000);
+  c.timeLimitSeconds = doubleOption(p, QStringLiteral("time-limit"), 0.0);
   bool ok = true;
   c.seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong(&ok) : c.seed;
   if (!ok)
@@ -98,10 +99,12 @@ int runTrain(const QStringList &arguments) {
   option("iters", "Train for this many iterations (one window of every stream each).", "N");
   option("epochs", "Train for this many passes over the text (default 1 when --iters is not given).", "N");
   option("eval-every", "Iterations between validation passes; 0 = only at the end. Default 100.", "K");
+  option("time-limit", "Stop after this many seconds of training (with a last validation), whatever remains.", "S");
   option("seed", "Seed of the initial weights. Default 1.", "S");
   option("threads", "Worker threads; the same seed and count give identical weights. Default: all cores.", "N");
   option("forget-bias", "Initial forget-gate bias (e.g. 1); default: PyTorch's uniform init.", "X");
   option("out", "Model file to write (required).", "MODEL");
+  option("save-best", "Also write the weights with the best validation loss so far to this model file.", "FILE");
   option("checkpoint", "Checkpoint file, written at every evaluation and on Ctrl-C. Default on Ctrl-C: MODEL.ckpt.", "FILE");
   option("resume", "Continue from a checkpoint; --iters is then the total to reach.", "FILE");
   option("json-progress", "One JSON object per line on stdout: iter, epoch, train_loss, val_loss, bits_per_char, tokens_per_s, eta_s.");
@@ -114,6 +117,7 @@ int runTrain(const QStringList &arguments) {
       throw CliError{QStringLiteral("--%1 is required (see --help)").arg(QLatin1String(required)), kUsage};
   const QString out = parser.value(QStringLiteral("out"));
   const QString checkpoint = parser.value(QStringLiteral("checkpoint"));
+  const QString best = parser.value(QStringLiteral("save-best"));
   const bool json = parser.isSet(QStringLiteral("json-progress"));
   const bool terminal = !json && isatty(fileno(stderr));
 
@@ -140,6 +144,9 @@ int runTrain(const QStringList &arguments) {
   const TrainingOutcome outcome = trainer->run(g_interrupted, [&](const TrainingProgress &progress) {
     report.progress(progress);
     if (progress.evaluated && !checkpoint.isEmpty() && !trainer->saveCheckpoint(checkpoint, &error))
+      report.warning(error);
+    if (progress.evaluated && !best.isEmpty() && trainer->bestIteration() == progress.iteration &&
+        !trainer->saveModel(best, &error))
       report.warning(error);
   });
   std::signal(SIGINT, SIG_DFL);

@@ -12,5 +12,6 @@ int runImportPytorch(const QStringList &arguments);
 int runBench(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runSample(const QStringList &arguments);
+int runCorpus(const QStringList &arguments);
 
 } // namespace lstm::cli

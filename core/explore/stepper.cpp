@@ -35,7 +35,7 @@ const StepResult &Stepper::step(std::span<const float> input) { return advance(-
 const StepResult &Stepper::advance(std::int32_t token, std::span<const float> input) {
   const ModelConfig &config = m_model->config;
   // The previous step's prediction can now be scored against this input.
-  if (m_trace.steps() > 0) {
+  if (m_recording && m_trace.steps() > 0) {
     const int previous = m_trace.steps() - 1;
     if (config.head == HeadKind::Softmax && token >= 0)
       m_trace.setLoss(previous, -std::log(std::max(m_result.output(token), std::numeric_limits<float>::min())));
@@ -51,7 +51,8 @@ const StepResult &Stepper::advance(std::int32_t token, std::span<const float> in
   }
   computeOutput(m_result.layers.back().hidden, m_result.output);
   m_result.step = m_trace.steps();
-  recordStep(input);
+  if (m_recording)
+    recordStep(input);
   return m_result;
 }
 
@@ -198,6 +199,14 @@ void Stepper::reset() {
     m_trace.setInitialState(layer, zeros, zeros);
   m_trace.clear();
   loadStateFromTrace(-1);
+}
+
+void Stepper::setRecording(bool on) {
+  const NetworkState current = m_state;
+  const StepResult result = m_result;
+  setState(current);
+  m_result = result; // the last step's values stay readable through current()
+  m_recording = on;
 }
 
 NetworkState Stepper::state() const { return m_state; }

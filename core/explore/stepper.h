@@ -49,6 +49,11 @@ public:
   bool back();
   // Zero state, empty trace. Interventions stay active.
   void reset();
+  // Recording on (the default): every step is appended to the trace and can be undone. Off: steps only move the
+  // state on — for long sampling runs, where a trace would grow by 10·L·H floats a step. Switching either way
+  // empties the trace and starts it from the current state.
+  void setRecording(bool on);
+  bool recording() const { return m_recording; }
   // Result of the last step; step == −1 when position() == 0.
   const StepResult &current() const { return m_result; }
 
@@ -82,6 +87,7 @@ private:
   std::vector<std::int32_t> m_order;    // (V) scratch for the top-k selection
   std::vector<TokenProbability> m_top;  // (k)
   std::vector<std::array<const float *, kQuantityCount>> m_rowPointers;
+  bool m_recording = true;
 };
 
 } // namespace lstm

@@ -97,6 +97,9 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
     progress.loss = loss;
     progress.smoothedLoss = m_smoothedSum / m_smoothedWeight;
     progress.gradientNorm = norm;
+    const bool outOfTime = m_config.timeLimitSeconds > 0 && since(start) >= m_config.timeLimitSeconds;
+    if (outOfTime) // the run ends here, as if this had been the planned last iteration
+      m_totalIterations = m_iteration;
     const bool evaluateNow = m_iteration == m_totalIterations ||
                              (m_config.evalEvery > 0 && m_iteration % m_config.evalEvery == 0);
     if (evaluateNow) {
@@ -125,6 +128,8 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
     const double perEvaluation = evaluations > 0 ? evaluationSeconds / evaluations : 0.0;
     const double evaluationsLeft = m_config.evalEvery > 0 ? double(left / m_config.evalEvery) + 1.0 : 1.0;
     progress.etaSeconds = left > 0 ? trainingSeconds / double(done) * double(left) + perEvaluation * evaluationsLeft : 0.0;
+    if (m_config.timeLimitSeconds > 0)
+      progress.etaSeconds = std::min(progress.etaSeconds, std::max(0.0, m_config.timeLimitSeconds - since(start)));
     if (onProgress)
       onProgress(progress);
   }

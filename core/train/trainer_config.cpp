@@ -65,6 +65,8 @@ std::string TrainerConfig::validate(const Corpus &corpus) const {
     return "the training length must be a positive number of iterations or epochs";
   if (evalEvery < 0)
     return "the evaluation interval must be zero or positive";
+  if (!(timeLimitSeconds >= 0.0) || !std::isfinite(timeLimitSeconds))
+    return "the time limit must be zero (none) or a positive number of seconds";
   if (!std::isfinite(clipNorm))
     return "the clipping norm must be a number";
   if (forgetBias && !std::isfinite(*forgetBias))
@@ -108,6 +110,7 @@ QJsonObject TrainerConfig::toJson() const {
                    {QStringLiteral("iterations"), qint64(iterations)},
                    {QStringLiteral("epochs"), epochs},
                    {QStringLiteral("eval_every"), evalEvery},
+                   {QStringLiteral("time_limit_s"), timeLimitSeconds},
                    {QStringLiteral("max_eval_tokens"), qint64(maxEvalTokens)},
                    {QStringLiteral("seed"), QString::number(seed)},
                    {QStringLiteral("threads"), threads}};
@@ -144,6 +147,7 @@ bool TrainerConfig::fromJson(const QJsonObject &json, TrainerConfig &config, QSt
   c.iterations = json.value(QStringLiteral("iterations")).toInteger();
   c.epochs = json.value(QStringLiteral("epochs")).toDouble();
   c.evalEvery = json.value(QStringLiteral("eval_every")).toInt();
+  c.timeLimitSeconds = json.value(QStringLiteral("time_limit_s")).toDouble(0.0);
   c.maxEvalTokens = json.value(QStringLiteral("max_eval_tokens")).toInteger(c.maxEvalTokens);
   bool seedOk = false;
   c.seed = json.value(QStringLiteral("seed")).toString().toULongLong(&seedOk);

@@ -28,6 +28,7 @@ struct TrainerConfig {
   // Duration: iterations when > 0, else epochs (fractions allowed), else one epoch
   std::int64_t iterations = 0;
   double epochs = 0.0;
+  double timeLimitSeconds = 0.0;     // stop (as finished, after a last validation) once a run has lasted this long; 0 = none
   int evalEvery = 100;               // iterations between validation passes; 0 = only at the end
   std::int64_t maxEvalTokens = 1 << 20; // validation uses at most this many characters of the held-out tail
   std::uint64_t seed = 1;

@@ -65,6 +65,7 @@ private Q_SLOTS:
   void zeroHiddenReachesLayerAboveAndHead();
   void interventionsAreRecordedAndRemovable();
   void lossOfPreviousPrediction();
+  void unrecordedSteppingIsIdentical();
 };
 
 void TestStepper::matchesSequencePass_data() {
@@ -283,6 +284,29 @@ void TestStepper::lossOfPreviousPrediction() {
   forecaster.step(x1);
   const float mse = (prediction - ConstVectorMap<float>(x1, 4)).squaredNorm() / 4;
   QVERIFY(std::fabs(forecaster.trace().loss(0) - mse) <= 1e-6f);
+}
+
+void TestStepper::unrecordedSteppingIsIdentical() {
+  const auto model = makeModel(InputKind::Embedding, HeadKind::Softmax, 2);
+  const auto tokens = someTokens(30, model->config.vocabSize);
+  Stepper recorded(model), unrecorded(model);
+  for (int t = 0; t < 10; ++t) {
+    recorded.step(tokens[std::size_t(t)]);
+    unrecorded.step(tokens[std::size_t(t)]);
+  }
+  unrecorded.setRecording(false);
+  QVERIFY(!unrecorded.recording());
+  QCOMPARE(unrecorded.trace().steps(), 0);
+  QVERIFY(unrecorded.current().output == recorded.current().output); // the last result stays readable
+  for (int t = 10; t < 30; ++t)
+    QVERIFY(recorded.step(tokens[std::size_t(t)]).output == unrecorded.step(tokens[std::size_t(t)]).output);
+  QCOMPARE(unrecorded.trace().steps(), 0);
+  QVERIFY(!unrecorded.back());
+  QVERIFY(unrecorded.state()[1].cell == recorded.state()[1].cell);
+  unrecorded.setRecording(true); // a new trace starts from the current state
+  unrecorded.step(tokens[0]);
+  QCOMPARE(unrecorded.trace().steps(), 1);
+  QVERIFY(unrecorded.trace().initialCell(1)[0] == recorded.state()[1].cell(0));
 }
 
 QTEST_GUILESS_MAIN(TestStepper)
