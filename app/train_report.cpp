@@ -68,6 +68,7 @@ void TrainReport::progress(const TrainingProgress &p) {
     appendField(out, "bits_per_char", p.bitsPerChar);
     appendField(out, "tokens_per_s", p.tokensPerSecond);
     appendField(out, "eta_s", p.etaSeconds);
+    appendField(out, "elapsed_s", p.elapsedSeconds);
     appendField(out, "grad_norm", p.gradientNorm);
     out += p.evaluated ? ",\"evaluated\":true}" : ",\"evaluated\":false}";
     writeStdout(out);

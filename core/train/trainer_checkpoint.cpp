@@ -149,6 +149,9 @@ std::unique_ptr<Trainer> Trainer::resume(std::shared_ptr<const Corpus> corpus, c
   restored.optimizerSteps = h.value(QStringLiteral("optimizer_steps")).toInteger();
   restored.iteration = h.value(QStringLiteral("iteration")).toInteger(-1);
   restored.totalIterations = totalIterations > 0 ? totalIterations : h.value(QStringLiteral("total_iterations")).toInteger();
+  if (totalIterations > 0 && totalIterations < restored.iteration)
+    return fail(QStringLiteral("the checkpoint is already at iteration %1; ask for more iterations in total to continue")
+                    .arg(restored.iteration));
   if (restored.iteration < 0 || restored.optimizerSteps < 0 || restored.totalIterations < restored.iteration)
     return fail(QStringLiteral("the checkpoint's position is inconsistent (iteration %1 of %2)")
                     .arg(restored.iteration).arg(restored.totalIterations));
