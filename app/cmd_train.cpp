@@ -43,10 +43,10 @@ TrainerConfig configFromOptions(const QCommandLineParser &p) {
   c.epochs = doubleOption(p, QStringLiteral("epochs"), 0.0);
   if (p.isSet(QStringLiteral("epochs")) && !(c.epochs > 0.0))
     throw CliError{QStringLiteral("--epochs must be a positive number")};
-  if (c.iterations == 0 && c.epochs == 0.0)
-    c.epochs = 1.0;
   c.evalEvery = intOption(p, QStringLiteral("eval-every"), c.evalEvery, 0, 2000000000);
   c.timeLimitSeconds = doubleOption(p, QStringLiteral("time-limit"), 0.0);
+  if (c.iterations == 0 && c.epochs == 0.0) // a time limit alone means "train until then"
+    c.epochs = c.timeLimitSeconds > 0 ? 1e6 : 1.0;
   bool ok = true;
   c.seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong(&ok) : c.seed;
   if (!ok)
@@ -99,7 +99,7 @@ int runTrain(const QStringList &arguments) {
   option("iters", "Train for this many iterations (one window of every stream each).", "N");
   option("epochs", "Train for this many passes over the text (default 1 when --iters is not given).", "N");
   option("eval-every", "Iterations between validation passes; 0 = only at the end. Default 100.", "K");
-  option("time-limit", "Stop after this many seconds of training (with a last validation), whatever remains.", "S");
+  option("time-limit", "Stop after this many seconds (with a last validation); alone, it sets the length.", "S");
   option("seed", "Seed of the initial weights. Default 1.", "S");
   option("threads", "Worker threads; the same seed and count give identical weights. Default: all cores.", "N");
   option("forget-bias", "Initial forget-gate bias (e.g. 1); default: PyTorch's uniform init.", "X");

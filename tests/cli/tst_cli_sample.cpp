@@ -18,6 +18,8 @@
 
 using namespace lstm;
 using test::CliRun;
+using test::oneLineErrorProblem;
+using test::parseObject;
 using test::runCli;
 
 namespace {
@@ -25,29 +27,6 @@ namespace {
 const QString kSample = QStringLiteral("sample");
 const QString kDefaultModel = QStringLiteral(":/models/default.lstm");
 
-QJsonObject parseObject(const QByteArray &bytes, QString *problem) {
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject())
-    *problem = QStringLiteral("stdout is not one JSON object (%1): %2")
-                   .arg(error.errorString(), QString::fromUtf8(bytes.left(300)));
-  return document.object();
-}
-
-// Empty when `run` failed cleanly: exit `exitCode`, nothing on stdout, exactly one stderr line holding `needles`.
-QString oneLineErrorProblem(const CliRun &run, int exitCode, const QStringList &needles) {
-  if (!run.exitedNormally || run.exitCode != exitCode)
-    return QStringLiteral("expected exit %1; %2").arg(exitCode).arg(run.describe());
-  if (!run.out.isEmpty())
-    return QStringLiteral("expected no stdout, got: %1").arg(QString::fromUtf8(run.out.left(300)));
-  if (run.err.count('\n') != 1 || !run.err.endsWith('\n') || run.err.trimmed().isEmpty())
-    return QStringLiteral("expected exactly one line on stderr, got: %1").arg(QString::fromUtf8(run.err));
-  const QString line = QString::fromUtf8(run.err);
-  for (const QString &needle : needles)
-    if (!line.contains(needle))
-      return QStringLiteral("stderr does not mention \"%1\": %2").arg(needle, line);
-  return {};
-}
 
 qsizetype codePoints(const QString &text) { return text.toUcs4().size(); }
 
