@@ -1,0 +1,100 @@
+// lstm-explorer: the explorer window. Argument parsing only; the window does the rest.
+//   lstm-explorer [MODEL]
+//   lstm-explorer --screenshot FILE [--model MODEL] [--text TEXT] [--steps N] [--size WxH]
+#include "common/dialogs.h"
+#include "explorer/explorer_session.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QScreen>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &text) {
+  std::fprintf(stderr, "lstm-explorer: %s\n", qPrintable(text));
+  return 1;
+}
+
+bool parseSize(const QString &text, QSize *size) {
+  const auto match = QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(text);
+  if (!match.hasMatch())
+    return false;
+  *size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+  return size->width() <= 16384 && size->height() <= 16384;
+}
+
+// Renders the window after the requested steps to a PNG, then exits: README screenshots and tests.
+int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
+  QSize size(1600, 1000);
+  if (args.isSet(QStringLiteral("size")) && !parseSize(args.value(QStringLiteral("size")), &size))
+    return fail(QStringLiteral("--size: expected WIDTHxHEIGHT, e.g. 1600x1000, got '%1'").arg(args.value(QStringLiteral("size"))));
+  QString problem;
+  lstm::dialogs::setHooks({{}, {}, [&problem](const QString &text) { problem = text; }});
+  const QString model = args.isSet(QStringLiteral("model")) ? args.value(QStringLiteral("model"))
+                        : args.positionalArguments().isEmpty() ? lstm::MainWindow::defaultModelPath()
+                                                               : args.positionalArguments().front();
+  if (!window.openModel(model))
+    return fail(problem);
+  bool stepsOk = true;
+  const int steps = args.isSet(QStringLiteral("steps")) ? args.value(QStringLiteral("steps")).toInt(&stepsOk) : -1;
+  if (!stepsOk || (args.isSet(QStringLiteral("steps")) && steps < 0))
+    return fail(QStringLiteral("--steps: expected a number ≥ 0, got '%1'").arg(args.value(QStringLiteral("steps"))));
+  if (args.isSet(QStringLiteral("text")) || steps >= 0) {
+    const QString text = args.isSet(QStringLiteral("text")) ? args.value(QStringLiteral("text")) : window.session()->tapeText();
+    if (!window.prime(text, steps))
+      return fail(problem);
+  }
+  window.resize(size);
+  window.show();
+  QCoreApplication::processEvents(); // layout at the final size before the views draw
+  window.flushRedraws();
+  QCoreApplication::processEvents();
+  const QString file = args.value(QStringLiteral("screenshot"));
+  if (!window.grab().save(file, "PNG"))
+    return fail(QStringLiteral("%1: could not write the image").arg(file));
+  std::printf("%s: %dx%d, %d steps\n", qPrintable(file), window.width(), window.height(), window.session()->steps());
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  QApplication app(argc, argv);
+  QCoreApplication::setOrganizationName(QStringLiteral("LSTM Explorer"));
+  QCoreApplication::setApplicationName(QStringLiteral("lstm-explorer"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(LSTM_VERSION));
+
+  QCommandLineParser args;
+  args.setApplicationDescription(QStringLiteral("Step through an LSTM one character at a time and watch every gate."));
+  args.addHelpOption();
+  args.addVersionOption();
+  args.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("Model file to open (default: the built-in model)."),
+                             QStringLiteral("[MODEL]"));
+  args.addOptions({
+      {QStringLiteral("screenshot"), QStringLiteral("Render the window to this PNG file and exit."), QStringLiteral("FILE")},
+      {QStringLiteral("model"), QStringLiteral("With --screenshot: the model to show."), QStringLiteral("MODEL")},
+      {QStringLiteral("text"), QStringLiteral("With --screenshot: the text the model reads."), QStringLiteral("TEXT")},
+      {QStringLiteral("steps"), QStringLiteral("With --screenshot: characters to read (default: all)."), QStringLiteral("N")},
+      {QStringLiteral("size"), QStringLiteral("With --screenshot: window size, default 1600x1000."), QStringLiteral("WxH")},
+  });
+  args.process(app);
+  if (args.positionalArguments().size() > 1)
+    return fail(QStringLiteral("expected at most one model file; see --help"));
+
+  lstm::MainWindow window;
+  if (args.isSet(QStringLiteral("screenshot")))
+    return screenshot(window, args);
+  for (const char *option : {"model", "text", "steps", "size"})
+    if (args.isSet(QString::fromLatin1(option)))
+      return fail(QStringLiteral("--%1 only goes with --screenshot").arg(QString::fromLatin1(option)));
+  window.show();
+  const bool opened = args.positionalArguments().isEmpty() ? window.openDefaultModel()
+                                                           : window.openModel(args.positionalArguments().front());
+  if (!opened && !args.positionalArguments().isEmpty())
+    window.openDefaultModel(); // the message has named the file; show something alive rather than nothing
+  return app.exec();
+}

@@ -1,0 +1,299 @@
+// GateHeatmapView: cell values equal the trace, clicks select, windowing and downsampling at 20 000 steps,
+// following and its toggle, reactions to the session's signals, intervention markers, tooltips, export.
+#include "common/quantity_style.h"
+#include "explorer/explorer_session.h"
+#include "explorer/gate_heatmap_view.h"
+#include "ui_test_models.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace lstm;
+
+namespace {
+
+constexpr int kUnits = 16;
+
+// A deterministic text over the test alphabet's lower-case letters, spaces and newlines.
+QString makeText(int length) {
+  const QString letters = QStringLiteral("the quick brown fox jumps over a lazy dog\n");
+  QString text;
+  text.reserve(length);
+  for (int i = 0; i < length; ++i)
+    text += letters[(i * 7 + i / 13) % letters.size()];
+  return text;
+}
+
+void savePng(QWidget &widget, const QString &name) {
+  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
+  if (!dir.isEmpty())
+    widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+// Turns the wheel over the view-coordinate point `at` of the plot: positive notches zoom in.
+void wheel(QWidget *plot, QPoint at, int notches, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+  const QPointF local = plot->mapFrom(plot->parentWidget(), at);
+  QWheelEvent event(local, plot->mapToGlobal(local), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, modifiers,
+                    Qt::NoScrollPhase, false);
+  QApplication::sendEvent(plot, &event);
+}
+
+} // namespace
+
+class TestGateHeatmapView : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<ExplorerSession> m_session;
+  std::unique_ptr<GateHeatmapView> m_view;
+
+  // Callers check QTest::currentTestFailed() after it.
+  void open(int steps, int layers = 1) {
+    m_session = std::make_unique<ExplorerSession>();
+    m_session->setModel(test::randomCharModel(test::kTestAlphabet, kUnits, layers), QStringLiteral("test"));
+    QString error;
+    QVERIFY2(m_session->setText(makeText(steps), &error), qPrintable(error));
+    m_view = std::make_unique<GateHeatmapView>(m_session.get());
+    m_view->resize(900, 700);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    if (steps > 0) {
+      QVERIFY(m_session->runTo(steps));
+      QTRY_COMPARE_WITH_TIMEOUT(m_session->steps(), steps, 240000);
+    }
+    m_view->refreshNow();
+  }
+
+  QWidget *plot() const { return m_view->findChild<QWidget *>(QStringLiteral("heatmapPlot")); }
+
+  // Every loaded column shows its bucket's first step, exactly as recorded.
+  void compareWithTrace(int layer, int firstStep, int lastStep, int stride) {
+    const Trace &trace = m_session->trace();
+    for (Quantity q : kShownQuantities)
+      for (int step = firstStep; step <= lastStep; step += stride)
+        for (int unit = 0; unit < kUnits; unit += 5)
+          QCOMPARE(m_view->cellValue(q, step, unit), double(trace.value(layer, q, step, unit)));
+  }
+
+private Q_SLOTS:
+  void cleanup() {
+    m_view.reset();
+    m_session.reset();
+  }
+
+  void emptySessionIsHarmless() {
+    ExplorerSession session;
+    GateHeatmapView view(&session);
+    view.resize(600, 500);
+    view.show();
+    view.refreshNow();
+    QCOMPARE(view.objectName(), QStringLiteral("gateHeatmapView"));
+    QVERIFY(view.findChild<QWidget *>(QStringLiteral("heatmapPlot")));
+    QCOMPARE(view.loadedSteps(), 0);
+    QVERIFY(std::isnan(view.cellValue(Quantity::Cell, 0, 0)));
+    QVERIFY(view.cellRect(Quantity::Cell, 0, 0).isNull() || view.cellRect(Quantity::Cell, 0, 0).isValid());
+    session.setModel(test::randomCharModel(test::kTestAlphabet, kUnits), QStringLiteral("test"));
+    view.refreshNow();
+    QCOMPARE(view.loadedSteps(), 0);
+    QVERIFY(!view.grab().isNull());
+  }
+
+  void valuesEqualTheTrace() {
+    open(60);
+    QVERIFY(!QTest::currentTestFailed());
+    QCOMPARE(m_view->loadedSteps(), 60);
+    compareWithTrace(0, 0, 59, 1);
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::Cell, 60, 0)));
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::InputPre, 0, 0))); // not one of the shown quantities
+    savePng(*m_view, QStringLiteral("gate_heatmap_view.png"));
+  }
+
+  void followsTheSelectedLayer() {
+    open(40, 2);
+    QVERIFY(!QTest::currentTestFailed());
+    m_session->selectLayer(1);
+    QTRY_VERIFY(m_view->cellValue(Quantity::Hidden, 3, 2) == double(m_session->trace().value(1, Quantity::Hidden, 3, 2)));
+    compareWithTrace(1, 0, 39, 1);
+  }
+
+  void clickSelectsUnitAndMovesCursor() {
+    open(60);
+    QVERIFY(!QTest::currentTestFailed());
+    const QRect cell = m_view->cellRect(Quantity::ForgetGate, 17, 9);
+    QVERIFY(cell.isValid());
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, plot()->mapFrom(m_view.get(), cell.center()));
+    QCOMPARE(m_session->selectedUnit(), 9);
+    QCOMPARE(m_session->cursor(), 17);
+    // Another quantity's map, another cell: the rects of all six maps take clicks.
+    const QRect other = m_view->cellRect(Quantity::Hidden, 41, 2);
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, plot()->mapFrom(m_view.get(), other.center()));
+    QCOMPARE(m_session->selectedUnit(), 2);
+    QCOMPARE(m_session->cursor(), 41);
+  }
+
+  void hoverShowsValue() {
+    open(30);
+    QVERIFY(!QTest::currentTestFailed());
+    const QRect cell = m_view->cellRect(Quantity::OutputGate, 4, 6);
+    QTest::mouseMove(plot(), plot()->mapFrom(m_view.get(), cell.center()));
+    const Trace &trace = m_session->trace();
+    const QString expected = QStringLiteral("unit 6, step 4 '%1': o = %2")
+                                 .arg(m_session->tokenLabel(trace.token(4)))
+                                 .arg(QString::number(trace.value(0, Quantity::OutputGate, 4, 6), 'f', 3));
+    QTRY_COMPARE(QToolTip::text(), expected);
+  }
+
+  void windowsAndDownsamplesAtScale() {
+    open(20000);
+    QVERIFY(!QTest::currentTestFailed());
+    // Following: the last 200 steps, one column each.
+    QVERIFY(m_view->following());
+    QCOMPARE(m_view->loadedSteps(), 200);
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::Cell, 19799, 0)));
+    compareWithTrace(0, 19800, 19999, 1);
+
+    // Zooming out around the last step: following stops, every step comes into view, at most ~2 columns per
+    // pixel are loaded.
+    const QRect end = m_view->cellRect(Quantity::InputGate, 19999, 8);
+    QVERIFY(end.isValid());
+    for (int i = 0; i < 20 && std::isnan(m_view->cellValue(Quantity::Cell, 0, 3)); ++i) {
+      wheel(plot(), end.center(), -5);
+      m_view->refreshNow();
+    }
+    QVERIFY(!std::isnan(m_view->cellValue(Quantity::Cell, 0, 3)));
+    QVERIFY(!std::isnan(m_view->cellValue(Quantity::Cell, 19999, 3)));
+    QVERIFY(!m_view->following());
+    QVERIFY(!m_view->findChild<QToolButton *>(QStringLiteral("followButton"))->isChecked());
+    QVERIFY(m_view->loadedSteps() > 0);
+    QVERIFY2(m_view->loadedSteps() <= 2 * plot()->width(), qPrintable(QString::number(m_view->loadedSteps())));
+    const int stride = (20000 + m_view->loadedSteps() - 1) / m_view->loadedSteps();
+    QVERIFY(stride > 1);
+    // Each column is some visible step's value; the first step of a bucket matches exactly.
+    int matched = 0;
+    for (int step = 0; step < 20000; step += 97) {
+      const double shown = m_view->cellValue(Quantity::Cell, step, 3);
+      if (std::isnan(shown))
+        continue;
+      bool found = false;
+      for (int s = std::max(0, step - stride); s <= step && !found; ++s)
+        found = shown == double(m_session->trace().value(0, Quantity::Cell, s, 3));
+      QVERIFY2(found, qPrintable(QStringLiteral("step %1").arg(step)));
+      ++matched;
+    }
+    QVERIFY(matched > 100);
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_all.png"));
+
+    // The follow button returns to the end.
+    QTest::mouseClick(m_view->findChild<QToolButton *>(QStringLiteral("followButton")), Qt::LeftButton);
+    QVERIFY(m_view->following());
+    m_view->refreshNow();
+    QCOMPARE(m_view->loadedSteps(), 200);
+    compareWithTrace(0, 19800, 19999, 7);
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_20000.png"));
+  }
+
+  void ctrlWheelZoomsUnits() {
+    open(50);
+    QVERIFY(!QTest::currentTestFailed());
+    // Zoomed in on the steps, the characters of the text label them.
+    wheel(plot(), m_view->cellRect(Quantity::Cell, 25, 8).center(), 10);
+    m_view->refreshNow();
+    QVERIFY(!m_view->following());
+    const QRect cell = m_view->cellRect(Quantity::Cell, 25, 8);
+    wheel(plot(), cell.center(), 3, Qt::ControlModifier);
+    m_view->refreshNow();
+    QVERIFY(m_view->loadedSteps() < 50); // the steps kept their zoom
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_zoomed.png"));
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::Cell, 25, 0)));
+    QCOMPARE(m_view->cellValue(Quantity::Cell, 25, 8), double(m_session->trace().value(0, Quantity::Cell, 25, 8)));
+  }
+
+  void reactsToSessionSignals() {
+    open(600);
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::Cell, 50, 0)));
+    // A cursor far outside the followed window brings it into view and stops following.
+    long long before = m_view->refreshCount();
+    m_session->setCursor(50);
+    QTRY_VERIFY(m_view->refreshCount() > before);
+    QVERIFY(!m_view->following());
+    QCOMPARE(m_view->cellValue(Quantity::Cell, 50, 0), double(m_session->trace().value(0, Quantity::Cell, 50, 0)));
+    // A step while not following leaves the window where it is.
+    QString error;
+    QVERIFY2(m_session->appendText(QStringLiteral("abc"), &error), qPrintable(error));
+    before = m_view->refreshCount();
+    QVERIFY(m_session->stepForward());
+    QTRY_VERIFY(m_view->refreshCount() > before);
+    QVERIFY(std::isnan(m_view->cellValue(Quantity::Cell, 600, 0)));
+    // Following again shows the new step.
+    m_view->findChild<QToolButton *>(QStringLiteral("followButton"))->click();
+    QTRY_COMPARE(m_view->cellValue(Quantity::Cell, 600, 0), double(m_session->trace().value(0, Quantity::Cell, 600, 0)));
+    // Stepping while following keeps the end in view: a burst of steps is one or two refreshes, not one per step.
+    before = m_view->refreshCount();
+    QVERIFY(m_session->stepForward());
+    QVERIFY(m_session->stepForward());
+    QTRY_COMPARE(m_view->cellValue(Quantity::Cell, 602, 1), double(m_session->trace().value(0, Quantity::Cell, 602, 1)));
+    QVERIFY(m_view->refreshCount() - before <= 2);
+  }
+
+  void hiddenViewCatchesUpWhenShown() {
+    open(30);
+    QVERIFY(!QTest::currentTestFailed());
+    m_view->hide();
+    QString error;
+    QVERIFY2(m_session->appendText(QStringLiteral("xyz"), &error), qPrintable(error));
+    QVERIFY(m_session->stepForward());
+    QVERIFY(m_session->stepForward());
+    m_view->show();
+    QTRY_COMPARE(m_view->cellValue(Quantity::ForgetGate, 31, 4), double(m_session->trace().value(0, Quantity::ForgetGate, 31, 4)));
+  }
+
+  void marksInterventions() {
+    open(80);
+    QVERIFY(!QTest::currentTestFailed());
+    QCOMPARE(m_view->markedRuns(), 0);
+    m_session->setCursor(39);
+    QString error;
+    QVERIFY2(m_session->addIntervention(Intervention::zeroHidden(0, 5), &error), qPrintable(error));
+    m_view->refreshNow();
+    QCOMPARE(m_view->markedRuns(), 1);
+    QCOMPARE(m_view->cellValue(Quantity::Hidden, 60, 5), 0.0);
+    QVERIFY(m_view->cellValue(Quantity::Hidden, 20, 5) != 0.0);
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_intervention.png"));
+  }
+
+  void exportsPngAndPdf() {
+    open(40);
+    QVERIFY(!QTest::currentTestFailed());
+    QTemporaryDir dir;
+    QString error;
+    const QString png = dir.filePath(QStringLiteral("heatmap.png"));
+    QVERIFY2(m_view->exportImage(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), plot()->size());
+    const QString pdf = dir.filePath(QStringLiteral("heatmap.PDF"));
+    QVERIFY2(m_view->exportImage(pdf, &error), qPrintable(error));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.read(4), QByteArray("%PDF"));
+
+    const QString svg = dir.filePath(QStringLiteral("heatmap.svg"));
+    QVERIFY(!m_view->exportImage(svg, &error));
+    QCOMPARE(error, svg + QStringLiteral(": unsupported format (use .png or .pdf)"));
+    const QString missing = dir.filePath(QStringLiteral("no/such/dir/heatmap.png"));
+    QVERIFY(!m_view->exportImage(missing, &error));
+    QCOMPARE(error, missing + QStringLiteral(": could not write the file"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary left behind
+  }
+};
+
+QTEST_MAIN(TestGateHeatmapView)
+#include "tst_gate_heatmap_view.moc"

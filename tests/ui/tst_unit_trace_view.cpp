@@ -1,0 +1,213 @@
+// UnitTraceView: one graph per traced unit with the trace's values, quantity choice, adding and removing units
+// (legend selection), clicks moving the cursor, windowing with a min/max envelope at 20 000 steps, export.
+#include "common/quantity_style.h"
+#include "explorer/explorer_session.h"
+#include "explorer/unit_trace_view.h"
+#include "ui_test_models.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
+#define signals Q_SIGNALS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef foreach
+#undef signals
+
+#include <cmath>
+
+using namespace lstm;
+
+namespace {
+
+constexpr int kUnits = 16;
+
+QString makeText(int length) {
+  const QString letters = QStringLiteral("the quick brown fox jumps over a lazy dog\n");
+  QString text;
+  text.reserve(length);
+  for (int i = 0; i < length; ++i)
+    text += letters[(i * 7 + i / 13) % letters.size()];
+  return text;
+}
+
+void savePng(QWidget &widget, const QString &name) {
+  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
+  if (!dir.isEmpty())
+    widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+} // namespace
+
+class TestUnitTraceView : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<ExplorerSession> m_session;
+  std::unique_ptr<UnitTraceView> m_view;
+
+  // Callers check QTest::currentTestFailed() after it.
+  void open(int steps) {
+    m_session = std::make_unique<ExplorerSession>();
+    m_session->setModel(test::randomCharModel(test::kTestAlphabet, kUnits), QStringLiteral("test"));
+    QString error;
+    QVERIFY2(m_session->setText(makeText(steps), &error), qPrintable(error));
+    m_view = std::make_unique<UnitTraceView>(m_session.get());
+    m_view->resize(800, 360);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QVERIFY(m_session->runTo(steps));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->steps(), steps, 240000);
+    m_view->refreshNow();
+  }
+
+  QCustomPlot *plot() const { return m_view->findChild<QCustomPlot *>(QStringLiteral("unitTracePlot")); }
+  template <class T> T *child(const char *name) const { return m_view->findChild<T *>(QString::fromLatin1(name)); }
+
+  void addUnit(int unit) {
+    child<QSpinBox>("addUnitSpin")->setValue(unit);
+    QTest::mouseClick(child<QPushButton>("addUnitButton"), Qt::LeftButton);
+  }
+
+  void compareWithTrace(Quantity q, int unit, int steps) {
+    for (int step = 0; step < steps; ++step)
+      QCOMPARE(m_view->shownValue(unit, step), double(m_session->trace().value(0, q, step, unit)));
+  }
+
+private Q_SLOTS:
+  void cleanup() {
+    m_view.reset();
+    m_session.reset();
+  }
+
+  void emptySessionIsHarmless() {
+    ExplorerSession session;
+    UnitTraceView view(&session);
+    view.resize(500, 300);
+    view.show();
+    view.refreshNow();
+    QCOMPARE(view.objectName(), QStringLiteral("unitTraceView"));
+    QCOMPARE(view.graphCount(), 0);
+    QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("addUnitButton"))->isEnabled());
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("removeUnitButton")), Qt::LeftButton);
+    session.setModel(test::randomCharModel(test::kTestAlphabet, kUnits), QStringLiteral("test"));
+    view.refreshNow();
+    QCOMPARE(view.graphCount(), 1); // a new model traces unit 0
+    QCOMPARE(view.loadedPoints(0), 0);
+    QVERIFY(!view.grab().isNull());
+  }
+
+  void graphsShowTheTracedUnits() {
+    open(80);
+    QVERIFY(!QTest::currentTestFailed());
+    QCOMPARE(m_view->quantity(), m_session->selectedQuantity());
+    QCOMPARE(child<QComboBox>("traceQuantityCombo")->currentData().toInt(), int(m_session->selectedQuantity()));
+    addUnit(3);
+    addUnit(11);
+    m_view->refreshNow();
+    QCOMPARE(m_view->graphCount(), 3);
+    QCOMPARE(m_view->shownUnits(), (QList<int>{0, 3, 11}));
+    QCOMPARE(m_session->tracedUnits(), (std::vector<int>{0, 3, 11}));
+    QCOMPARE(plot()->graph(1)->name(), QStringLiteral("unit 3"));
+    QVERIFY(plot()->graph(1)->pen().color() != plot()->graph(2)->pen().color());
+    for (int unit : {0, 3, 11})
+      compareWithTrace(m_session->selectedQuantity(), unit, 80);
+    savePng(*m_view, QStringLiteral("unit_trace_view.png"));
+
+    // Another quantity from the combo; the session's choice still wins when it changes.
+    auto *combo = child<QComboBox>("traceQuantityCombo");
+    combo->setCurrentIndex(combo->findData(int(Quantity::ForgetGate)));
+    m_view->refreshNow();
+    QCOMPARE(m_view->quantity(), Quantity::ForgetGate);
+    compareWithTrace(Quantity::ForgetGate, 3, 80);
+    m_session->selectQuantity(Quantity::Hidden);
+    QTRY_COMPARE(m_view->quantity(), Quantity::Hidden);
+    QCOMPARE(combo->currentData().toInt(), int(Quantity::Hidden));
+    compareWithTrace(Quantity::Hidden, 11, 80);
+  }
+
+  void removesLastOrSelectedUnit() {
+    open(30);
+    QVERIFY(!QTest::currentTestFailed());
+    for (int unit : {4, 5, 6})
+      addUnit(unit);
+    m_view->refreshNow();
+    QCOMPARE(m_view->graphCount(), 4);
+    QTest::mouseClick(child<QPushButton>("removeUnitButton"), Qt::LeftButton);
+    m_view->refreshNow();
+    QCOMPARE(m_view->shownUnits(), (QList<int>{0, 4, 5}));
+    // Select "unit 4" in the legend, then remove it.
+    const QRect entry = plot()->legend->item(1)->rect();
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, entry.center());
+    QVERIFY(plot()->legend->item(1)->selected());
+    QCOMPARE(m_session->cursor(), 29); // a click on the legend does not move the cursor
+    QTest::mouseClick(child<QPushButton>("removeUnitButton"), Qt::LeftButton);
+    m_view->refreshNow();
+    QCOMPARE(m_view->shownUnits(), (QList<int>{0, 5}));
+    QCOMPARE(m_session->tracedUnits(), (std::vector<int>{0, 5}));
+    compareWithTrace(m_view->quantity(), 5, 30);
+  }
+
+  void clickMovesTheCursor() {
+    open(60);
+    QVERIFY(!QTest::currentTestFailed());
+    const QRect at = m_view->stepRect(12);
+    QVERIFY(at.isValid());
+    QTest::mouseClick(plot(), Qt::LeftButton, {}, plot()->mapFrom(m_view.get(), at.center()));
+    QCOMPARE(m_session->cursor(), 12);
+  }
+
+  void windowsWithEnvelopeAtScale() {
+    open(20000);
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(m_view->following());
+    QCOMPARE(m_view->loadedPoints(0), 200);
+    QVERIFY(std::isnan(m_view->shownValue(0, 19799)));
+    QCOMPARE(m_view->shownValue(0, 19999), double(m_session->trace().value(0, m_view->quantity(), 19999, 0)));
+    // Zoomed out to every step: at most two points per pixel column, and the extremes survive.
+    plot()->xAxis->setRange(-100000, 100000);
+    m_view->refreshNow();
+    QVERIFY(!m_view->following());
+    QVERIFY(m_view->loadedPoints(0) > 100);
+    QVERIFY(m_view->loadedPoints(0) <= 2 * plot()->axisRect()->width());
+    const auto column = m_session->trace().quantity(0, m_view->quantity()).col(0);
+    double shownMax = -1e9, shownMin = 1e9;
+    for (const QCPGraphData &point : *plot()->graph(0)->data()) {
+      shownMax = std::max(shownMax, point.value);
+      shownMin = std::min(shownMin, point.value);
+    }
+    QCOMPARE(shownMax, double(column.maxCoeff()));
+    QCOMPARE(shownMin, double(column.minCoeff()));
+    savePng(*m_view, QStringLiteral("unit_trace_view_all.png"));
+    QTest::mouseClick(child<QToolButton>("followButton"), Qt::LeftButton);
+    m_view->refreshNow();
+    QCOMPARE(m_view->loadedPoints(0), 200);
+  }
+
+  void exportsPngAndPdf() {
+    open(40);
+    QVERIFY(!QTest::currentTestFailed());
+    QTemporaryDir dir;
+    QString error;
+    const QString png = dir.filePath(QStringLiteral("traces.png"));
+    QVERIFY2(m_view->exportImage(png, &error), qPrintable(error));
+    QVERIFY(!QImage(png).isNull());
+    const QString pdf = dir.filePath(QStringLiteral("traces.pdf"));
+    QVERIFY2(m_view->exportImage(pdf, &error), qPrintable(error));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.read(4), QByteArray("%PDF"));
+    QVERIFY(!m_view->exportImage(dir.filePath(QStringLiteral("traces.jpg")), &error));
+    QVERIFY(error.endsWith(QStringLiteral(": unsupported format (use .png or .pdf)")));
+  }
+};
+
+QTEST_MAIN(TestUnitTraceView)
+#include "tst_unit_trace_view.moc"

@@ -1,0 +1,37 @@
+#include "dialogs.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace lstm::dialogs {
+
+namespace {
+Hooks &hooks() {
+  static Hooks instance;
+  return instance;
+}
+} // namespace
+
+void setHooks(Hooks replacement) { hooks() = std::move(replacement); }
+
+QString openFile(QWidget *parent, const QString &caption, const QString &filter) {
+  if (hooks().openFile)
+    return hooks().openFile(caption);
+  return QFileDialog::getOpenFileName(parent, caption, QString(), filter);
+}
+
+QString saveFile(QWidget *parent, const QString &caption, const QString &suggested, const QString &filter) {
+  if (hooks().saveFile)
+    return hooks().saveFile(caption, suggested);
+  return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+}
+
+void error(QWidget *parent, const QString &title, const QString &text) {
+  if (hooks().error) {
+    hooks().error(text);
+    return;
+  }
+  QMessageBox::warning(parent, title, text);
+}
+
+} // namespace lstm::dialogs

@@ -1,0 +1,26 @@
+#pragma once
+// Every modal question the UI asks goes through here, so GUI tests can answer it (set hooks) instead of a human.
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace lstm::dialogs {
+
+// A file to open; empty when cancelled.
+QString openFile(QWidget *parent, const QString &caption, const QString &filter);
+// A file to write; empty when cancelled. `suggested` is the proposed path.
+QString saveFile(QWidget *parent, const QString &caption, const QString &suggested, const QString &filter);
+// Tells the user something went wrong: one sentence that names the file and the problem.
+void error(QWidget *parent, const QString &title, const QString &text);
+
+struct Hooks {
+  std::function<QString(const QString &caption)> openFile;
+  std::function<QString(const QString &caption, const QString &suggested)> saveFile;
+  std::function<void(const QString &text)> error;
+};
+// Test hook: non-empty members replace the real dialogs until cleared with setHooks({}).
+void setHooks(Hooks hooks);
+
+} // namespace lstm::dialogs

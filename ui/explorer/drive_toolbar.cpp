@@ -1,0 +1,137 @@
+#include "drive_toolbar.h"
+
+#include "explorer_session.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStyle>
+
+namespace lstm {
+
+namespace {
+QSpinBox *spinBox(const QString &name, int low, int high, int value, const QString &tip) {
+  auto *box = new QSpinBox;
+  box->setObjectName(name);
+  box->setRange(low, high);
+  box->setValue(value);
+  box->setToolTip(tip);
+  box->setKeyboardTracking(false);
+  return box;
+}
+} // namespace
+
+DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent)
+    : QToolBar(tr("Drive"), parent), m_session(session) {
+  setObjectName(QStringLiteral("driveToolBar"));
+  // Window-wide shortcuts: the arrows and Space work whichever panel has focus, except in text fields, where
+  // Qt gives the key to the editor first (ShortcutOverride), as a user typing a primer expects.
+  m_stepBack = addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("Step back"));
+  m_stepBack->setObjectName(QStringLiteral("stepBackAction"));
+  m_stepBack->setShortcut(Qt::Key_Left);
+  m_stepBack->setToolTip(tr("Step back, restoring the exact previous state (←)"));
+  m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+  m_play->setObjectName(QStringLiteral("playAction"));
+  m_play->setCheckable(true);
+  m_play->setShortcut(Qt::Key_Space);
+  m_play->setToolTip(tr("Play / pause (Space)"));
+  m_stepForward = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step forward"));
+  m_stepForward->setObjectName(QStringLiteral("stepForwardAction"));
+  m_stepForward->setShortcut(Qt::Key_Right);
+  m_stepForward->setToolTip(tr("Read or write one character (→)"));
+  m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
+  m_reset->setObjectName(QStringLiteral("resetAction"));
+  m_reset->setShortcut(Qt::CTRL | Qt::Key_R);
+  m_reset->setToolTip(tr("Reset the state to zero and clear the trace (Ctrl+R); the text stays"));
+  for (QAction *action : {m_stepBack, m_play, m_stepForward, m_reset})
+    action->setShortcutContext(Qt::WindowShortcut);
+
+  addWidget(new QLabel(tr(" Speed ")));
+  m_rate = spinBox(QStringLiteral("playRateSpin"), 1, 500, int(session->playRate()), tr("Steps per second while playing"));
+  m_rate->setSuffix(tr(" steps/s"));
+  addWidget(m_rate);
+  addSeparator();
+
+  m_mode = new QComboBox;
+  m_mode->setObjectName(QStringLiteral("modeCombo"));
+  m_mode->addItem(tr("Read"), int(DriveMode::Read));
+  m_mode->addItem(tr("Write"), int(DriveMode::Write));
+  m_mode->setToolTip(tr("Read: feed the text one character per step. Write: the model samples its next character."));
+  addWidget(m_mode);
+  addWidget(new QLabel(tr(" Temperature ")));
+  m_temperature = new QDoubleSpinBox;
+  m_temperature->setObjectName(QStringLiteral("temperatureSpin"));
+  m_temperature->setRange(0.0, 5.0);
+  m_temperature->setSingleStep(0.1);
+  m_temperature->setDecimals(2);
+  m_temperature->setKeyboardTracking(false);
+  m_temperature->setToolTip(tr("0 always takes the most likely character; higher is more adventurous"));
+  addWidget(m_temperature);
+  addWidget(new QLabel(tr(" Top-k ")));
+  m_topK = spinBox(QStringLiteral("topKSamplingSpin"), 0, 100000, 0, tr("Sample only among the k most likely (0: all)"));
+  addWidget(m_topK);
+  addWidget(new QLabel(tr(" Seed ")));
+  m_seed = spinBox(QStringLiteral("seedSpin"), 0, 999999, 0, tr("Same seed, same text"));
+  addWidget(m_seed);
+  m_pick = addAction(tr("Let me pick"));
+  m_pick->setObjectName(QStringLiteral("pickAction"));
+  m_pick->setCheckable(true);
+  m_pick->setToolTip(tr("In write mode, choose each next character yourself in the distribution view"));
+
+  connect(m_stepBack, &QAction::triggered, session, [session] {
+    session->pause();
+    session->stepBack();
+  });
+  connect(m_stepForward, &QAction::triggered, session, [session] {
+    session->pause();
+    session->stepForward();
+  });
+  connect(m_play, &QAction::triggered, session, [session](bool on) { on ? session->play() : session->pause(); });
+  connect(m_reset, &QAction::triggered, session, &ExplorerSession::reset);
+  connect(m_rate, &QSpinBox::valueChanged, session, [session](int rate) { session->setPlayRate(rate); });
+  connect(m_mode, &QComboBox::currentIndexChanged, session, [this] {
+    m_session->setMode(DriveMode(m_mode->currentData().toInt()));
+    syncFromSession(); // a refused switch puts the combo back
+  });
+  connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &DriveToolBar::applySampling);
+  connect(m_topK, &QSpinBox::valueChanged, this, &DriveToolBar::applySampling);
+  connect(m_seed, &QSpinBox::valueChanged, this, &DriveToolBar::applySampling);
+  connect(m_pick, &QAction::toggled, session, [session](bool on) { session->setPickMode(on); });
+
+  for (auto signal : {&ExplorerSession::modelChanged, &ExplorerSession::samplingChanged})
+    connect(session, signal, this, &DriveToolBar::syncFromSession);
+  connect(session, &ExplorerSession::modeChanged, this, &DriveToolBar::syncFromSession);
+  connect(session, &ExplorerSession::playingChanged, this, &DriveToolBar::syncFromSession);
+  syncFromSession();
+}
+
+void DriveToolBar::syncFromSession() {
+  const QSignalBlocker blockMode(m_mode), blockTemperature(m_temperature), blockTopK(m_topK), blockSeed(m_seed),
+      blockPick(m_pick), blockPlay(m_play);
+  m_mode->setCurrentIndex(m_mode->findData(int(m_session->mode())));
+  const SamplingOptions options = m_session->samplingOptions();
+  m_temperature->setValue(options.temperature);
+  m_topK->setValue(options.topK);
+  m_seed->setValue(int(options.seed));
+  m_pick->setChecked(m_session->pickMode());
+  m_play->setChecked(m_session->playing());
+  m_play->setIcon(style()->standardIcon(m_session->playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  m_play->setText(m_session->playing() ? tr("Pause") : tr("Play"));
+  const bool writing = m_session->mode() == DriveMode::Write;
+  for (QWidget *widget : std::initializer_list<QWidget *>{m_temperature, m_topK, m_seed})
+    widget->setEnabled(writing);
+  m_pick->setEnabled(writing);
+}
+
+void DriveToolBar::applySampling() {
+  SamplingOptions options = m_session->samplingOptions();
+  options.temperature = m_temperature->value();
+  options.topK = m_topK->value();
+  options.seed = std::uint64_t(m_seed->value());
+  m_session->setSamplingOptions(options);
+}
+
+} // namespace lstm

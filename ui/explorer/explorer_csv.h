@@ -1,0 +1,15 @@
+#pragma once
+// The explorer's trace as CSV (RFC 4180, UTF-8, "\n" line ends), one row per step, layer and unit:
+//   step,char,layer,unit,i,f,g,o,c,h
+// `char` is the character read at that step (quoted when it is a comma, quote or line break; empty for dense
+// input); values are printed with 9 significant digits, so they read back as the exact floats. Written atomically.
+#include <QString>
+
+namespace lstm {
+
+class ExplorerSession;
+
+bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString *error);
+QString csvField(const QString &text); // quoted and doubled when needed
+
+} // namespace lstm

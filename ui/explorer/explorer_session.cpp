@@ -1,0 +1,481 @@
+#include "explorer_session.h"
+
+#include "explorer_csv.h"
+#include "io/model_file.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lstm {
+
+namespace {
+constexpr int kPlayTickMs = 16;       // one batch of steps per frame: ≤ ~60 trace updates a second
+constexpr int kRunSliceMs = 12;       // runTo works this long per event-loop turn
+constexpr int kMaxStepsPerTick = 500; // a stalled event loop must not turn into a multi-second catch-up
+} // namespace
+
+ExplorerSession::ExplorerSession(QObject *parent) : QObject(parent) {
+  m_playTimer.setTimerType(Qt::PreciseTimer);
+  m_playTimer.setInterval(kPlayTickMs);
+  connect(&m_playTimer, &QTimer::timeout, this, &ExplorerSession::onPlayTick);
+  m_samplingOptions.temperature = 0.8; // a little conservative: recognisable text from small models
+  m_sampler = std::make_unique<Sampler>(m_samplingOptions);
+}
+
+ExplorerSession::~ExplorerSession() = default;
+
+bool ExplorerSession::openModel(const QString &path, QString *error) {
+  auto loaded = loadModel(path, error);
+  if (!loaded)
+    return false;
+  if (const std::string problem = loaded->checkConsistency(); !problem.empty()) {
+    *error = path + QStringLiteral(": ") + QString::fromStdString(problem);
+    return false;
+  }
+  setModel(std::make_shared<const Model>(std::move(*loaded)), path);
+  return true;
+}
+
+void ExplorerSession::setModel(std::shared_ptr<const Model> model, const QString &source) {
+  pause();
+  m_runTarget = -1;
+  std::vector<Intervention> none;
+  m_model = std::move(model);
+  m_stepper = std::make_unique<Stepper>(m_model, 32);
+  m_source = source;
+  m_tape.clear();
+  m_cursor = -1;
+  m_layer = 0;
+  m_unit = 0;
+  m_tracedUnits = {0};
+  m_sampler = std::make_unique<Sampler>(m_samplingOptions);
+  if (!m_model->config.usesTokens() || m_model->config.head != HeadKind::Softmax)
+    m_mode = DriveMode::Read; // writing needs a distribution over tokens
+  Q_EMIT modelChanged();
+  Q_EMIT tapeChanged();
+  Q_EMIT traceChanged();
+  Q_EMIT cursorChanged(m_cursor);
+  Q_EMIT selectionChanged();
+  Q_EMIT interventionsChanged();
+}
+
+// ---- text
+
+std::optional<std::vector<std::int32_t>> ExplorerSession::encode(const QString &text, QString *error) const {
+  if (!hasModel() || !model().config.usesTokens()) {
+    *error = tr("This model reads numbers, not text.");
+    return std::nullopt;
+  }
+  std::vector<std::int32_t> tokens;
+  const std::u32string ucs4 = text.toStdU32String();
+  tokens.reserve(ucs4.size());
+  for (std::size_t i = 0; i < ucs4.size(); ++i) {
+    const int id = model().vocabulary.idOf(ucs4[i]);
+    if (id < 0) {
+      const char32_t symbol = ucs4[i];
+      const QString shown = symbol == U'\n' ? QStringLiteral("\\n")
+                            : symbol == U'\t' ? QStringLiteral("\\t")
+                                              : QString::fromUcs4(&symbol, 1);
+      *error = tr("The character '%1' (U+%2) at position %3 is not in the model's vocabulary.")
+                   .arg(shown)
+                   .arg(uint(symbol), 4, 16, QLatin1Char('0'))
+                   .arg(i + 1);
+      return std::nullopt;
+    }
+    tokens.push_back(id);
+  }
+  return tokens;
+}
+
+bool ExplorerSession::setText(const QString &text, QString *error) {
+  auto tokens = encode(text, error);
+  if (!tokens)
+    return false;
+  pause();
+  m_runTarget = -1;
+  m_tape = std::move(*tokens);
+  m_stepper->reset();
+  m_cursor = -1;
+  Q_EMIT tapeChanged();
+  Q_EMIT traceChanged();
+  Q_EMIT cursorChanged(m_cursor);
+  return true;
+}
+
+bool ExplorerSession::appendText(const QString &text, QString *error) {
+  auto tokens = encode(text, error);
+  if (!tokens)
+    return false;
+  m_tape.insert(m_tape.end(), tokens->begin(), tokens->end());
+  Q_EMIT tapeChanged();
+  return true;
+}
+
+QString ExplorerSession::tapeText() const {
+  QString text;
+  text.reserve(qsizetype(m_tape.size()));
+  for (std::int32_t token : m_tape)
+    text += tokenText(token);
+  return text;
+}
+
+QString ExplorerSession::tokenText(std::int32_t token) const {
+  if (!hasModel() || token < 0 || token >= model().vocabulary.size())
+    return {};
+  const char32_t symbol = model().vocabulary.symbol(token);
+  return QString::fromUcs4(&symbol, 1);
+}
+
+QString ExplorerSession::tokenLabel(std::int32_t token) const {
+  const QString text = tokenText(token);
+  if (text == QStringLiteral("\n"))
+    return QStringLiteral("↵");
+  if (text == QStringLiteral("\t"))
+    return QStringLiteral("⇥");
+  if (text == QStringLiteral(" "))
+    return QStringLiteral("␣");
+  return text;
+}
+
+// ---- driving
+
+void ExplorerSession::setMode(DriveMode mode) {
+  if (mode == m_mode)
+    return;
+  if (mode == DriveMode::Write && hasModel() &&
+      (!model().config.usesTokens() || model().config.head != HeadKind::Softmax)) {
+    Q_EMIT message(tr("This model does not predict characters, so it cannot write."));
+    return;
+  }
+  m_mode = mode;
+  Q_EMIT modeChanged(mode);
+}
+
+bool ExplorerSession::readToken(std::int32_t token) {
+  m_stepper->step(token);
+  return true;
+}
+
+bool ExplorerSession::stepOnce() {
+  if (!hasModel() || !model().config.usesTokens())
+    return false;
+  const int position = m_stepper->position();
+  if (m_mode == DriveMode::Read) {
+    if (position >= tapeLength())
+      return false;
+    return readToken(m_tape[std::size_t(position)]);
+  }
+  if (m_pickMode)
+    return false;
+  std::int32_t token;
+  if (position == 0) {
+    // Nothing predicted yet: start from the tape's first character, or a newline (the usual start of a text).
+    if (!m_tape.empty())
+      token = m_tape.front();
+    else {
+      const int newline = model().vocabulary.idOf(U'\n');
+      token = newline >= 0 ? newline : 0;
+    }
+  } else {
+    token = m_sampler->pick(m_stepper->current().output);
+  }
+  m_tape.resize(std::size_t(position));
+  m_tape.push_back(token);
+  return readToken(token);
+}
+
+void ExplorerSession::afterSteps() {
+  m_cursor = m_stepper->position() - 1;
+  Q_EMIT traceChanged();
+  Q_EMIT cursorChanged(m_cursor);
+}
+
+bool ExplorerSession::stepForward() {
+  if (!hasModel())
+    return false;
+  const bool wrote = m_mode == DriveMode::Write;
+  if (!stepOnce()) {
+    if (m_mode == DriveMode::Read && m_stepper->position() >= tapeLength())
+      Q_EMIT message(tr("End of the text: type more, or switch to write mode to let the model continue."));
+    else if (m_mode == DriveMode::Write && m_pickMode)
+      Q_EMIT message(tr("Pick mode: choose the next character in the distribution."));
+    return false;
+  }
+  if (wrote)
+    Q_EMIT tapeChanged();
+  afterSteps();
+  return true;
+}
+
+bool ExplorerSession::stepWithToken(std::int32_t token) {
+  if (!hasModel() || m_mode != DriveMode::Write || !model().config.usesTokens() || token < 0 ||
+      token >= model().vocabulary.size())
+    return false;
+  m_tape.resize(std::size_t(m_stepper->position()));
+  m_tape.push_back(token);
+  readToken(token);
+  Q_EMIT tapeChanged();
+  afterSteps();
+  return true;
+}
+
+bool ExplorerSession::stepBack() {
+  if (!hasModel() || !m_stepper->back())
+    return false;
+  afterSteps();
+  return true;
+}
+
+void ExplorerSession::reset() {
+  if (!hasModel())
+    return;
+  pause();
+  m_runTarget = -1;
+  m_stepper->reset();
+  afterSteps();
+}
+
+bool ExplorerSession::runTo(int count) {
+  if (!hasModel() || count < 0)
+    return false;
+  while (m_stepper->position() > count)
+    m_stepper->back();
+  if (m_stepper->position() == count) {
+    afterSteps();
+    return true;
+  }
+  if (m_mode == DriveMode::Read && count > tapeLength())
+    return false;
+  m_runTarget = count;
+  const bool wasPlaying = playing();
+  onPlayTick(); // runs the first slice now; the rest continues from the event loop
+  if (m_runTarget >= 0 && !wasPlaying)
+    m_playTimer.start();
+  return true;
+}
+
+int ExplorerSession::stepMany(int count) {
+  if (!hasModel())
+    return 0;
+  const bool wrote = m_mode == DriveMode::Write;
+  int taken = 0;
+  while (taken < count && stepOnce())
+    ++taken;
+  if (taken > 0) {
+    if (wrote)
+      Q_EMIT tapeChanged();
+    afterSteps();
+  }
+  return taken;
+}
+
+void ExplorerSession::play() {
+  if (!hasModel() || playing())
+    return;
+  m_playStartMs = QDateTime::currentMSecsSinceEpoch();
+  m_playStepsDone = 0;
+  m_playTimer.start();
+  Q_EMIT playingChanged(true);
+}
+
+void ExplorerSession::pause() {
+  const bool wasPlaying = playing() && m_runTarget < 0;
+  m_playTimer.stop();
+  m_runTarget = -1;
+  if (wasPlaying)
+    Q_EMIT playingChanged(false);
+}
+
+void ExplorerSession::setPlayRate(double stepsPerSecond) {
+  m_playRate = std::clamp(stepsPerSecond, 1.0, 500.0);
+  m_playStartMs = QDateTime::currentMSecsSinceEpoch();
+  m_playStepsDone = 0;
+}
+
+void ExplorerSession::onPlayTick() {
+  if (!hasModel()) {
+    m_playTimer.stop();
+    return;
+  }
+  const int before = m_stepper->position();
+  bool stopped = false;
+  if (m_runTarget >= 0) {
+    // Running to a step: as many steps as fit in one slice, then back to the event loop.
+    QElapsedTimer clock;
+    clock.start();
+    while (m_stepper->position() < m_runTarget && clock.elapsed() < kRunSliceMs)
+      if (!stepOnce()) {
+        m_runTarget = m_stepper->position();
+        break;
+      }
+    if (m_stepper->position() >= m_runTarget) {
+      m_runTarget = -1;
+      m_playTimer.stop();
+    }
+  } else {
+    // Playing: catch up with the wall clock, so the rate holds whatever a tick costs.
+    const double elapsed = double(QDateTime::currentMSecsSinceEpoch() - m_playStartMs) / 1000.0;
+    const std::int64_t due = std::int64_t(elapsed * m_playRate) + 1 - m_playStepsDone;
+    const std::int64_t count = std::clamp<std::int64_t>(due, 0, kMaxStepsPerTick);
+    for (std::int64_t k = 0; k < count; ++k) {
+      if (!stepOnce()) {
+        stopped = true;
+        break;
+      }
+      ++m_playStepsDone;
+    }
+    if (due > kMaxStepsPerTick)
+      m_playStepsDone += due - kMaxStepsPerTick; // drop what could not be done rather than bursting later
+  }
+  if (m_stepper->position() != before) {
+    if (m_mode == DriveMode::Write)
+      Q_EMIT tapeChanged();
+    afterSteps();
+  }
+  if (stopped) {
+    pause();
+    Q_EMIT message(m_mode == DriveMode::Read ? tr("End of the text.") : tr("Paused: pick the next character."));
+  }
+}
+
+void ExplorerSession::setSamplingOptions(const SamplingOptions &options) {
+  m_samplingOptions = options;
+  m_sampler = std::make_unique<Sampler>(options);
+  Q_EMIT samplingChanged();
+}
+
+void ExplorerSession::setPickMode(bool on) {
+  if (on == m_pickMode)
+    return;
+  m_pickMode = on;
+  Q_EMIT samplingChanged();
+}
+
+// ---- focus
+
+void ExplorerSession::setCursor(int step) {
+  const int clamped = std::clamp(step, steps() > 0 ? 0 : -1, steps() - 1);
+  if (clamped == m_cursor)
+    return;
+  m_cursor = clamped;
+  Q_EMIT cursorChanged(m_cursor);
+}
+
+void ExplorerSession::selectUnit(int layer, int unit) {
+  if (layer < 0 || layer >= layers() || unit < 0 || unit >= units())
+    return;
+  if (layer != m_layer)
+    m_tracedUnits.clear();
+  m_layer = layer;
+  m_unit = unit;
+  if (std::find(m_tracedUnits.begin(), m_tracedUnits.end(), unit) == m_tracedUnits.end())
+    m_tracedUnits.push_back(unit);
+  Q_EMIT selectionChanged();
+}
+
+void ExplorerSession::selectLayer(int layer) {
+  if (layer < 0 || layer >= layers() || layer == m_layer)
+    return;
+  m_layer = layer;
+  m_tracedUnits = {m_unit};
+  Q_EMIT selectionChanged();
+}
+
+void ExplorerSession::selectQuantity(Quantity quantity) {
+  if (quantity == m_quantity)
+    return;
+  m_quantity = quantity;
+  Q_EMIT selectionChanged();
+}
+
+void ExplorerSession::addTracedUnit(int unit) {
+  if (unit < 0 || unit >= units() ||
+      std::find(m_tracedUnits.begin(), m_tracedUnits.end(), unit) != m_tracedUnits.end())
+    return;
+  m_tracedUnits.push_back(unit);
+  Q_EMIT selectionChanged();
+}
+
+void ExplorerSession::removeTracedUnit(int unit) {
+  const auto it = std::find(m_tracedUnits.begin(), m_tracedUnits.end(), unit);
+  if (it == m_tracedUnits.end())
+    return;
+  m_tracedUnits.erase(it);
+  Q_EMIT selectionChanged();
+}
+
+// ---- interventions
+
+const std::vector<Intervention> &ExplorerSession::interventions() const {
+  static const std::vector<Intervention> none;
+  return hasModel() ? m_stepper->interventions() : none;
+}
+
+bool ExplorerSession::addIntervention(const Intervention &intervention, QString *error) {
+  if (!hasModel()) {
+    *error = tr("No model is open.");
+    return false;
+  }
+  const auto &active = m_stepper->interventions();
+  if (std::find(active.begin(), active.end(), intervention) != active.end()) {
+    *error = tr("This intervention is already active.");
+    return false;
+  }
+  if (!m_stepper->addIntervention(intervention)) {
+    *error = tr("Layer %1, unit %2 does not exist in this model.").arg(intervention.layer).arg(intervention.unit);
+    return false;
+  }
+  Q_EMIT interventionsChanged();
+  rerunAfterCursor();
+  return true;
+}
+
+void ExplorerSession::removeIntervention(int index) {
+  if (!hasModel() || index < 0 || index >= int(m_stepper->interventions().size()))
+    return;
+  m_stepper->removeIntervention(index);
+  Q_EMIT interventionsChanged();
+  rerunAfterCursor();
+}
+
+void ExplorerSession::clearInterventions() {
+  if (!hasModel() || m_stepper->interventions().empty())
+    return;
+  m_stepper->clearInterventions();
+  Q_EMIT interventionsChanged();
+  rerunAfterCursor();
+}
+
+void ExplorerSession::rerunAfterCursor() {
+  // The steps after the cursor were computed without (or with) the changed intervention: redo them with the
+  // current set. In read mode the same characters are read again; in write mode new ones are sampled.
+  const int end = m_stepper->position();
+  const int keep = m_cursor + 1;
+  if (keep >= end)
+    return;
+  pause();
+  while (m_stepper->position() > keep)
+    m_stepper->back();
+  const bool wasWriting = m_mode == DriveMode::Write;
+  while (m_stepper->position() < end && stepOnce()) {
+  }
+  const int cursor = m_cursor;
+  if (wasWriting)
+    Q_EMIT tapeChanged();
+  Q_EMIT traceChanged();
+  m_cursor = cursor; // the re-run leaves the focus where the user put it
+  Q_EMIT cursorChanged(m_cursor);
+}
+
+bool ExplorerSession::exportTraceCsv(const QString &path, QString *error) const {
+  if (!hasModel()) {
+    *error = path + QStringLiteral(": ") + tr("no model is open");
+    return false;
+  }
+  return writeTraceCsv(*this, path, error);
+}
+
+} // namespace lstm

@@ -1,0 +1,61 @@
+#include "text_input_panel.h"
+
+#include "explorer_session.h"
+
+#include <QHBoxLayout>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace lstm {
+
+TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWidget(parent), m_session(session) {
+  setObjectName(QStringLiteral("textInputPanel"));
+  m_edit = new QPlainTextEdit;
+  m_edit->setObjectName(QStringLiteral("primerEdit"));
+  m_edit->setPlaceholderText(tr("Type or paste a text for the model to read…"));
+  m_edit->setTabChangesFocus(true);
+  m_replace = new QPushButton(tr("Read this text"));
+  m_replace->setObjectName(QStringLiteral("replaceTextButton"));
+  m_replace->setToolTip(tr("Start again from a zero state with this text; step with → or play"));
+  m_append = new QPushButton(tr("Append"));
+  m_append->setObjectName(QStringLiteral("appendTextButton"));
+  m_append->setToolTip(tr("Add this text after the current one"));
+  m_readAll = new QPushButton(tr("Read to the end"));
+  m_readAll->setObjectName(QStringLiteral("readAllButton"));
+  m_readAll->setToolTip(tr("Step through the rest of the text at once"));
+
+  auto *buttons = new QHBoxLayout;
+  buttons->addWidget(m_replace);
+  buttons->addWidget(m_append);
+  buttons->addWidget(m_readAll);
+  buttons->addStretch(1);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(m_edit, 1);
+  layout->addLayout(buttons);
+
+  connect(m_replace, &QPushButton::clicked, this, &TextInputPanel::replaceText);
+  connect(m_append, &QPushButton::clicked, this, &TextInputPanel::appendText);
+  connect(m_readAll, &QPushButton::clicked, session, [session] {
+    session->setMode(DriveMode::Read);
+    session->runTo(session->tapeLength());
+  });
+}
+
+void TextInputPanel::replaceText() {
+  QString error;
+  if (!m_session->setText(m_edit->toPlainText(), &error)) {
+    Q_EMIT m_session->message(error);
+    return;
+  }
+  m_session->setMode(DriveMode::Read);
+}
+
+void TextInputPanel::appendText() {
+  QString error;
+  if (!m_session->appendText(m_edit->toPlainText(), &error))
+    Q_EMIT m_session->message(error);
+}
+
+} // namespace lstm

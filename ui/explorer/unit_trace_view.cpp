@@ -1,0 +1,347 @@
+#include "unit_trace_view.h"
+
+#include "common/plot_export.h"
+#include "common/quantity_style.h"
+#include "common/refresh_coalescer.h"
+#include "explorer_session.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
+#define signals Q_SIGNALS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef foreach
+#undef signals
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lstm {
+
+namespace {
+constexpr int kFollowSteps = 200; // steps shown while following the end, as in the heatmap
+constexpr Quantity kPlottable[kQuantityCount] = {
+    Quantity::InputGate, Quantity::ForgetGate, Quantity::CandidateGate, Quantity::OutputGate, Quantity::Cell,
+    Quantity::Hidden,    Quantity::InputPre,   Quantity::ForgetPre,     Quantity::CandidatePre, Quantity::OutputPre};
+
+// Tableau 10: distinct on white and for common colour-vision deficiencies. A unit keeps its colour.
+QColor unitColor(int unit) {
+  static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+  return QColor(palette[unit % 10]);
+}
+
+// A user's step range, at least a few steps wide; zoomed out past every step (and the follow window) it shows
+// them all.
+QCPRange clampedStepRange(const QCPRange &range, int steps) {
+  const double all = std::max(steps, kFollowSteps);
+  if (range.size() > 1.1 * all)
+    return {-0.5 - 0.05 * all, all - 0.5 + 0.05 * all};
+  const double width = std::max(range.size(), 4.0);
+  return {range.center() - 0.5 * width, range.center() + 0.5 * width};
+}
+} // namespace
+
+UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidget(parent), m_session(session) {
+  setObjectName(QStringLiteral("unitTraceView"));
+  m_quantityCombo = new QComboBox(this);
+  m_quantityCombo->setObjectName(QStringLiteral("traceQuantityCombo"));
+  for (Quantity q : kPlottable)
+    m_quantityCombo->addItem(quantityName(q), int(q));
+  m_quantity = m_sessionQuantity = session->selectedQuantity();
+  m_quantityCombo->setCurrentIndex(m_quantityCombo->findData(int(m_quantity)));
+  m_addSpin = new QSpinBox(this);
+  m_addSpin->setObjectName(QStringLiteral("addUnitSpin"));
+  m_addSpin->setPrefix(tr("unit "));
+  m_addButton = new QPushButton(tr("Add unit"), this);
+  m_addButton->setObjectName(QStringLiteral("addUnitButton"));
+  m_removeButton = new QPushButton(tr("Remove"), this);
+  m_removeButton->setObjectName(QStringLiteral("removeUnitButton"));
+  m_removeButton->setToolTip(tr("Remove the unit selected in the legend, or the last one"));
+  m_followButton = new QToolButton(this);
+  m_followButton->setObjectName(QStringLiteral("followButton"));
+  m_followButton->setText(tr("Follow"));
+  m_followButton->setToolTip(tr("Keep showing the last %1 steps while stepping").arg(kFollowSteps));
+  m_followButton->setCheckable(true);
+  m_followButton->setChecked(true);
+  m_plot = new QCustomPlot(this);
+  m_plot->setObjectName(QStringLiteral("unitTracePlot"));
+  m_plot->setMinimumHeight(160);
+
+  auto *controls = new QHBoxLayout;
+  controls->addWidget(m_quantityCombo);
+  controls->addWidget(m_addSpin);
+  controls->addWidget(m_addButton);
+  controls->addWidget(m_removeButton);
+  controls->addStretch(1);
+  controls->addWidget(m_followButton);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(controls);
+  layout->addWidget(m_plot, 1);
+
+  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
+  m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+  m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+  QSharedPointer<QCPAxisTickerFixed> integerTicks(new QCPAxisTickerFixed);
+  integerTicks->setTickStep(1.0);
+  integerTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+  m_plot->xAxis->setTicker(integerTicks);
+  m_plot->xAxis->setLabel(tr("step"));
+  m_plot->legend->setVisible(true);
+  m_plot->legend->setSelectableParts(QCPLegend::spItems);
+  QFont legendFont = font();
+  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+  m_plot->legend->setFont(legendFont);
+  m_plot->legend->setSelectedFont(legendFont);
+  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  m_cursorLine = new QCPItemStraightLine(m_plot);
+  m_cursorLine->setPen(QPen(QColor(20, 20, 20), 1.5));
+  m_cursorLine->setSelectable(false);
+
+  m_refresher = new RefreshCoalescer(this, [this] { refresh(); });
+  connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+          [this](const QCPRange &range) { onXRangeChanged(range); });
+  connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { m_pressPos = e->position().toPoint(); });
+  connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
+  connect(m_followButton, &QToolButton::toggled, this, [this](bool on) { setFollowing(on); });
+  connect(m_quantityCombo, &QComboBox::currentIndexChanged, this, [this] {
+    m_quantity = Quantity(m_quantityCombo->currentData().toInt());
+    m_refresher->request();
+  });
+  connect(m_addButton, &QPushButton::clicked, this, [this] { m_session->addTracedUnit(m_addSpin->value()); });
+  connect(m_removeButton, &QPushButton::clicked, this, [this] { removeUnit(); });
+  connect(session, &ExplorerSession::modelChanged, this, [this] {
+    setFollowing(true);
+    m_refresher->request();
+  });
+  for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::selectionChanged,
+                      &ExplorerSession::interventionsChanged})
+    connect(session, signal, m_refresher, [this] { requestRefresh(); });
+  connect(session, &ExplorerSession::cursorChanged, m_refresher, [this] { requestRefresh(); });
+  m_refresher->request();
+}
+
+UnitTraceView::~UnitTraceView() = default;
+
+void UnitTraceView::requestRefresh() {
+  // A hidden view (closed or tabbed-away dock) does no work; showEvent catches up.
+  if (isVisible())
+    m_refresher->request();
+}
+
+long long UnitTraceView::refreshCount() const { return m_refresher->refreshCount(); }
+int UnitTraceView::graphCount() const { return m_plot->graphCount(); }
+
+void UnitTraceView::refreshNow() {
+  m_refresher->runNow();
+  m_plot->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+bool UnitTraceView::exportImage(const QString &path, QString *error) {
+  refreshNow();
+  return savePlot(m_plot, path, error);
+}
+
+void UnitTraceView::setFollowing(bool on) {
+  const bool changed = on != m_following;
+  m_following = on;
+  if (m_followButton->isChecked() != on) {
+    const QSignalBlocker blocker(m_followButton);
+    m_followButton->setChecked(on);
+  }
+  if (changed && on)
+    m_refresher->request();
+}
+
+void UnitTraceView::setStepRange(const QCPRange &range) {
+  m_settingRange = true;
+  m_plot->xAxis->setRange(range);
+  m_settingRange = false;
+}
+
+void UnitTraceView::onXRangeChanged(const QCPRange &range) {
+  if (m_settingRange)
+    return;
+  // The user panned or zoomed: keep a sensible width, stop following, load the new window.
+  setStepRange(clampedStepRange(range, m_session->steps()));
+  setFollowing(false);
+  m_refresher->request();
+}
+
+void UnitTraceView::refresh() {
+  const bool hasModel = m_session->hasModel();
+  const bool empty = !hasModel || m_session->steps() == 0;
+  m_addSpin->setRange(0, std::max(m_session->units() - 1, 0));
+  m_addButton->setEnabled(hasModel);
+  m_removeButton->setEnabled(hasModel && !m_session->tracedUnits().empty());
+  if (m_session->selectedQuantity() != m_sessionQuantity) {
+    // The session's choice (from another view) wins once; the combo keeps any later local choice.
+    m_sessionQuantity = m_session->selectedQuantity();
+    m_quantityCombo->setCurrentIndex(m_quantityCombo->findData(int(m_sessionQuantity)));
+    m_quantity = m_sessionQuantity;
+  }
+  syncGraphs();
+  if (m_following) {
+    const int start = std::max(0, m_session->steps() - kFollowSteps);
+    setStepRange(QCPRange(start - 0.5, start + kFollowSteps - 0.5));
+  }
+  // A cursor that jumped out of view (a click elsewhere) is brought into the middle; stepping moves the cursor
+  // too, but leaves a window the user chose alone.
+  const int cursor = m_session->cursor();
+  if (cursor != m_lastCursor && m_session->steps() == m_lastSteps && cursor >= 0 &&
+      !m_plot->xAxis->range().contains(cursor)) {
+    setFollowing(false);
+    const double width = m_plot->xAxis->range().size();
+    setStepRange(QCPRange(cursor - 0.5 * width, cursor + 0.5 * width));
+  }
+  m_lastCursor = cursor;
+  m_lastSteps = m_session->steps();
+  loadGraphs(empty ? -1 : std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1));
+  m_cursorLine->setVisible(!empty && m_session->cursor() >= 0);
+  m_cursorLine->point1->setCoords(m_session->cursor(), 0.0);
+  m_cursorLine->point2->setCoords(m_session->cursor(), 1.0);
+  m_plot->yAxis->setLabel(quantityName(m_quantity));
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void UnitTraceView::syncGraphs() {
+  QList<int> wanted;
+  if (m_session->hasModel())
+    for (int unit : m_session->tracedUnits())
+      if (unit >= 0 && unit < m_session->units())
+        wanted.append(unit);
+  if (wanted == m_graphUnits)
+    return;
+  m_plot->deselectAll(); // a selected legend entry must not move to another unit
+  while (int(m_graphs.size()) > wanted.size()) {
+    m_plot->removeGraph(m_graphs.back());
+    m_graphs.pop_back();
+  }
+  while (int(m_graphs.size()) < wanted.size())
+    m_graphs.push_back(m_plot->addGraph());
+  for (int i = 0; i < wanted.size(); ++i) {
+    QCPGraph *graph = m_graphs[std::size_t(i)];
+    graph->setName(tr("unit %1").arg(wanted[i]));
+    graph->setPen(QPen(unitColor(wanted[i]), 1.5));
+    graph->setSelectable(QCP::stNone);
+  }
+  m_graphUnits = wanted;
+}
+
+void UnitTraceView::loadGraphs(int layer) {
+  const QCPRange range = m_plot->xAxis->range();
+  const int steps = layer >= 0 ? m_session->steps() : 0;
+  const int first = std::max(0, int(std::floor(range.lower + 0.5)));
+  const int last = std::min(steps - 1, int(std::ceil(range.upper - 0.5)));
+  double maxAbs = 1.0;
+  if (first > last) {
+    for (QCPGraph *graph : m_graphs)
+      graph->data()->clear();
+  } else {
+    // At most two points (a bucket's minimum and maximum, in the order they occur) per pixel column.
+    const int pixels = std::max(m_plot->axisRect()->width(), 50);
+    const int count = last - first + 1;
+    m_stride = count > pixels ? (count + pixels - 1) / pixels : 1;
+    const Trace &trace = m_session->trace();
+    const float *values = trace.quantity(layer, m_quantity).data();
+    const std::size_t units = std::size_t(trace.units());
+    for (std::size_t g = 0; g < m_graphs.size(); ++g) {
+      const float *column = values + m_graphUnits[int(g)];
+      QSharedPointer<QCPGraphDataContainer> points = m_graphs[g]->data();
+      points->clear(); // keeps its capacity: no allocation once the window size is steady
+      for (int begin = first / m_stride * m_stride; begin <= last; begin += m_stride) {
+        const int from = std::max(begin, first), to = std::min(begin + m_stride - 1, last);
+        int low = from, high = from;
+        for (int s = from + 1; s <= to; ++s) {
+          if (column[std::size_t(s) * units] < column[std::size_t(low) * units])
+            low = s;
+          if (column[std::size_t(s) * units] > column[std::size_t(high) * units])
+            high = s;
+        }
+        const double key = m_stride == 1 ? double(from) : begin + 0.5 * (m_stride - 1);
+        for (int s : {std::min(low, high), std::max(low, high)}) {
+          const double value = column[std::size_t(s) * units];
+          maxAbs = std::max(maxAbs, std::abs(value));
+          points->add(QCPGraphData(key, value));
+          if (low == high)
+            break;
+        }
+      }
+    }
+  }
+  if (quantityIsGate(m_quantity))
+    m_plot->yAxis->setRange(-0.05, 1.05);
+  else if (m_quantity == Quantity::CandidateGate || m_quantity == Quantity::Hidden)
+    m_plot->yAxis->setRange(-1.1, 1.1);
+  else
+    m_plot->yAxis->setRange(-1.1 * maxAbs, 1.1 * maxAbs);
+}
+
+int UnitTraceView::loadedPoints(int unit) const {
+  const int index = m_graphUnits.indexOf(unit);
+  return index < 0 ? 0 : m_graphs[std::size_t(index)]->data()->size();
+}
+
+double UnitTraceView::shownValue(int unit, int step) const {
+  const int index = m_graphUnits.indexOf(unit);
+  if (index >= 0) {
+    const QSharedPointer<QCPGraphDataContainer> points = m_graphs[std::size_t(index)]->data();
+    const auto it = std::lower_bound(points->constBegin(), points->constEnd(), double(step),
+                                     [](const QCPGraphData &point, double key) { return point.key < key; });
+    if (it != points->constEnd() && it->key == step)
+      return it->value;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+QRect UnitTraceView::stepRect(int step) const {
+  const QRect area = m_plot->axisRect()->rect();
+  const QPoint point(int(std::lround(m_plot->xAxis->coordToPixel(step))), area.center().y());
+  if (!area.contains(point))
+    return {};
+  return QRect(m_plot->mapTo(this, point) - QPoint(1, 1), QSize(3, 3));
+}
+
+void UnitTraceView::onMouseRelease(QMouseEvent *event) {
+  // A press and release at the same place is a click; a longer way was a drag that panned.
+  const QPoint position = event->position().toPoint();
+  if (event->button() != Qt::LeftButton || (position - m_pressPos).manhattanLength() > 3 ||
+      !m_plot->axisRect()->rect().contains(position) ||
+      (m_plot->legend->visible() && m_plot->legend->outerRect().contains(position)) || m_session->steps() == 0)
+    return;
+  m_session->setCursor(int(std::lround(m_plot->xAxis->pixelToCoord(position.x()))));
+}
+
+void UnitTraceView::removeUnit() {
+  if (m_graphUnits.isEmpty())
+    return;
+  int unit = m_graphUnits.back();
+  for (QCPAbstractLegendItem *item : m_plot->legend->selectedItems())
+    if (auto *entry = qobject_cast<QCPPlottableLegendItem *>(item)) {
+      const auto it = std::find(m_graphs.begin(), m_graphs.end(), entry->plottable());
+      if (it != m_graphs.end())
+        unit = m_graphUnits[int(it - m_graphs.begin())];
+    }
+  m_session->removeTracedUnit(unit);
+}
+
+void UnitTraceView::showEvent(QShowEvent *event) {
+  QWidget::showEvent(event);
+  m_refresher->request();
+}
+
+void UnitTraceView::resizeEvent(QResizeEvent *event) {
+  QWidget::resizeEvent(event);
+  m_refresher->request(); // another number of pixel columns
+}
+
+} // namespace lstm

@@ -1,0 +1,273 @@
+#include "main_window.h"
+
+#include "common/dialogs.h"
+#include "common/refresh_coalescer.h"
+#include "common/recent_files.h"
+#include "explorer/cell_diagram_view.h"
+#include "explorer/drive_toolbar.h"
+#include "explorer/equations_view.h"
+#include "explorer/explorer_session.h"
+#include "explorer/gate_heatmap_view.h"
+#include "explorer/interventions_panel.h"
+#include "explorer/next_token_view.h"
+#include "explorer/selection_toolbar.h"
+#include "explorer/text_input_panel.h"
+#include "explorer/text_view.h"
+#include "explorer/unit_trace_view.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace lstm {
+
+namespace {
+constexpr int kPrimeSteps = 200; // characters a model writes right after opening when it cannot read the primer
+const QString kModelFilter = QCoreApplication::translate("lstm::MainWindow", "LSTM models (*.lstm);;All files (*)");
+const QString kImageFilter = QCoreApplication::translate("lstm::MainWindow", "PNG image (*.png);;PDF document (*.pdf)");
+} // namespace
+
+QString MainWindow::defaultModelPath() { return QStringLiteral(":/models/default.lstm"); }
+
+QString MainWindow::defaultPrimer() {
+  return QStringLiteral("A classic is something that everyone wants to have read and nobody wants to read.\n"
+                        "\t\t-- Mark Twain\n\n"
+                        "The man who does not read good books has no advantage over the man who cannot read them.\n"
+                        "\t\t-- Mark Twain\n");
+}
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new ExplorerSession(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+  setAcceptDrops(true);
+  setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+  m_driveBar = new DriveToolBar(m_session, this);
+  addToolBar(Qt::TopToolBarArea, m_driveBar);
+  addToolBar(Qt::TopToolBarArea, new SelectionToolBar(m_session, this));
+  createDocks();
+  createMenus();
+  m_stepLabel = new QLabel;
+  m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
+  statusBar()->addPermanentWidget(m_stepLabel);
+  connect(m_session, &ExplorerSession::message, this,
+          [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+  for (auto signal : {&ExplorerSession::modelChanged, &ExplorerSession::traceChanged})
+    connect(m_session, signal, this, &MainWindow::updateTitleAndStatus);
+  connect(m_session, &ExplorerSession::cursorChanged, this, &MainWindow::updateTitleAndStatus);
+  resize(1400, 900);
+  m_defaultState = saveState();
+  restoreLayout();
+  updateTitleAndStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addDock(QWidget *view, const QString &title, const QString &name, Qt::DockWidgetArea area) {
+  auto *dock = new QDockWidget(title, this);
+  dock->setObjectName(name); // saveState() keys the layout by object name
+  dock->setWidget(view);
+  addDockWidget(area, dock);
+  return dock;
+}
+
+void MainWindow::createDocks() {
+  m_textView = new TextView(m_session);
+  setCentralWidget(m_textView);
+  m_heatmaps = new GateHeatmapView(m_session);
+  m_unitTraces = new UnitTraceView(m_session);
+  m_nextToken = new NextTokenView(m_session);
+  QDockWidget *heatmaps = addDock(m_heatmaps, tr("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
+  QDockWidget *traces = addDock(m_unitTraces, tr("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
+  splitDockWidget(heatmaps, traces, Qt::Horizontal);
+  resizeDocks({heatmaps, traces}, {3, 2}, Qt::Horizontal);
+  QDockWidget *diagram = addDock(new CellDiagramView(m_session), tr("Cell diagram"), QStringLiteral("cellDiagramDock"),
+                                 Qt::RightDockWidgetArea);
+  QDockWidget *equations =
+      addDock(new EquationsView(m_session), tr("Equations"), QStringLiteral("equationsDock"), Qt::RightDockWidgetArea);
+  QDockWidget *next = addDock(m_nextToken, tr("Next character"), QStringLiteral("nextTokenDock"), Qt::RightDockWidgetArea);
+  tabifyDockWidget(diagram, equations);
+  diagram->raise();
+  splitDockWidget(diagram, next, Qt::Vertical);
+  QDockWidget *input = addDock(new TextInputPanel(m_session), tr("Text to read"), QStringLiteral("textInputDock"),
+                               Qt::LeftDockWidgetArea);
+  QDockWidget *interventions = addDock(new InterventionsPanel(m_session), tr("Interventions"),
+                                       QStringLiteral("interventionsDock"), Qt::LeftDockWidgetArea);
+  splitDockWidget(input, interventions, Qt::Vertical);
+  resizeDocks({input, diagram}, {260, 420}, Qt::Horizontal);
+  resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
+}
+
+void MainWindow::createMenus() {
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  QAction *open = file->addAction(tr("&Open model…"), this, [this] {
+    const QString path = dialogs::openFile(this, tr("Open model"), kModelFilter);
+    if (!path.isEmpty())
+      openModel(path);
+  });
+  open->setObjectName(QStringLiteral("openAction"));
+  open->setShortcut(QKeySequence::Open);
+  m_recent = new RecentFiles(file->addMenu(tr("Open &recent")), this);
+  connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openModel(path); });
+  file->addAction(tr("Open the &built-in model"), this, &MainWindow::openDefaultModel);
+  file->addSeparator();
+  QMenu *exportMenu = file->addMenu(tr("&Export"));
+  exportMenu->addAction(tr("Heatmaps as PNG/PDF…"), this, [this] {
+    exportWith(tr("Export heatmaps"), QStringLiteral("heatmaps.png"), kImageFilter,
+               [this](const QString &path, QString *error) { return m_heatmaps->exportImage(path, error); });
+  })->setObjectName(QStringLiteral("exportHeatmapsAction"));
+  exportMenu->addAction(tr("Unit traces as PNG/PDF…"), this, [this] {
+    exportWith(tr("Export unit traces"), QStringLiteral("unit-traces.png"), kImageFilter,
+               [this](const QString &path, QString *error) { return m_unitTraces->exportImage(path, error); });
+  })->setObjectName(QStringLiteral("exportTracesAction"));
+  exportMenu->addAction(tr("Next-character distribution as PNG/PDF…"), this, [this] {
+    exportWith(tr("Export distribution"), QStringLiteral("next-character.png"), kImageFilter,
+               [this](const QString &path, QString *error) { return m_nextToken->exportImage(path, error); });
+  })->setObjectName(QStringLiteral("exportDistributionAction"));
+  exportMenu->addAction(tr("Trace as CSV…"), this, [this] {
+    exportWith(tr("Export trace"), QStringLiteral("trace.csv"), tr("CSV (*.csv)"),
+               [this](const QString &path, QString *error) { return m_session->exportTraceCsv(path, error); });
+  })->setObjectName(QStringLiteral("exportCsvAction"));
+  exportMenu->addAction(tr("Window as PNG…"), this, [this] {
+    exportWith(tr("Export window"), QStringLiteral("lstm-explorer.png"), tr("PNG image (*.png)"),
+               [this](const QString &path, QString *error) { return exportWindowImage(path, error); });
+  })->setObjectName(QStringLiteral("exportWindowAction"));
+  file->addSeparator();
+  QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu *drive = menuBar()->addMenu(tr("&Step"));
+  drive->addActions({m_driveBar->stepBackAction(), m_driveBar->playAction(), m_driveBar->stepForwardAction(),
+                     m_driveBar->resetAction()});
+
+  QMenu *view = menuBar()->addMenu(tr("&View"));
+  for (QDockWidget *dock : findChildren<QDockWidget *>())
+    view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+                             tr("→  step forward (read or write one character)\n←  step back (exact undo)\n"
+                                "Space  play / pause\nCtrl+R  reset the state\nCtrl+O  open a model\n"
+                                "Click a character, heatmap cell or plot: inspect that step\n"
+                                "Click a heatmap row: select that unit"));
+  });
+}
+
+bool MainWindow::openModel(const QString &path) {
+  QString error;
+  if (!m_session->openModel(path, &error)) {
+    dialogs::error(this, tr("Cannot open the model"), error);
+    return false;
+  }
+  m_recent->add(path);
+  primeOpenedModel();
+  return true;
+}
+
+void MainWindow::primeOpenedModel() {
+  // A freshly opened model should show live gates at once: read the sample text when the model knows its
+  // characters, otherwise let it write a few lines of its own.
+  if (!m_session->model().config.usesTokens())
+    return;
+  QString ignored;
+  if (m_session->setText(defaultPrimer(), &ignored)) {
+    m_session->setMode(DriveMode::Read);
+    m_session->stepMany(m_session->tapeLength());
+  } else if (m_session->model().config.head == HeadKind::Softmax) {
+    m_session->setMode(DriveMode::Write);
+    m_session->stepMany(kPrimeSteps);
+  }
+}
+
+void MainWindow::flushRedraws() {
+  for (RefreshCoalescer *coalescer : findChildren<RefreshCoalescer *>())
+    if (coalescer->pending())
+      coalescer->runNow();
+  QCoreApplication::sendPostedEvents(); // QCustomPlot's queued replots
+}
+
+bool MainWindow::openDefaultModel() { return openModel(defaultModelPath()); }
+
+bool MainWindow::prime(const QString &text, int steps) {
+  QString error;
+  if (!m_session->setText(text, &error)) {
+    dialogs::error(this, tr("Cannot read this text"), error);
+    return false;
+  }
+  m_session->setMode(DriveMode::Read);
+  m_session->stepMany(steps < 0 ? m_session->tapeLength() : steps);
+  return true;
+}
+
+void MainWindow::exportWith(const QString &caption, const QString &suggested, const QString &filter,
+                            const std::function<bool(const QString &, QString *)> &save) {
+  const QString path = dialogs::saveFile(this, caption, suggested, filter);
+  if (path.isEmpty())
+    return;
+  QString error;
+  if (save(path, &error))
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+  else
+    dialogs::error(this, tr("Export failed"), error);
+}
+
+bool MainWindow::exportWindowImage(const QString &path, QString *error) {
+  if (!grab().save(path, "PNG")) {
+    *error = path + QStringLiteral(": ") + tr("could not write the image");
+    return false;
+  }
+  return true;
+}
+
+void MainWindow::updateTitleAndStatus() {
+  const QString name =
+      m_session->hasModel() ? QFileInfo(m_session->modelSource()).fileName() : tr("no model");
+  setWindowTitle(tr("%1 — LSTM Explorer").arg(name));
+  if (!m_session->hasModel()) {
+    m_stepLabel->clear();
+    return;
+  }
+  const ModelConfig &config = m_session->model().config;
+  const int cursor = m_session->cursor();
+  QString text = tr("%1 × %2 units").arg(config.numLayers).arg(config.hiddenSize);
+  text += QStringLiteral("   ") + tr("step %1 of %2").arg(cursor + 1).arg(m_session->steps());
+  if (cursor >= 0 && config.usesTokens())
+    text += QStringLiteral("  '") + m_session->tokenLabel(m_session->trace().token(cursor)) + QLatin1Char('\'');
+  m_stepLabel->setText(text);
+}
+
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  m_session->pause();
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+  const QMimeData *mime = event->mimeData();
+  if (mime->hasUrls() && mime->urls().size() == 1 && mime->urls().front().isLocalFile())
+    event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.size() == 1 && urls.front().isLocalFile() && openModel(urls.front().toLocalFile()))
+    event->acceptProposedAction();
+}
+
+} // namespace lstm

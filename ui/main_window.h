@@ -1,0 +1,69 @@
+#pragma once
+// The explorer window. Thin by design: it builds the docks, menus and toolbars and wires them to one
+// ExplorerSession; the session computes, the views draw. Layout and recent files persist in QSettings.
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+
+namespace lstm {
+
+class DriveToolBar;
+class ExplorerSession;
+class GateHeatmapView;
+class NextTokenView;
+class RecentFiles;
+class TextView;
+class UnitTraceView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  explicit MainWindow(QWidget *parent = nullptr);
+  ~MainWindow() override;
+
+  ExplorerSession *session() const { return m_session; }
+
+  // Opens a model file (or ":/…" resource) and primes it: it reads the sample text (defaultPrimer) when its
+  // vocabulary has the characters, otherwise writes 200 of its own. On failure shows one message naming the
+  // file and keeps the old model.
+  bool openModel(const QString &path);
+  bool openDefaultModel(); // the built-in model, primed: the first screen shows live gates
+  // Runs every pending coalesced redraw now (screenshots, exports, tests).
+  void flushRedraws();
+  // Sets `text` as the tape and reads `steps` characters of it (all when negative), synchronously.
+  bool prime(const QString &text, int steps = -1);
+
+  // Exports (what the File ▸ Export menu calls after asking for a path). False with `error` on failure.
+  bool exportWindowImage(const QString &path, QString *error);
+
+  static QString defaultModelPath();
+  static QString defaultPrimer();
+
+protected:
+  void closeEvent(QCloseEvent *event) override;
+  void dragEnterEvent(QDragEnterEvent *event) override;
+  void dropEvent(QDropEvent *event) override;
+
+private:
+  void createDocks();
+  void createMenus();
+  QDockWidget *addDock(QWidget *view, const QString &title, const QString &name, Qt::DockWidgetArea area);
+  void exportWith(const QString &caption, const QString &suggested, const QString &filter,
+                  const std::function<bool(const QString &, QString *)> &save);
+  void updateTitleAndStatus();
+  void restoreLayout();
+  void primeOpenedModel();
+
+  ExplorerSession *m_session;
+  TextView *m_textView = nullptr;
+  GateHeatmapView *m_heatmaps = nullptr;
+  UnitTraceView *m_unitTraces = nullptr;
+  NextTokenView *m_nextToken = nullptr;
+  DriveToolBar *m_driveBar = nullptr;
+  RecentFiles *m_recent = nullptr;
+  QLabel *m_stepLabel = nullptr;
+  QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
+};
+
+} // namespace lstm
