@@ -1,5 +1,6 @@
 // GateHeatmapView: cell values equal the trace, clicks select, windowing and downsampling at 20 000 steps,
 // following and its toggle, reactions to the session's signals, intervention markers, tooltips, export.
+#include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
@@ -14,7 +15,10 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 using namespace lstm;
 
@@ -55,9 +59,9 @@ class TestGateHeatmapView : public QObject {
   std::unique_ptr<GateHeatmapView> m_view;
 
   // Callers check QTest::currentTestFailed() after it.
-  void open(int steps, int layers = 1) {
+  void open(int steps, int layers = 1, int units = kUnits) {
     m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet, kUnits, layers), QStringLiteral("test"));
+    m_session->setModel(test::randomCharModel(test::kTestAlphabet, units, layers), QStringLiteral("test"));
     QString error;
     QVERIFY2(m_session->setText(makeText(steps), &error), qPrintable(error));
     m_view = std::make_unique<GateHeatmapView>(m_session.get());
@@ -72,6 +76,21 @@ class TestGateHeatmapView : public QObject {
   }
 
   QWidget *plot() const { return m_view->findChild<QWidget *>(QStringLiteral("heatmapPlot")); }
+
+  // Sorted |c| of layer `layer`, steps [0, steps), every `unitStride`-th unit: the loaded cells when the view
+  // shows all those steps, one column each.
+  std::vector<float> cellMagnitudes(int layer, int steps, int unitStride = 1) const {
+    std::vector<float> magnitudes;
+    for (int step = 0; step < steps; ++step)
+      for (int unit = 0; unit < m_session->units(); unit += unitStride)
+        magnitudes.push_back(std::abs(m_session->trace().value(layer, Quantity::Cell, step, unit)));
+    std::sort(magnitudes.begin(), magnitudes.end());
+    return magnitudes;
+  }
+  double percentileOfLoadedCells(int layer, int steps, int unitStride = 1) const {
+    const std::vector<float> magnitudes = cellMagnitudes(layer, steps, unitStride);
+    return std::max(1.0, double(magnitudes[std::size_t(0.99 * double(magnitudes.size() - 1))]));
+  }
 
   // Every loaded column shows its bucket's first step, exactly as recorded.
   void compareWithTrace(int layer, int firstStep, int lastStep, int stride) {
@@ -199,6 +218,33 @@ private Q_SLOTS:
     savePng(*m_view, QStringLiteral("gate_heatmap_view_20000.png"));
   }
 
+  // Regression: following a trace shorter than the follow width kept the window 200 steps wide, so 81 steps left
+  // 60% of every map empty. It spans the steps (at least 10) until the trace reaches 200, then slides.
+  void followingAShortTraceFillsTheMaps() {
+    const auto stepRange = [this] {
+      const QCPRange range = qobject_cast<QCustomPlot *>(plot())->axisRects().last()->axis(QCPAxis::atBottom)->range();
+      return std::make_pair(range.lower, range.upper);
+    };
+    open(81);
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(m_view->following());
+    QCOMPARE(stepRange(), std::make_pair(-0.5, 80.5));
+    QCOMPARE(m_view->loadedSteps(), 81);
+    const QRect map = qobject_cast<QCustomPlot *>(plot())->axisRects().last()->rect(); // last step at its right end
+    QVERIFY(map.right() - plot()->mapFrom(m_view.get(), m_view->cellRect(Quantity::Hidden, 80, 3).center()).x() <
+            0.02 * map.width());
+    QString error;
+    QVERIFY2(m_session->appendText(QStringLiteral("ab"), &error), qPrintable(error));
+    QVERIFY(m_session->stepForward());
+    QTRY_COMPARE(stepRange(), std::make_pair(-0.5, 81.5));
+    open(3);
+    QVERIFY(!QTest::currentTestFailed());
+    QCOMPARE(stepRange(), std::make_pair(-0.5, 9.5));
+    open(205);
+    QVERIFY(!QTest::currentTestFailed());
+    QCOMPARE(stepRange(), std::make_pair(4.5, 204.5));
+  }
+
   void ctrlWheelZoomsUnits() {
     open(50);
     QVERIFY(!QTest::currentTestFailed());
@@ -267,6 +313,83 @@ private Q_SLOTS:
     QCOMPARE(m_view->cellValue(Quantity::Hidden, 60, 5), 0.0);
     QVERIFY(m_view->cellValue(Quantity::Hidden, 20, 5) != 0.0);
     savePng(*m_view, QStringLiteral("gate_heatmap_view_intervention.png"));
+  }
+
+  // The built-in model at a docked size: one of its units reaches |c| ≈ 100, which must not set the colour range.
+  void builtInModel() {
+    m_session = std::make_unique<ExplorerSession>();
+    QString error;
+    QVERIFY2(m_session->openModel(QStringLiteral(LSTM_SOURCE_DIR "/resources/models/default.lstm"), &error),
+             qPrintable(error));
+    const QString text =
+        QStringLiteral("A classic is something that everyone wants to have read and nobody wants to read.");
+    QVERIFY2(m_session->setText(text, &error), qPrintable(error));
+    m_view = std::make_unique<GateHeatmapView>(m_session.get());
+    m_view->resize(800, 520);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QVERIFY(m_session->runTo(int(text.size())));
+    QTRY_COMPARE(m_session->steps(), int(text.size()));
+    m_view->refreshNow();
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_builtin.png"));
+    // 128 units in a short map: every third is loaded, as recorded.
+    const int stride = (m_session->units() + m_view->loadedUnits() - 1) / m_view->loadedUnits();
+    QCOMPARE(stride, 3);
+    const Trace &trace = m_session->trace();
+    for (int unit = 0; unit < m_session->units(); unit += stride)
+      QCOMPARE(m_view->cellValue(Quantity::Cell, 40, unit), double(trace.value(0, Quantity::Cell, 40, unit)));
+    // Clipped: some loaded cells go beyond the c scale, which is their 99th percentile of |c|.
+    const double limit = m_view->colourRange(Quantity::Cell).second;
+    QCOMPARE(limit, percentileOfLoadedCells(0, int(text.size()), stride));
+    QVERIFY(limit < cellMagnitudes(0, int(text.size()), stride).back());
+    // The step axis under the bottom map takes no height from it: all six maps are equally tall, and as tall as
+    // the margins for the tick labels allow.
+    auto *layout = qobject_cast<QCustomPlot *>(plot())->plotLayout();
+    const auto height = [layout](int row) { return layout->element(row, 0)->rect().height(); };
+    for (int i = 1; i < 6; ++i)
+      QVERIFY(std::abs(height(i) - height(0)) <= 1);
+    QVERIFY(height(0) >= 55);
+  }
+
+  // Regression: the c colour scale spanned ±max|c| in view, so one runaway unit (|c| ≈ 100 in the built-in model)
+  // washed out every other row.
+  void hugeCellDoesNotSetColourRange() {
+    open(150, 1, 128);
+    QVERIFY(!QTest::currentTestFailed());
+    m_view->resize(900, 1100); // one row per unit: every cell loaded
+    m_view->refreshNow();
+    m_session->setCursor(0);
+    QString error;
+    QVERIFY2(m_session->addIntervention(Intervention::setCell(0, 8, 100.0f), &error), qPrintable(error));
+    m_view->refreshNow();
+    QCOMPARE(m_view->loadedUnits(), 128);
+    QCOMPARE(m_view->cellValue(Quantity::Cell, 100, 8), 100.0);
+    QCOMPARE(m_view->cellValue(Quantity::Cell, 100, 9), double(m_session->trace().value(0, Quantity::Cell, 100, 9)));
+    const auto [low, high] = m_view->colourRange(Quantity::Cell);
+    QCOMPARE(low, -high);
+    QCOMPARE(high, percentileOfLoadedCells(0, 150));
+    QVERIFY2(high >= 1.0 && high < 10.0, qPrintable(QString::number(high)));
+    // The other units keep their contrast: many of their cells reach a good part of the scale.
+    int strong = 0, others = 0;
+    for (int step = 0; step < 150; ++step)
+      for (int unit = 0; unit < 128; ++unit)
+        if (unit != 8) {
+          ++others;
+          strong += std::abs(m_view->cellValue(Quantity::Cell, step, unit)) > 0.25 * high;
+        }
+    QVERIFY2(strong > others / 5, qPrintable(QStringLiteral("%1 of %2").arg(strong).arg(others)));
+    QCOMPARE(m_view->colourRange(Quantity::InputGate), std::make_pair(0.0, 1.0));
+    QCOMPARE(m_view->colourRange(Quantity::Hidden), std::make_pair(-1.0, 1.0));
+
+    // The clip is explained on the scale and where a cell goes beyond it.
+    const QString limit = QString::number(high, 'g', 3);
+    QVERIFY(m_view->colourScaleToolTip(Quantity::Cell).startsWith(QStringLiteral("c, clipped at ±") + limit));
+    auto *scale = qobject_cast<QCustomPlot *>(plot())->plotLayout()->element(4, 1);
+    QTest::mouseMove(plot(), scale->outerRect().center());
+    QTRY_COMPARE(QToolTip::text(), m_view->colourScaleToolTip(Quantity::Cell));
+    QTest::mouseMove(plot(), plot()->mapFrom(m_view.get(), m_view->cellRect(Quantity::Cell, 100, 8).center()));
+    QTRY_VERIFY(QToolTip::text().endsWith(QStringLiteral("c = 100.000 (beyond the colour scale's ±%1)").arg(limit)));
+    savePng(*m_view, QStringLiteral("gate_heatmap_view_clipped.png"));
   }
 
   void exportsPngAndPdf() {

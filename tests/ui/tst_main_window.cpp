@@ -10,7 +10,11 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMimeData>
 #include <QFile>
 #include <QImage>
 #include <QPlainTextEdit>
@@ -52,6 +56,8 @@ private Q_SLOTS:
   void clampChangesTheNextValuesAndRemovingRestoresThem();
   void exportsFilesThatReadBack();
   void screenshotCommandLine();
+  void dropAModelFileOpensIt();
+  void recentFilesAndLayoutPersist();
 
 private:
   void trigger(const QString &actionName);
@@ -294,6 +300,40 @@ void TestMainWindow::screenshotCommandLine() {
   QVERIFY(bad.waitForFinished(60000));
   QCOMPARE(bad.exitCode(), 1);
   QVERIFY(bad.readAllStandardError().contains("missing.lstm"));
+}
+
+void TestMainWindow::dropAModelFileOpensIt() {
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(m_modelPath)});
+  const QPointF centre(m_window->width() / 2.0, m_window->height() / 2.0);
+  QDragEnterEvent enter(centre.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(m_window.get(), &enter);
+  QVERIFY(enter.isAccepted());
+  QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(m_window.get(), &drop);
+  QCOMPARE(m_window->session()->modelSource(), m_modelPath);
+}
+
+void TestMainWindow::recentFilesAndLayoutPersist() {
+  QVERIFY(m_window->openModel(m_modelPath));
+  auto *equations = m_window->findChild<QDockWidget *>(QStringLiteral("equationsDock"));
+  QVERIFY(equations);
+  equations->toggleViewAction()->trigger(); // the user closes a panel
+  const bool shown = equations->isVisible();
+  m_window->close();
+  m_window = std::make_unique<MainWindow>();
+  m_window->show();
+  QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+  QCOMPARE(m_window->findChild<QDockWidget *>(QStringLiteral("equationsDock"))->isVisible(), shown);
+  QMenu *recent = nullptr;
+  for (QMenu *menu : m_window->findChildren<QMenu *>())
+    if (menu->title().contains(QStringLiteral("recent")))
+      recent = menu;
+  QVERIFY(recent);
+  QVERIFY(!recent->actions().isEmpty());
+  QVERIFY(recent->actions().front()->text().contains(QStringLiteral("random.lstm")));
+  recent->actions().front()->trigger();
+  QCOMPARE(m_window->session()->modelSource(), QFileInfo(m_modelPath).absoluteFilePath());
 }
 
 QTEST_MAIN(TestMainWindow)

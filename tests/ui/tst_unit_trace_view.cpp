@@ -1,5 +1,6 @@
 // UnitTraceView: one graph per traced unit with the trace's values, quantity choice, adding and removing units
 // (legend selection), clicks moving the cursor, windowing with a min/max envelope at 20 000 steps, export.
+#include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "explorer/explorer_session.h"
 #include "explorer/unit_trace_view.h"
@@ -14,13 +15,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-
-// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
 
 #include <cmath>
 
@@ -119,6 +113,10 @@ private Q_SLOTS:
     QVERIFY(plot()->graph(1)->pen().color() != plot()->graph(2)->pen().color());
     for (int unit : {0, 3, 11})
       compareWithTrace(m_session->selectedQuantity(), unit, 80);
+    // Following fewer steps than the follow width: the steps span the whole plot, not 80 of 200.
+    QVERIFY(m_view->following());
+    QCOMPARE(plot()->xAxis->range().lower, -0.5);
+    QCOMPARE(plot()->xAxis->range().upper, 79.5);
     savePng(*m_view, QStringLiteral("unit_trace_view.png"));
 
     // Another quantity from the combo; the session's choice still wins when it changes.
@@ -189,6 +187,33 @@ private Q_SLOTS:
     QTest::mouseClick(child<QToolButton>("followButton"), Qt::LeftButton);
     m_view->refreshNow();
     QCOMPARE(m_view->loadedPoints(0), 200);
+  }
+
+  void followsAndRecentresOnACursorJump() {
+    open(600);
+    QVERIFY(!QTest::currentTestFailed());
+    const Trace &trace = m_session->trace();
+    QVERIFY(m_view->following());
+    QVERIFY(std::isnan(m_view->shownValue(0, 50)));
+    // A cursor far outside the followed window (a click in another view) brings it into view, following stops.
+    m_session->setCursor(50);
+    QTRY_COMPARE(m_view->shownValue(0, 50), double(trace.value(0, m_view->quantity(), 50, 0)));
+    QVERIFY(!m_view->following());
+    QVERIFY(!child<QToolButton>("followButton")->isChecked());
+    QVERIFY(m_view->stepRect(50).isValid());
+    // A step while not following leaves the window where it is.
+    QString error;
+    QVERIFY2(m_session->appendText(QStringLiteral("abc"), &error), qPrintable(error));
+    const long long before = m_view->refreshCount();
+    QVERIFY(m_session->stepForward());
+    QTRY_VERIFY(m_view->refreshCount() > before);
+    QVERIFY(std::isnan(m_view->shownValue(0, 600)));
+    QVERIFY(m_view->stepRect(50).isValid());
+    // The follow button returns to the end.
+    QTest::mouseClick(child<QToolButton>("followButton"), Qt::LeftButton);
+    QTRY_COMPARE(m_view->shownValue(0, 600), double(trace.value(0, m_view->quantity(), 600, 0)));
+    QVERIFY(m_view->following());
+    QVERIFY(!m_view->stepRect(50).isValid());
   }
 
   void exportsPngAndPdf() {

@@ -1,5 +1,7 @@
 #include "plot_export.h"
 
+#include "common/qcustomplot_include.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -7,13 +9,6 @@
 
 #include <filesystem>
 #include <system_error>
-
-// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
 
 namespace lstm {
 

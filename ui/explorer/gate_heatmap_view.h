@@ -3,28 +3,25 @@
 // Only the visible window of steps and units is loaded, at most about one column per pixel (a column stands for
 // `stride` steps and shows the first of them), so 512 units × 20 000 steps cost the same as a screenful.
 // Follows the end of the trace until the user pans or zooms; the follow button resumes following.
+// Colours: the natural range of each gate and of h; for c, ± the 99th percentile of |c| in view, so a few runaway
+// cells saturate instead of washing out every other row (the scale's tooltip says so).
+#include "common/step_window.h"
 #include "explore/trace.h"
+#include "gate_heatmap_plot.h"
 
 #include <QRect>
 #include <QString>
 #include <QWidget>
 
-#include <array>
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
-class QCPAxisRect;
-class QCPColorMap;
-class QCPColorScale;
-class QCPItemRect;
-class QCPItemStraightLine;
-class QCPRange;
 class QMouseEvent;
 class QResizeEvent;
 class QShowEvent;
 class QWheelEvent;
 class QLabel;
-class QToolButton;
 
 namespace lstm {
 
@@ -41,9 +38,10 @@ public:
   bool exportImage(const QString &path, QString *error);
   // Rebuilds and replots at once instead of at the next coalesced refresh (tests, exports).
   void refreshNow();
-  bool following() const { return m_following; }
+  bool following() const { return m_window->following(); }
   // Steps currently loaded in the maps (columns, after downsampling).
-  int loadedSteps() const { return m_columns; }
+  int loadedSteps() const { return m_steps.count; }
+  int loadedUnits() const { return m_units.count; } // rows, after downsampling
   // Value shown for (step, unit) of quantity q (one of kShownQuantities); NaN when that cell is not loaded.
   double cellValue(Quantity q, int step, int unit) const;
   // Small rectangle, in this view's coordinates, around the centre of the cell showing (step, unit); empty
@@ -52,6 +50,11 @@ public:
   long long refreshCount() const;
   // Intervention runs (unit × consecutive steps) marked in the current window.
   int markedRuns() const { return int(m_runs.size()); }
+  // Values mapped to the two ends of the colour scale of q (one of kShownQuantities). Fixed for the gates and h;
+  // for c ± the 99th percentile of |c| over the loaded cells, at least 1 (larger values saturate).
+  std::pair<double, double> colourRange(Quantity q) const;
+  // Text explaining the colour scale of q, shown as its tooltip ("c, clipped at ±X: …" for c).
+  QString colourScaleToolTip(Quantity q) const;
 
 protected:
   void showEvent(QShowEvent *event) override;
@@ -61,47 +64,32 @@ private:
   struct Cell {
     int rect = -1, step = -1, unit = -1;
   };
-  struct Run {
-    int unit, first, last; // an intervention on `unit` recorded at steps first…last
-  };
-  void buildPlot();
   void requestRefresh();
   void refresh();
-  void revealCursor();
   void clampUnitRange();
   void loadMaps(int layer);
   void placeRowMarkers(int layer);
   void updateCharTicks();
-  void setFollowing(bool on);
-  void setRange(int axis, const QCPRange &range); // QCPAxis::AxisType of every map; not a user change
   void onMouseMove(QMouseEvent *event);
   void onMouseRelease(QMouseEvent *event);
   void onMouseWheel(QWheelEvent *event);
   Cell cellAt(const QPointF &plotPos) const;
 
   ExplorerSession *m_session;
-  QCustomPlot *m_plot = nullptr;
+  GateHeatmapPlot *m_heatmap = nullptr;
+  QCustomPlot *m_plot = nullptr; // m_heatmap's widget
   QLabel *m_title = nullptr;
-  QToolButton *m_followButton = nullptr;
   RefreshCoalescer *m_refresher = nullptr;
-  std::array<QCPAxisRect *, 6> m_rects{};
-  std::array<QCPColorMap *, 6> m_maps{};
-  std::array<QCPColorScale *, 6> m_scales{};
-  std::array<QCPItemStraightLine *, 6> m_cursorLines{};
-  std::array<QCPItemRect *, 6> m_selectionFrames{};
-  std::vector<QCPItemRect *> m_markers; // pool, 6 per intervention run, reused across refreshes
-  std::vector<Run> m_runs;
-  bool m_following = true;
-  bool m_resetUnits = true;    // show all units at the next refresh (new model)
-  bool m_settingRange = false; // ranges being set by the view, not by the user
-  int m_lastCursor = -1, m_lastSteps = 0; // at the previous refresh
+  std::vector<GateHeatmapPlot::Run> m_runs;
+  StepWindow *m_window = nullptr;
+  bool m_resetUnits = true; // show all units at the next refresh (new model)
   QPoint m_pressPos;
-  // Loaded window: columns × rows cells; column j shows step m_firstStep + j·m_stepStride, row r unit
-  // m_firstUnit + r·m_unitStride.
-  int m_firstStep = 0, m_stepStride = 1, m_columns = 0;
-  int m_firstUnit = 0, m_unitStride = 1, m_rows = 0;
+  // Loaded window: column j shows step m_steps.indexAt(j), row r unit m_units.indexAt(r).
+  Buckets m_steps, m_units;
   int m_visibleFirst = 0, m_visibleLast = -1; // steps in view, before downsampling
   int m_loadedLayer = -1;
+  double m_cellLimit = 1.0;        // c colour scale is ±this
+  std::vector<float> m_magnitudes; // scratch: |c| of the loaded cells, reused between refreshes
 };
 
 } // namespace lstm

@@ -1,6 +1,7 @@
 #include "next_token_view.h"
 
 #include "common/plot_export.h"
+#include "common/qcustomplot_include.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 
@@ -8,13 +9,6 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,10 @@
 #include "unit_trace_view.h"
 
 #include "common/plot_export.h"
+#include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
+#include "common/step_window.h"
 #include "explorer_session.h"
 
 #include <QComboBox>
@@ -10,15 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
-
-// qcustomplot.h spells `signals` and `foreach`, which QT_NO_KEYWORDS removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +21,6 @@
 namespace lstm {
 
 namespace {
-constexpr int kFollowSteps = 200; // steps shown while following the end, as in the heatmap
 constexpr Quantity kPlottable[kQuantityCount] = {
     Quantity::InputGate, Quantity::ForgetGate, Quantity::CandidateGate, Quantity::OutputGate, Quantity::Cell,
     Quantity::Hidden,    Quantity::InputPre,   Quantity::ForgetPre,     Quantity::CandidatePre, Quantity::OutputPre};
@@ -37,16 +30,6 @@ QColor unitColor(int unit) {
   static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
                                  0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
   return QColor(palette[unit % 10]);
-}
-
-// A user's step range, at least a few steps wide; zoomed out past every step (and the follow window) it shows
-// them all.
-QCPRange clampedStepRange(const QCPRange &range, int steps) {
-  const double all = std::max(steps, kFollowSteps);
-  if (range.size() > 1.1 * all)
-    return {-0.5 - 0.05 * all, all - 0.5 + 0.05 * all};
-  const double width = std::max(range.size(), 4.0);
-  return {range.center() - 0.5 * width, range.center() + 0.5 * width};
 }
 } // namespace
 
@@ -66,12 +49,7 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_removeButton = new QPushButton(tr("Remove"), this);
   m_removeButton->setObjectName(QStringLiteral("removeUnitButton"));
   m_removeButton->setToolTip(tr("Remove the unit selected in the legend, or the last one"));
-  m_followButton = new QToolButton(this);
-  m_followButton->setObjectName(QStringLiteral("followButton"));
-  m_followButton->setText(tr("Follow"));
-  m_followButton->setToolTip(tr("Keep showing the last %1 steps while stepping").arg(kFollowSteps));
-  m_followButton->setCheckable(true);
-  m_followButton->setChecked(true);
+  m_window = new StepWindow(this, [session] { return session->steps(); });
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("unitTracePlot"));
   m_plot->setMinimumHeight(160);
@@ -82,7 +60,7 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   controls->addWidget(m_addButton);
   controls->addWidget(m_removeButton);
   controls->addStretch(1);
-  controls->addWidget(m_followButton);
+  controls->addWidget(m_window->followButton());
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(controls);
@@ -103,16 +81,12 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_plot->legend->setFont(legendFont);
   m_plot->legend->setSelectedFont(legendFont);
   m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-  m_cursorLine = new QCPItemStraightLine(m_plot);
-  m_cursorLine->setPen(QPen(QColor(20, 20, 20), 1.5));
-  m_cursorLine->setSelectable(false);
+  m_window->addAxis(m_plot->xAxis);
 
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); });
-  connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-          [this](const QCPRange &range) { onXRangeChanged(range); });
+  connect(m_window, &StepWindow::moved, m_refresher, [this] { m_refresher->request(); });
   connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { m_pressPos = e->position().toPoint(); });
   connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
-  connect(m_followButton, &QToolButton::toggled, this, [this](bool on) { setFollowing(on); });
   connect(m_quantityCombo, &QComboBox::currentIndexChanged, this, [this] {
     m_quantity = Quantity(m_quantityCombo->currentData().toInt());
     m_refresher->request();
@@ -120,7 +94,7 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   connect(m_addButton, &QPushButton::clicked, this, [this] { m_session->addTracedUnit(m_addSpin->value()); });
   connect(m_removeButton, &QPushButton::clicked, this, [this] { removeUnit(); });
   connect(session, &ExplorerSession::modelChanged, this, [this] {
-    setFollowing(true);
+    m_window->setFollowing(true);
     m_refresher->request();
   });
   for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::selectionChanged,
@@ -140,6 +114,7 @@ void UnitTraceView::requestRefresh() {
 
 long long UnitTraceView::refreshCount() const { return m_refresher->refreshCount(); }
 int UnitTraceView::graphCount() const { return m_plot->graphCount(); }
+bool UnitTraceView::following() const { return m_window->following(); }
 
 void UnitTraceView::refreshNow() {
   m_refresher->runNow();
@@ -149,32 +124,6 @@ void UnitTraceView::refreshNow() {
 bool UnitTraceView::exportImage(const QString &path, QString *error) {
   refreshNow();
   return savePlot(m_plot, path, error);
-}
-
-void UnitTraceView::setFollowing(bool on) {
-  const bool changed = on != m_following;
-  m_following = on;
-  if (m_followButton->isChecked() != on) {
-    const QSignalBlocker blocker(m_followButton);
-    m_followButton->setChecked(on);
-  }
-  if (changed && on)
-    m_refresher->request();
-}
-
-void UnitTraceView::setStepRange(const QCPRange &range) {
-  m_settingRange = true;
-  m_plot->xAxis->setRange(range);
-  m_settingRange = false;
-}
-
-void UnitTraceView::onXRangeChanged(const QCPRange &range) {
-  if (m_settingRange)
-    return;
-  // The user panned or zoomed: keep a sensible width, stop following, load the new window.
-  setStepRange(clampedStepRange(range, m_session->steps()));
-  setFollowing(false);
-  m_refresher->request();
 }
 
 void UnitTraceView::refresh() {
@@ -190,25 +139,8 @@ void UnitTraceView::refresh() {
     m_quantity = m_sessionQuantity;
   }
   syncGraphs();
-  if (m_following) {
-    const int start = std::max(0, m_session->steps() - kFollowSteps);
-    setStepRange(QCPRange(start - 0.5, start + kFollowSteps - 0.5));
-  }
-  // A cursor that jumped out of view (a click elsewhere) is brought into the middle; stepping moves the cursor
-  // too, but leaves a window the user chose alone.
-  const int cursor = m_session->cursor();
-  if (cursor != m_lastCursor && m_session->steps() == m_lastSteps && cursor >= 0 &&
-      !m_plot->xAxis->range().contains(cursor)) {
-    setFollowing(false);
-    const double width = m_plot->xAxis->range().size();
-    setStepRange(QCPRange(cursor - 0.5 * width, cursor + 0.5 * width));
-  }
-  m_lastCursor = cursor;
-  m_lastSteps = m_session->steps();
+  m_window->update(m_session->cursor());
   loadGraphs(empty ? -1 : std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1));
-  m_cursorLine->setVisible(!empty && m_session->cursor() >= 0);
-  m_cursorLine->point1->setCoords(m_session->cursor(), 0.0);
-  m_cursorLine->point2->setCoords(m_session->cursor(), 1.0);
   m_plot->yAxis->setLabel(quantityName(m_quantity));
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -238,19 +170,15 @@ void UnitTraceView::syncGraphs() {
 }
 
 void UnitTraceView::loadGraphs(int layer) {
-  const QCPRange range = m_plot->xAxis->range();
-  const int steps = layer >= 0 ? m_session->steps() : 0;
-  const int first = std::max(0, int(std::floor(range.lower + 0.5)));
-  const int last = std::min(steps - 1, int(std::ceil(range.upper - 0.5)));
+  int first = 0, last = -1;
   double maxAbs = 1.0;
-  if (first > last) {
+  if (layer < 0 || !m_window->visibleSteps(first, last)) {
     for (QCPGraph *graph : m_graphs)
       graph->data()->clear();
   } else {
     // At most two points (a bucket's minimum and maximum, in the order they occur) per pixel column.
-    const int pixels = std::max(m_plot->axisRect()->width(), 50);
-    const int count = last - first + 1;
-    m_stride = count > pixels ? (count + pixels - 1) / pixels : 1;
+    const Buckets buckets = Buckets::cover(first, last, std::max(m_plot->axisRect()->width(), 50));
+    const int stride = buckets.stride;
     const Trace &trace = m_session->trace();
     const float *values = trace.quantity(layer, m_quantity).data();
     const std::size_t units = std::size_t(trace.units());
@@ -258,8 +186,9 @@ void UnitTraceView::loadGraphs(int layer) {
       const float *column = values + m_graphUnits[int(g)];
       QSharedPointer<QCPGraphDataContainer> points = m_graphs[g]->data();
       points->clear(); // keeps its capacity: no allocation once the window size is steady
-      for (int begin = first / m_stride * m_stride; begin <= last; begin += m_stride) {
-        const int from = std::max(begin, first), to = std::min(begin + m_stride - 1, last);
+      for (int b = 0; b < buckets.count; ++b) {
+        const int begin = buckets.indexAt(b);
+        const int from = std::max(begin, first), to = std::min(begin + stride - 1, last);
         int low = from, high = from;
         for (int s = from + 1; s <= to; ++s) {
           if (column[std::size_t(s) * units] < column[std::size_t(low) * units])
@@ -267,7 +196,7 @@ void UnitTraceView::loadGraphs(int layer) {
           if (column[std::size_t(s) * units] > column[std::size_t(high) * units])
             high = s;
         }
-        const double key = m_stride == 1 ? double(from) : begin + 0.5 * (m_stride - 1);
+        const double key = stride == 1 ? double(from) : begin + 0.5 * (stride - 1);
         for (int s : {std::min(low, high), std::max(low, high)}) {
           const double value = column[std::size_t(s) * units];
           maxAbs = std::max(maxAbs, std::abs(value));

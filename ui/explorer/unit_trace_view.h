@@ -14,19 +14,17 @@
 class QComboBox;
 class QCustomPlot;
 class QCPGraph;
-class QCPItemStraightLine;
-class QCPRange;
 class QMouseEvent;
 class QPushButton;
 class QResizeEvent;
 class QShowEvent;
 class QSpinBox;
-class QToolButton;
 
 namespace lstm {
 
 class ExplorerSession;
 class RefreshCoalescer;
+class StepWindow;
 
 class UnitTraceView : public QWidget {
   Q_OBJECT
@@ -42,7 +40,7 @@ public:
   // Unit of each graph, in legend order.
   QList<int> shownUnits() const { return m_graphUnits; }
   Quantity quantity() const { return m_quantity; }
-  bool following() const { return m_following; }
+  bool following() const;
   // Points loaded in the graph of `unit` (0 when it has none): at most two per pixel column.
   int loadedPoints(int unit) const;
   // Value plotted for `unit` at exactly `step`; NaN when that step is not a loaded point.
@@ -61,9 +59,6 @@ private:
   void refresh();
   void loadGraphs(int layer);
   void syncGraphs();
-  void setFollowing(bool on);
-  void setStepRange(const QCPRange &range);
-  void onXRangeChanged(const QCPRange &range);
   void onMouseRelease(QMouseEvent *event);
   void removeUnit();
 
@@ -73,17 +68,12 @@ private:
   QSpinBox *m_addSpin = nullptr;
   QPushButton *m_addButton = nullptr;
   QPushButton *m_removeButton = nullptr;
-  QToolButton *m_followButton = nullptr;
+  StepWindow *m_window = nullptr;
   RefreshCoalescer *m_refresher = nullptr;
-  QCPItemStraightLine *m_cursorLine = nullptr;
   std::vector<QCPGraph *> m_graphs; // one per traced unit, same order as m_graphUnits
   QList<int> m_graphUnits;
   Quantity m_quantity = Quantity::Cell;
   Quantity m_sessionQuantity = Quantity::Cell; // last seen session->selectedQuantity()
-  bool m_following = true;
-  bool m_settingRange = false;
-  int m_lastCursor = -1, m_lastSteps = 0; // at the previous refresh
-  int m_stride = 1; // steps per pixel bucket in the loaded window
   QPoint m_pressPos;
 };
 

@@ -1,0 +1,129 @@
+#include "step_window.h"
+
+#include "common/qcustomplot_include.h"
+
+#include <QToolButton>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lstm {
+
+bool IndexRange::visibleIndices(int count, int &first, int &last) const {
+  first = std::max(0, int(std::floor(lower + 0.5)));
+  last = std::min(count - 1, int(std::ceil(upper - 0.5)));
+  return count > 0 && first <= last;
+}
+
+IndexRange IndexRange::clampedTo(int count) const {
+  const double all = std::max(count, 1);
+  const double width = size() > all ? all : std::max(size(), std::min(all, 2.0));
+  const double low = size() > all ? -0.5 : std::clamp(lower, -0.5, all - 0.5 - width);
+  return {low, low + width};
+}
+
+Buckets Buckets::cover(int first, int last, int pixels) {
+  Buckets buckets;
+  const int count = last - first + 1;
+  pixels = std::max(pixels, 1);
+  buckets.stride = count > pixels ? (count + pixels - 1) / pixels : 1;
+  buckets.start = first / buckets.stride * buckets.stride;
+  buckets.count = (last - buckets.start) / buckets.stride + 1;
+  return buckets;
+}
+
+int Buckets::bucketOf(int index) const {
+  const int bucket = index >= start ? (index - start) / stride : -1;
+  return bucket < count ? bucket : -1;
+}
+
+StepWindow::StepWindow(QWidget *parent, std::function<int()> steps) : QObject(parent), m_steps(std::move(steps)) {
+  m_followButton = new QToolButton(parent);
+  m_followButton->setObjectName(QStringLiteral("followButton"));
+  m_followButton->setText(tr("Follow"));
+  m_followButton->setToolTip(tr("Keep showing the last %1 steps while stepping").arg(kFollowSteps));
+  m_followButton->setCheckable(true);
+  m_followButton->setChecked(true);
+  connect(m_followButton, &QToolButton::toggled, this, [this](bool on) { setFollowing(on); });
+}
+
+void StepWindow::addAxis(QCPAxis *axis, bool cursorLine) {
+  m_axes.push_back(axis);
+  axis->setRange(m_range.lower, m_range.upper);
+  connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+          [this](const QCPRange &range) { onAxisRangeChanged(range); });
+  if (!cursorLine)
+    return;
+  auto *line = new QCPItemStraightLine(axis->parentPlot());
+  line->setClipAxisRect(axis->axisRect());
+  for (QCPItemPosition *point : {line->point1, line->point2}) {
+    point->setAxes(axis, axis->axisRect()->axis(QCPAxis::atLeft));
+    point->setAxisRect(axis->axisRect());
+    point->setTypeY(QCPItemPosition::ptAxisRectRatio); // top to bottom whatever the value range
+  }
+  line->point1->setCoords(0.0, 0.0);
+  line->point2->setCoords(0.0, 1.0);
+  line->setPen(QPen(QColor(20, 20, 20), 1.5));
+  line->setSelectable(false);
+  line->setVisible(false);
+  m_cursorLines.push_back(line);
+}
+
+void StepWindow::setFollowing(bool on) {
+  const bool resumed = on && !m_following;
+  m_following = on;
+  if (m_followButton->isChecked() != on) {
+    const QSignalBlocker blocker(m_followButton);
+    m_followButton->setChecked(on);
+  }
+  if (resumed)
+    Q_EMIT moved();
+}
+
+void StepWindow::onAxisRangeChanged(const QCPRange &range) {
+  if (m_settingRange)
+    return;
+  // The user panned or zoomed: at least a few steps wide; zoomed out past every step (and the follow window)
+  // it shows them all.
+  const double all = std::max(m_steps(), kFollowSteps);
+  if (range.size() > 1.1 * all) {
+    setRange({-0.5 - 0.05 * all, all - 0.5 + 0.05 * all});
+  } else {
+    const double width = std::max(range.size(), 4.0);
+    setRange({range.center() - 0.5 * width, range.center() + 0.5 * width});
+  }
+  setFollowing(false);
+  Q_EMIT moved();
+}
+
+void StepWindow::update(int cursor) {
+  const int steps = m_steps();
+  IndexRange range = m_range;
+  if (m_following) {
+    const int start = std::max(0, steps - kFollowSteps);
+    range = {start - 0.5, start + std::clamp(steps, kMinFollowSteps, kFollowSteps) - 0.5};
+  }
+  const bool jumped = cursor != m_lastCursor && steps == m_lastSteps;
+  m_lastCursor = cursor;
+  m_lastSteps = steps;
+  if (jumped && cursor >= 0 && !range.contains(cursor)) {
+    setFollowing(false);
+    range = {cursor - 0.5 * range.size(), cursor + 0.5 * range.size()};
+  }
+  setRange(range);
+  for (QCPItemStraightLine *line : m_cursorLines) {
+    line->setVisible(cursor >= 0 && steps > 0);
+    line->point1->setCoords(cursor, 0.0);
+    line->point2->setCoords(cursor, 1.0);
+  }
+}
+
+void StepWindow::setRange(IndexRange range) {
+  m_range = range;
+  m_settingRange = true;
+  for (QCPAxis *axis : m_axes)
+    axis->setRange(range.lower, range.upper);
+  m_settingRange = false;
+}
+
+} // namespace lstm

@@ -1,0 +1,66 @@
+#pragma once
+// The plot of GateHeatmapView: one units × steps colour map per entry of kShownQuantities, stacked top to bottom
+// with their colour scales, sharing the step axis (under a StepWindow) and the unit range; a frame on the selected
+// unit's row and hatched intervention markers. Keeps the maps equally tall and their tick labels fitting whatever
+// the height. It draws what it is given; the view loads the maps' cells. GUI thread only.
+#include "common/step_window.h"
+
+#include <QObject>
+#include <QSharedPointer>
+
+#include <array>
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPAxisTickerFixed;
+class QCPColorMap;
+class QCPColorScale;
+class QCPItemRect;
+class QWidget;
+
+namespace lstm {
+
+class GateHeatmapPlot : public QObject {
+  Q_OBJECT
+public:
+  static constexpr int kMaps = 6; // map i shows kShownQuantities[i]
+
+  struct Run {
+    int unit, first, last; // an intervention on `unit` recorded at steps first…last
+  };
+
+  // Creates the plot widget (objectName "heatmapPlot") as a child of `parent`, its step axes under `window`.
+  GateHeatmapPlot(QWidget *parent, StepWindow *window);
+  QCustomPlot *widget() const { return m_plot; }
+  const std::array<QCPAxisRect *, kMaps> &rects() const { return m_rects; }
+  const std::array<QCPColorMap *, kMaps> &maps() const { return m_maps; }
+  const std::array<QCPColorScale *, kMaps> &scales() const { return m_scales; }
+  // Units in view, the same in every map.
+  IndexRange unitRange() const;
+  // Shows these units in every map; not a user change (no unitRangeChanged).
+  void setUnitRange(IndexRange range);
+  // Frames the row of `unit` across every map; −1 hides the frames.
+  void setSelectedUnit(int unit);
+  // Marks these runs on every map, reusing the markers of earlier calls.
+  void setMarkedRuns(const std::vector<Run> &runs);
+
+Q_SIGNALS:
+  void unitRangeChanged(); // the user panned or zoomed the units; every map already shows the new range
+
+private:
+  void build(StepWindow *window);
+  void onLayout();
+  bool updateTicks(); // tick density for the maps' height, scale ticks at the ends; true when they changed
+
+  QCustomPlot *m_plot = nullptr;
+  QSharedPointer<QCPAxisTickerFixed> m_unitTicks; // shared by the unit axes
+  std::array<QCPAxisRect *, kMaps> m_rects{};
+  std::array<QCPColorMap *, kMaps> m_maps{};
+  std::array<QCPColorScale *, kMaps> m_scales{};
+  std::array<QCPItemRect *, kMaps> m_selectionFrames{};
+  std::vector<QCPItemRect *> m_markers; // pool, kMaps per run, grown on demand
+  bool m_settingRange = false;          // unit ranges being set by the plot, not by the user
+};
+
+} // namespace lstm
