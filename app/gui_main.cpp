@@ -1,7 +1,8 @@
 // lstm-explorer: the explorer window. Argument parsing only; the window does the rest.
 //   lstm-explorer [MODEL]
-//   lstm-explorer --screenshot FILE [--model MODEL] [--text TEXT] [--steps N] [--size WxH]
+//   lstm-explorer --screenshot FILE [--model MODEL] [--text TEXT] [--steps N] [--size WxH] [--select L:U] [--colour Q]
 #include "common/dialogs.h"
+#include "common/quantity_style.h"
 #include "explorer/explorer_session.h"
 #include "main_window.h"
 
@@ -48,6 +49,25 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
     if (!window.prime(text, steps))
       return fail(problem);
   }
+  if (args.isSet(QStringLiteral("select"))) {
+    const auto match = QRegularExpression(QStringLiteral("^(\\d+):(\\d+)$")).match(args.value(QStringLiteral("select")));
+    const int layer = match.captured(1).toInt(), unit = match.captured(2).toInt();
+    if (!match.hasMatch() || layer >= window.session()->layers() || unit >= window.session()->units())
+      return fail(QStringLiteral("--select: expected LAYER:UNIT inside the model (%1 × %2), got '%3'")
+                      .arg(window.session()->layers()).arg(window.session()->units()).arg(args.value(QStringLiteral("select"))));
+    window.session()->selectUnit(layer, unit);
+  }
+  if (args.isSet(QStringLiteral("colour"))) {
+    const QString name = args.value(QStringLiteral("colour"));
+    bool known = false;
+    for (lstm::Quantity q : lstm::kShownQuantities)
+      if (name == QString::fromLatin1(lstm::toString(q))) {
+        window.session()->selectQuantity(q);
+        known = true;
+      }
+    if (!known)
+      return fail(QStringLiteral("--colour: expected one of i, f, g, o, c, h, got '%1'").arg(name));
+  }
   window.resize(size);
   window.show();
   QCoreApplication::processEvents(); // layout at the final size before the views draw
@@ -80,6 +100,8 @@ int main(int argc, char **argv) {
       {QStringLiteral("text"), QStringLiteral("With --screenshot: the text the model reads."), QStringLiteral("TEXT")},
       {QStringLiteral("steps"), QStringLiteral("With --screenshot: characters to read (default: all)."), QStringLiteral("N")},
       {QStringLiteral("size"), QStringLiteral("With --screenshot: window size, default 1600x1000."), QStringLiteral("WxH")},
+      {QStringLiteral("select"), QStringLiteral("With --screenshot: select this layer and unit."), QStringLiteral("L:U")},
+      {QStringLiteral("colour"), QStringLiteral("With --screenshot: colour the text by i, f, g, o, c or h."), QStringLiteral("Q")},
   });
   args.process(app);
   if (args.positionalArguments().size() > 1)
@@ -88,7 +110,7 @@ int main(int argc, char **argv) {
   lstm::MainWindow window;
   if (args.isSet(QStringLiteral("screenshot")))
     return screenshot(window, args);
-  for (const char *option : {"model", "text", "steps", "size"})
+  for (const char *option : {"model", "text", "steps", "size", "select", "colour"})
     if (args.isSet(QString::fromLatin1(option)))
       return fail(QStringLiteral("--%1 only goes with --screenshot").arg(QString::fromLatin1(option)));
   window.show();

@@ -283,7 +283,8 @@ void TestMainWindow::screenshotCommandLine() {
   QProcess process;
   process.start(QStringLiteral(LSTM_GUI_PATH),
                 {QStringLiteral("--screenshot"), png, QStringLiteral("--text"), QStringLiteral("Hello there, general."),
-                 QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--size"), QStringLiteral("1200x800")});
+                 QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--size"), QStringLiteral("1200x800"),
+                 QStringLiteral("--select"), QStringLiteral("1:3"), QStringLiteral("--colour"), QStringLiteral("f")});
   QVERIFY(process.waitForFinished(60000));
   QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
   const QImage image(png);
@@ -293,6 +294,16 @@ void TestMainWindow::screenshotCommandLine() {
     for (int x = 0; x < image.width(); x += 7)
       colours.insert(image.pixel(x, y));
   QVERIFY2(colours.size() > 50, "a rendered window, not a blank image");
+
+  for (const QStringList &wrong : {QStringList{QStringLiteral("--select"), QStringLiteral("5:0")},
+                                   QStringList{QStringLiteral("--colour"), QStringLiteral("x")},
+                                   QStringList{QStringLiteral("--size"), QStringLiteral("big")}}) {
+    QProcess refused;
+    refused.start(QStringLiteral(LSTM_GUI_PATH), QStringList{QStringLiteral("--screenshot"), png} + wrong);
+    QVERIFY(refused.waitForFinished(60000));
+    QCOMPARE(refused.exitCode(), 1);
+    QVERIFY2(refused.readAllStandardError().contains(wrong.front().toUtf8()), qPrintable(wrong.join(QLatin1Char(' '))));
+  }
 
   QProcess bad;
   bad.start(QStringLiteral(LSTM_GUI_PATH), {QStringLiteral("--screenshot"), png, QStringLiteral("--model"),
