@@ -1,0 +1,175 @@
+#include "training_controller.h"
+
+#include <QDateTime>
+#include <QMetaObject>
+#include <QThread>
+
+namespace lstm {
+
+namespace {
+constexpr qint64 kProgressIntervalMs = 33; // ~30 progress updates a second reach the GUI, whatever the iteration rate
+} // namespace
+
+TrainingController::TrainingController(QObject *parent) : QObject(parent) {
+  qRegisterMetaType<lstm::TrainingProgress>();
+  qRegisterMetaType<lstm::TrainingOutcome>();
+  qRegisterMetaType<std::shared_ptr<const lstm::Model>>();
+}
+
+TrainingController::~TrainingController() {
+  if (m_worker) {
+    m_cancel.store(true);
+    {
+      std::lock_guard lock(m_mutex);
+      m_pauseRequested = false;
+    }
+    m_wake.notify_all();
+    m_worker->wait();
+    delete m_worker;
+  }
+}
+
+bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error) {
+  if (m_worker) {
+    *error = tr("A training run is already active: stop it first.");
+    return false;
+  }
+  if (const std::string problem = config.validate(*corpus); !problem.empty()) {
+    *error = QString::fromStdString(problem);
+    return false;
+  }
+  m_trainer = std::make_unique<Trainer>(std::move(corpus), config);
+  launch();
+  return true;
+}
+
+bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, const QString &path, QString *error,
+                                          std::int64_t totalIterations) {
+  if (m_worker) {
+    *error = tr("A training run is already active: stop it first.");
+    return false;
+  }
+  auto trainer = Trainer::resume(std::move(corpus), path, error, totalIterations);
+  if (!trainer)
+    return false;
+  m_trainer = std::move(trainer);
+  launch();
+  return true;
+}
+
+void TrainingController::launch() {
+  m_cancel.store(false);
+  m_pauseRequested = false;
+  m_workerPaused = false;
+  m_lastDeliveryMs = 0;
+  Trainer *trainer = m_trainer.get();
+  m_worker = QThread::create([this, trainer] {
+    const TrainingOutcome outcome =
+        trainer->run(m_cancel, [this](const TrainingProgress &progress) { onProgressOnWorker(progress); });
+    const QString message = outcome == TrainingOutcome::Finished
+                                ? tr("Training finished after %1 iterations.").arg(trainer->iteration())
+                                : trainer->outcomeMessage();
+    QMetaObject::invokeMethod(this, [this, outcome, message] {
+      m_worker->wait();
+      delete m_worker;
+      m_worker = nullptr;
+      setState(State::Idle);
+      Q_EMIT finished(outcome, message);
+    }, Qt::QueuedConnection);
+  });
+  m_worker->start();
+  setState(State::Running);
+}
+
+void TrainingController::onProgressOnWorker(const TrainingProgress &progress) {
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+  const bool last = progress.iteration >= progress.totalIterations;
+  if (progress.evaluated || last || now - m_lastDeliveryMs >= kProgressIntervalMs) {
+    m_lastDeliveryMs = now;
+    QMetaObject::invokeMethod(this, [this, progress] { Q_EMIT this->progress(progress); }, Qt::QueuedConnection);
+  }
+  const int every = m_snapshotEvery.load();
+  if (every > 0 && progress.iteration % every == 0) {
+    auto copy = std::make_shared<const Model>(m_trainer->model());
+    const qint64 iteration = progress.iteration;
+    QMetaObject::invokeMethod(this, [this, copy, iteration] { Q_EMIT snapshot(copy, iteration); },
+                              Qt::QueuedConnection);
+  }
+  // Pause point: between two iterations nothing is half done, so waiting here and going on later is exact.
+  std::unique_lock lock(m_mutex);
+  if (!m_pauseRequested || m_cancel.load())
+    return;
+  m_workerPaused = true;
+  QMetaObject::invokeMethod(this, [this] {
+    bool paused;
+    {
+      std::lock_guard guard(m_mutex); // a resume() may have overtaken this notice
+      paused = m_workerPaused && m_pauseRequested;
+    }
+    if (paused && m_worker)
+      setState(State::Paused);
+  }, Qt::QueuedConnection);
+  m_wake.wait(lock, [this] { return !m_pauseRequested || m_cancel.load(); });
+  m_workerPaused = false;
+}
+
+void TrainingController::pause() {
+  if (m_state != State::Running)
+    return;
+  std::lock_guard lock(m_mutex);
+  m_pauseRequested = true;
+}
+
+void TrainingController::resume() {
+  {
+    std::lock_guard lock(m_mutex);
+    if (!m_pauseRequested)
+      return;
+    m_pauseRequested = false;
+  }
+  m_wake.notify_all();
+  if (m_worker)
+    setState(State::Running);
+}
+
+void TrainingController::stop() {
+  if (!m_worker)
+    return;
+  m_cancel.store(true);
+  m_wake.notify_all();
+}
+
+void TrainingController::setState(State state) {
+  if (state == m_state)
+    return;
+  m_state = state;
+  Q_EMIT stateChanged(state);
+}
+
+bool TrainingController::idleOrPaused(const QString &path, QString *error) const {
+  if (!m_trainer) {
+    *error = path + QStringLiteral(": ") + tr("nothing has been trained yet");
+    return false;
+  }
+  if (m_worker && m_state != State::Paused) {
+    *error = path + QStringLiteral(": ") + tr("pause or stop training before saving");
+    return false;
+  }
+  return true;
+}
+
+bool TrainingController::saveModel(const QString &path, QString *error) {
+  return idleOrPaused(path, error) && m_trainer->saveModel(path, error);
+}
+
+bool TrainingController::saveCheckpoint(const QString &path, QString *error) {
+  return idleOrPaused(path, error) && m_trainer->saveCheckpoint(path, error);
+}
+
+std::shared_ptr<const Model> TrainingController::modelCopy() {
+  if (!m_trainer || (m_worker && m_state != State::Paused))
+    return nullptr;
+  return std::make_shared<const Model>(m_trainer->model());
+}
+
+} // namespace lstm
