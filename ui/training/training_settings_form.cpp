@@ -1,0 +1,186 @@
+#include "training_settings_form.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QThread>
+
+#include <algorithm>
+#include <limits>
+
+namespace lstm {
+
+namespace {
+constexpr std::int64_t kSmallCorpus = 100000; // characters; below this a one-layer model overfits less
+constexpr double kSuggestedEpochs = 20.0;
+} // namespace
+
+TrainingSettingsForm::TrainingSettingsForm(QWidget *parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("trainingSettingsForm"));
+  auto *form = new QFormLayout(this);
+
+  m_hidden = addSpin(QStringLiteral("hiddenSpin"), 0, 4096);
+  m_layers = addSpin(QStringLiteral("layersSpin"), 1, 8);
+  m_embed = addSpin(QStringLiteral("embedSpin"), 0, 1024);
+  m_embed->setSpecialValueText(tr("one-hot"));
+  m_seq = addSpin(QStringLiteral("seqSpin"), 1, 100000);
+  m_batch = addSpin(QStringLiteral("batchSpin"), 1, 4096);
+
+  m_lr = new QDoubleSpinBox(this);
+  m_lr->setObjectName(QStringLiteral("lrSpin"));
+  m_lr->setDecimals(5);
+  m_lr->setRange(0.00001, 10.0);
+  m_lr->setSingleStep(0.0005);
+  connect(m_lr, &QDoubleSpinBox::valueChanged, this, [this] { revalidate(); });
+
+  m_optimizer = new QComboBox(this);
+  m_optimizer->setObjectName(QStringLiteral("optimizerCombo"));
+  for (OptimizerKind kind : {OptimizerKind::Adam, OptimizerKind::RmsProp, OptimizerKind::Sgd})
+    m_optimizer->addItem(QString::fromLatin1(toString(kind)), int(kind));
+  connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
+
+  m_clip = new QDoubleSpinBox(this);
+  m_clip->setObjectName(QStringLiteral("clipSpin"));
+  m_clip->setDecimals(2);
+  m_clip->setRange(0.0, 1000.0);
+  m_clip->setSpecialValueText(tr("off"));
+  connect(m_clip, &QDoubleSpinBox::valueChanged, this, [this] { revalidate(); });
+
+  m_iterations = addSpin(QStringLiteral("itersSpin"), 0, std::numeric_limits<int>::max());
+  m_iterations->setSpecialValueText(tr("one epoch"));
+  m_evalEvery = addSpin(QStringLiteral("evalSpin"), 0, 1000000);
+  m_evalEvery->setSpecialValueText(tr("at the end"));
+  m_seed = addSpin(QStringLiteral("seedSpin"), 0, std::numeric_limits<int>::max());
+  m_threads = addSpin(QStringLiteral("threadsSpin"), 1, 256);
+
+  form->addRow(tr("Hidden units"), m_hidden);
+  form->addRow(tr("Layers"), m_layers);
+  form->addRow(tr("Embedding"), m_embed);
+  form->addRow(tr("Sequence length (T)"), m_seq);
+  form->addRow(tr("Batch (B)"), m_batch);
+  form->addRow(tr("Learning rate"), m_lr);
+  form->addRow(tr("Optimizer"), m_optimizer);
+  form->addRow(tr("Gradient clip"), m_clip);
+  form->addRow(tr("Iterations"), m_iterations);
+  form->addRow(tr("Evaluate every"), m_evalEvery);
+  form->addRow(tr("Seed"), m_seed);
+  form->addRow(tr("Threads"), m_threads);
+
+  m_problem = new QLabel(this);
+  m_problem->setObjectName(QStringLiteral("settingsProblemLabel"));
+  m_problem->setWordWrap(true);
+  form->addRow(m_problem);
+
+  TrainerConfig defaults;
+  defaults.threads = std::max(1, QThread::idealThreadCount());
+  setConfig(defaults);
+}
+
+QSpinBox *TrainingSettingsForm::addSpin(const QString &objectName, int minimum, int maximum) {
+  auto *spin = new QSpinBox(this);
+  spin->setObjectName(objectName);
+  spin->setRange(minimum, maximum);
+  connect(spin, &QSpinBox::valueChanged, this, [this] { revalidate(); });
+  return spin;
+}
+
+TrainerConfig TrainingSettingsForm::config() const {
+  TrainerConfig c = m_base;
+  c.hiddenSize = m_hidden->value();
+  c.numLayers = m_layers->value();
+  c.embedDim = m_embed->value();
+  c.seqLength = m_seq->value();
+  c.batchSize = m_batch->value();
+  c.optimizer.learningRate = m_lr->value();
+  c.optimizer.kind = OptimizerKind(m_optimizer->currentData().toInt());
+  c.clipNorm = m_clip->value();
+  c.iterations = m_iterations->value();
+  c.evalEvery = m_evalEvery->value();
+  c.seed = std::uint64_t(m_seed->value());
+  c.threads = m_threads->value();
+  return c;
+}
+
+void TrainingSettingsForm::setConfig(const TrainerConfig &config) {
+  m_base = config;
+  m_updating = true;
+  const auto clampInt = [](std::int64_t value) {
+    return int(std::clamp<std::int64_t>(value, 0, std::numeric_limits<int>::max()));
+  };
+  m_hidden->setValue(config.hiddenSize);
+  m_layers->setValue(config.numLayers);
+  m_embed->setValue(config.embedDim);
+  m_seq->setValue(config.seqLength);
+  m_batch->setValue(config.batchSize);
+  m_lr->setValue(config.optimizer.learningRate);
+  m_optimizer->setCurrentIndex(std::max(0, m_optimizer->findData(int(config.optimizer.kind))));
+  m_clip->setValue(std::max(config.clipNorm, 0.0));
+  m_iterations->setValue(clampInt(config.iterations));
+  m_evalEvery->setValue(config.evalEvery);
+  m_seed->setValue(clampInt(std::int64_t(std::min<std::uint64_t>(config.seed, std::numeric_limits<int>::max()))));
+  m_threads->setValue(config.threads);
+  m_updating = false;
+  revalidate();
+}
+
+void TrainingSettingsForm::suggestFor(const Corpus &corpus) {
+  TrainerConfig c = config(); // optimiser, seed and threads stay as the user set them
+  const bool small = corpus.size() < kSmallCorpus;
+  c.hiddenSize = small ? 128 : 256;
+  c.numLayers = small ? 1 : 2;
+  c.seqLength = 64;
+  c.batchSize = small ? 16 : 32;
+  // Thousands of distinct characters (Chinese) make one-hot input as wide as the vocabulary.
+  c.embedDim = corpus.vocabulary.size() > 256 ? 64 : 0;
+  // Tiny texts: fewer streams first, then shorter windows, until training and validation each hold a window.
+  const std::int64_t validation = corpus.size() - corpus.trainSize;
+  while (c.batchSize > 1 && std::int64_t(c.batchSize) * c.seqLength + 1 > corpus.trainSize)
+    c.batchSize /= 2;
+  while (c.seqLength > 1 && (std::int64_t(c.batchSize) * c.seqLength + 1 > corpus.trainSize ||
+                             (validation > 0 && validation < c.seqLength + 1)))
+    c.seqLength /= 2;
+  c.epochs = 0.0;
+  c.iterations = std::max<std::int64_t>(1, std::int64_t(kSuggestedEpochs * double(c.windowsPerEpoch(corpus))));
+  // About forty validation points over the run.
+  c.evalEvery = int(std::clamp<std::int64_t>(c.iterations / 40, std::min<std::int64_t>(10, c.iterations), 1000));
+  setConfig(c);
+}
+
+void TrainingSettingsForm::setCorpus(std::shared_ptr<const Corpus> corpus) {
+  m_corpus = std::move(corpus);
+  revalidate();
+}
+
+QString TrainingSettingsForm::message() const { return m_problem->text(); }
+
+void TrainingSettingsForm::revalidate() {
+  if (m_updating)
+    return;
+  if (!m_corpus) {
+    m_valid = false;
+    m_problem->setStyleSheet(QStringLiteral("color: #757575"));
+    m_problem->setText(tr("A corpus is needed to check these settings."));
+  } else {
+    const TrainerConfig c = config();
+    const std::string problem = c.validate(*m_corpus);
+    m_valid = problem.empty();
+    if (m_valid) {
+      const double megabytes = double(c.estimatedBytes(*m_corpus)) / (1024.0 * 1024.0);
+      m_problem->setStyleSheet(QStringLiteral("color: #757575"));
+      m_problem->setText(tr("About %1 MB of memory; %2 iterations.")
+                             .arg(megabytes, 0, 'f', megabytes < 10 ? 1 : 0)
+                             .arg(c.totalIterations(*m_corpus)));
+    } else {
+      QString sentence = QString::fromStdString(problem);
+      if (!sentence.isEmpty())
+        sentence[0] = sentence[0].toUpper();
+      m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+      m_problem->setText(sentence + (sentence.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral(".")));
+    }
+  }
+  Q_EMIT changed();
+}
+
+} // namespace lstm
