@@ -14,6 +14,7 @@
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
 #include "explorer/unit_trace_view.h"
+#include "training/training_panel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -23,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -99,8 +101,23 @@ void MainWindow::createDocks() {
   QDockWidget *interventions = addDock(new InterventionsPanel(m_session), tr("Interventions"),
                                        QStringLiteral("interventionsDock"), Qt::LeftDockWidgetArea);
   splitDockWidget(input, interventions, Qt::Vertical);
+  // Training sits behind the text input: one click away, out of the way of exploring.
+  auto *training = new TrainingPanel;
+  auto *trainingScroll = new QScrollArea; // the panel is tall; a scroll area keeps it from setting the window's minimum height
+  trainingScroll->setWidget(training);
+  trainingScroll->setWidgetResizable(true);
+  trainingScroll->setFrameShape(QFrame::NoFrame);
+  QDockWidget *trainingDock =
+      addDock(trainingScroll, tr("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
+  tabifyDockWidget(input, trainingDock);
+  input->raise();
+  connect(training, &TrainingPanel::modelTrained, this, [this](std::shared_ptr<const Model> model) {
+    m_session->setModel(std::move(model), tr("trained model"));
+    primeOpenedModel();
+  });
   resizeDocks({input, diagram}, {260, 420}, Qt::Horizontal);
   resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
+  resizeDocks({heatmaps, traces}, {900, 560}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus() {

@@ -6,6 +6,7 @@
 #include "explorer/gate_heatmap_view.h"
 #include "io/model_file.h"
 #include "main_window.h"
+#include "training/training_panel.h"
 #include "ui_test_models.h"
 
 #include <QAction>
@@ -58,6 +59,7 @@ private Q_SLOTS:
   void screenshotCommandLine();
   void dropAModelFileOpensIt();
   void recentFilesAndLayoutPersist();
+  void aTrainedModelGoesToTheExplorer();
 
 private:
   void trigger(const QString &actionName);
@@ -345,6 +347,16 @@ void TestMainWindow::recentFilesAndLayoutPersist() {
   QVERIFY(recent->actions().front()->text().contains(QStringLiteral("random.lstm")));
   recent->actions().front()->trigger();
   QCOMPARE(m_window->session()->modelSource(), QFileInfo(m_modelPath).absoluteFilePath());
+}
+
+void TestMainWindow::aTrainedModelGoesToTheExplorer() {
+  auto *panel = m_window->findChild<TrainingPanel *>(QStringLiteral("trainingPanel"));
+  QVERIFY(panel);
+  const auto trained = test::randomCharModel(test::kTestAlphabet, 8, 1, 99);
+  Q_EMIT panel->modelTrained(trained);
+  ExplorerSession *session = m_window->session();
+  QCOMPARE(session->sharedModel(), trained);
+  QVERIFY(session->steps() > 0); // primed at once, like any opened model
 }
 
 QTEST_MAIN(TestMainWindow)

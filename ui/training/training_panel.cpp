@@ -1,0 +1,255 @@
+#include "training_panel.h"
+
+#include "common/dialogs.h"
+#include "training/corpus_source.h"
+#include "training/loss_plot_view.h"
+#include "training/training_settings_form.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace lstm {
+
+namespace {
+constexpr int kPreviewChars = 300;
+constexpr int kProgressSteps = 1000; // the bar counts permille so 64-bit iteration counts never overflow it
+
+QString minutesSeconds(double seconds) {
+  const qint64 total = std::isfinite(seconds) && seconds > 0 ? qint64(std::llround(seconds)) : 0;
+  return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget *parent)
+    : QWidget(parent), m_controller(new TrainingController(this)), m_loader(new CorpusLoader(this)) {
+  setObjectName(QStringLiteral("trainingPanel"));
+
+  m_corpusCombo = new QComboBox(this);
+  m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
+  m_corpusCombo->addItem(tr("Choose a corpus…"));
+  for (const CorpusChoice &choice : availableCorpora())
+    m_corpusCombo->addItem(choice.label, choice.path);
+  m_corpusCombo->addItem(tr("Other file…"));
+  m_corpusCombo->setToolTip(tr("The text the model learns to continue, character by character"));
+
+  m_corpusInfo = new QLabel(tr("No corpus loaded."), this);
+  m_corpusInfo->setObjectName(QStringLiteral("corpusInfoLabel"));
+  m_corpusInfo->setWordWrap(true);
+  m_corpusInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  m_preview = new QPlainTextEdit(this);
+  m_preview->setObjectName(QStringLiteral("corpusPreview"));
+  m_preview->setReadOnly(true);
+  m_preview->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 12);
+  m_preview->setPlaceholderText(tr("The first characters of the corpus appear here."));
+
+  m_settings = new TrainingSettingsForm(this);
+
+  m_trainButton = new QPushButton(tr("Train"), this);
+  m_trainButton->setObjectName(QStringLiteral("trainButton"));
+  m_pauseButton = new QPushButton(tr("Pause"), this);
+  m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+  m_stopButton = new QPushButton(tr("Stop"), this);
+  m_stopButton->setObjectName(QStringLiteral("stopButton"));
+  m_saveButton = new QPushButton(tr("Save model…"), this);
+  m_saveButton->setObjectName(QStringLiteral("saveModelButton"));
+
+  m_progressBar = new QProgressBar(this);
+  m_progressBar->setObjectName(QStringLiteral("trainingProgressBar"));
+  m_progressBar->setRange(0, kProgressSteps);
+  m_progressBar->setValue(0);
+  m_progressBar->setFormat(tr("Not started"));
+
+  m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("trainingStatusLabel"));
+  m_status->setWordWrap(true);
+
+  m_lossPlot = new LossPlotView(this);
+
+  auto *corpusRow = new QHBoxLayout;
+  corpusRow->addWidget(new QLabel(tr("Corpus:"), this));
+  corpusRow->addWidget(m_corpusCombo, 1);
+  auto *buttonRow = new QHBoxLayout;
+  buttonRow->addWidget(m_trainButton);
+  buttonRow->addWidget(m_pauseButton);
+  buttonRow->addWidget(m_stopButton);
+  buttonRow->addStretch(1);
+  buttonRow->addWidget(m_saveButton);
+  auto *layout = new QVBoxLayout(this);
+  layout->addLayout(corpusRow);
+  layout->addWidget(m_corpusInfo);
+  layout->addWidget(m_preview);
+  layout->addWidget(m_settings);
+  layout->addLayout(buttonRow);
+  layout->addWidget(m_progressBar);
+  layout->addWidget(m_status);
+  layout->addWidget(m_lossPlot, 1);
+
+  // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
+  connect(m_corpusCombo, &QComboBox::activated, this, &TrainingPanel::onCorpusChosen);
+  connect(m_loader, &CorpusLoader::loaded, this, &TrainingPanel::onCorpusLoaded);
+  connect(m_loader, &CorpusLoader::failed, this, &TrainingPanel::onCorpusFailed);
+  connect(m_settings, &TrainingSettingsForm::changed, this, &TrainingPanel::updateButtons);
+  connect(m_trainButton, &QPushButton::clicked, this, &TrainingPanel::onTrainClicked);
+  connect(m_pauseButton, &QPushButton::clicked, this, &TrainingPanel::onPauseClicked);
+  connect(m_stopButton, &QPushButton::clicked, m_controller, &TrainingController::stop);
+  connect(m_saveButton, &QPushButton::clicked, this, &TrainingPanel::onSaveClicked);
+  connect(m_controller, &TrainingController::progress, this, &TrainingPanel::onProgress);
+  connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
+  connect(m_controller, &TrainingController::stateChanged, this, &TrainingPanel::updateButtons);
+  updateButtons();
+}
+
+TrainingPanel::~TrainingPanel() = default;
+
+void TrainingPanel::loadCorpusFile(const QString &path) {
+  // The settings are checked against the corpus on screen: none while loading, so Train waits for it.
+  m_corpus.reset();
+  m_settings->setCorpus(nullptr);
+  m_preview->clear();
+  m_corpusInfo->setStyleSheet(QString());
+  m_corpusInfo->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+  // The combo names the file being shown; another file gets its own entry above "Other file…".
+  int index = m_corpusCombo->findData(path);
+  if (index < 0) {
+    index = m_corpusCombo->count() - 1;
+    m_corpusCombo->insertItem(index, QFileInfo(path).fileName(), path);
+  }
+  m_corpusCombo->setCurrentIndex(index);
+  m_lastCorpusIndex = index;
+  m_loader->load(path);
+  updateButtons();
+}
+
+void TrainingPanel::onCorpusChosen(int index) {
+  QString path = m_corpusCombo->itemData(index).toString();
+  if (path.isEmpty() && index == m_corpusCombo->count() - 1)
+    path = dialogs::openFile(this, tr("Open corpus"), tr("Text files (*.txt);;All files (*)"));
+  if (path.isEmpty()) { // the placeholder, or the file dialog was cancelled
+    m_corpusCombo->setCurrentIndex(m_lastCorpusIndex);
+    return;
+  }
+  loadCorpusFile(path);
+}
+
+void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines) {
+  m_corpus = std::move(corpus);
+  m_baselines = baselines;
+  m_corpusInfo->setStyleSheet(QString());
+  m_corpusInfo->setText(tr("%1 · %2 characters · vocabulary %3 · baselines: unigram %4, bigram %5 nats/char")
+                            .arg(m_corpus->name, QLocale().toString(m_corpus->size()))
+                            .arg(m_corpus->vocabulary.size())
+                            .arg(baselines.unigram, 0, 'f', 3)
+                            .arg(baselines.bigram, 0, 'f', 3));
+  const std::u32string head = m_corpus->text(0, kPreviewChars);
+  m_preview->setPlainText(QString::fromUcs4(head.data(), qsizetype(head.size())));
+  m_settings->setCorpus(m_corpus);
+  m_settings->suggestFor(*m_corpus);
+  if (m_controller->state() == TrainingController::State::Idle && !m_controller->hasTrainer()) {
+    m_lossPlot->clear(); // nothing trained yet: show where "good" lies before the first run
+    m_lossPlot->setBaselines(baselines.unigram, baselines.bigram);
+  }
+  updateButtons();
+  Q_EMIT corpusReady();
+}
+
+void TrainingPanel::onCorpusFailed(const QString &message) {
+  m_corpusInfo->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_corpusInfo->setText(message);
+  updateButtons();
+  dialogs::error(this, tr("Cannot load corpus"), message);
+}
+
+void TrainingPanel::onTrainClicked() {
+  if (!m_corpus || !m_settings->isValid())
+    return;
+  m_lossPlot->clear();
+  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+  m_pauseWanted = false;
+  QString error;
+  if (!m_controller->start(m_corpus, m_settings->config(), &error)) {
+    dialogs::error(this, tr("Cannot start training"), error);
+    return;
+  }
+  m_progressBar->setValue(0);
+  m_progressBar->setFormat(tr("Starting…"));
+  m_status->setStyleSheet(QString());
+  m_status->setText(tr("Training on %1.").arg(m_corpus->name));
+  updateButtons();
+}
+
+void TrainingPanel::onPauseClicked() {
+  m_pauseWanted = !m_pauseWanted;
+  if (m_pauseWanted)
+    m_controller->pause();
+  else
+    m_controller->resume();
+  updateButtons();
+}
+
+void TrainingPanel::onSaveClicked() {
+  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".lstm")
+                                     : QStringLiteral("model.lstm");
+  const QString path =
+      dialogs::saveFile(this, tr("Save model"), suggested, tr("LSTM models (*.lstm);;All files (*)"));
+  if (path.isEmpty())
+    return;
+  QString error;
+  if (!m_controller->saveModel(path, &error))
+    dialogs::error(this, tr("Cannot save model"), error);
+}
+
+void TrainingPanel::onProgress(const TrainingProgress &p) {
+  m_lossPlot->addProgress(p);
+  const double fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0.0;
+  m_progressBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
+  m_progressBar->setFormat(tr("iteration %1 / %2 · epoch %3 · %4 chars/s · ETA %5")
+                               .arg(p.iteration)
+                               .arg(p.totalIterations)
+                               .arg(p.epoch, 0, 'f', 2)
+                               .arg(QLocale().toString(p.tokensPerSecond, 'f', 0), minutesSeconds(p.etaSeconds)));
+  QString text = std::isfinite(p.validationLoss)
+                     ? tr("validation loss %1 nats/char (%2 bits/char)")
+                           .arg(p.validationLoss, 0, 'f', 3)
+                           .arg(p.bitsPerChar, 0, 'f', 3)
+                     : tr("no validation yet");
+  text += tr(" · training loss %1 · gradient norm %2").arg(p.smoothedLoss, 0, 'f', 3).arg(p.gradientNorm, 0, 'g', 3);
+  m_status->setText(text);
+}
+
+void TrainingPanel::onFinished(TrainingOutcome outcome, const QString &message) {
+  m_pauseWanted = false;
+  m_lossPlot->refreshNow(); // the last evaluation is on screen together with the message
+  const bool diverged = outcome == TrainingOutcome::Diverged;
+  m_status->setStyleSheet(diverged ? QStringLiteral("color: #c0392b;") : QString());
+  m_status->setText(m_status->text() + QLatin1Char('\n') + message);
+  updateButtons();
+  if (outcome == TrainingOutcome::Finished) {
+    if (auto model = m_controller->modelCopy())
+      Q_EMIT modelTrained(std::move(model));
+  }
+}
+
+void TrainingPanel::updateButtons() {
+  const auto state = m_controller->state();
+  const bool idle = state == TrainingController::State::Idle;
+  m_trainButton->setEnabled(idle && m_corpus && !m_loader->isLoading() && m_settings->isValid());
+  m_pauseButton->setEnabled(!idle);
+  m_pauseButton->setText(m_pauseWanted && !idle ? tr("Resume") : tr("Pause"));
+  m_stopButton->setEnabled(!idle);
+  m_saveButton->setEnabled(state == TrainingController::State::Paused || (idle && m_controller->hasTrainer()));
+  m_settings->setEnabled(idle);
+  m_corpusCombo->setEnabled(idle);
+}
+
+} // namespace lstm
