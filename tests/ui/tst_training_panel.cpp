@@ -4,6 +4,7 @@
 #include "common/dialogs.h"
 #include "io/model_file.h"
 #include "training/loss_plot_view.h"
+#include "training/sample_log.h"
 #include "training/training_panel.h"
 #include "training/training_settings_form.h"
 
@@ -134,6 +135,9 @@ void TestTrainingPanel::trainsPausesResumesAndSaves() {
   QCOMPARE(finished.front().front().value<TrainingOutcome>(), TrainingOutcome::Finished);
   QCOMPARE(controller->state(), TrainingController::State::Idle);
   QCOMPARE(trained.count(), 1);
+  // One sample per evaluation (every 50 of 300 iterations), written by the snapshot of that moment.
+  QCOMPARE(panel.sampleLog()->samples(), 6);
+  QVERIFY(panel.sampleLog()->toPlainText().contains(QStringLiteral("iteration 300: ")));
 
   const auto last = progress.back().front().value<TrainingProgress>();
   QCOMPARE(last.iteration, 300);

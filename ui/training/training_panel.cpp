@@ -1,5 +1,7 @@
 #include "training_panel.h"
 
+#include "sample_log.h"
+
 #include "common/dialogs.h"
 #include "training/corpus_source.h"
 #include "training/loss_plot_view.h"
@@ -75,6 +77,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_status->setWordWrap(true);
 
   m_lossPlot = new LossPlotView(this);
+  m_sampleLog = new SampleLog(this);
+  m_sampleLog->setMaximumHeight(140);
 
   auto *corpusRow = new QHBoxLayout;
   corpusRow->addWidget(new QLabel(tr("Corpus:"), this));
@@ -94,6 +98,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   layout->addWidget(m_progressBar);
   layout->addWidget(m_status);
   layout->addWidget(m_lossPlot, 1);
+  layout->addWidget(m_sampleLog);
 
   // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
   connect(m_corpusCombo, &QComboBox::activated, this, &TrainingPanel::onCorpusChosen);
@@ -106,6 +111,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   connect(m_saveButton, &QPushButton::clicked, this, &TrainingPanel::onSaveClicked);
   connect(m_controller, &TrainingController::progress, this, &TrainingPanel::onProgress);
   connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
+  connect(m_controller, &TrainingController::snapshot, m_sampleLog,
+          [this](std::shared_ptr<const Model> model, qint64 iteration) { m_sampleLog->addSample(model, iteration); });
   connect(m_controller, &TrainingController::stateChanged, this, &TrainingPanel::updateButtons);
   updateButtons();
 }
@@ -176,8 +183,12 @@ void TrainingPanel::onTrainClicked() {
   m_lossPlot->clear();
   m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
   m_pauseWanted = false;
+  m_sampleLog->clearSamples();
+  const TrainerConfig config = m_settings->config();
+  // One sample per evaluation: often enough to watch the text improve, rare enough to cost nothing.
+  m_controller->setSnapshotEvery(config.evalEvery > 0 ? config.evalEvery : 100);
   QString error;
-  if (!m_controller->start(m_corpus, m_settings->config(), &error)) {
+  if (!m_controller->start(m_corpus, config, &error)) {
     dialogs::error(this, tr("Cannot start training"), error);
     return;
   }

@@ -19,6 +19,7 @@ namespace lstm {
 
 class CorpusLoader;
 class LossPlotView;
+class SampleLog;
 class TrainingSettingsForm;
 struct Corpus;
 struct Model;
@@ -34,6 +35,7 @@ public:
 
   TrainingController *controller() { return m_controller; }
   LossPlotView *lossPlot() { return m_lossPlot; }
+  SampleLog *sampleLog() { return m_sampleLog; }
   TrainingSettingsForm *settings() { return m_settings; }
 
 Q_SIGNALS:
@@ -70,6 +72,7 @@ private:
   QProgressBar *m_progressBar = nullptr;
   QLabel *m_status = nullptr;
   LossPlotView *m_lossPlot = nullptr;
+  SampleLog *m_sampleLog = nullptr;
 };
 
 } // namespace lstm

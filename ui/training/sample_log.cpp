@@ -1,0 +1,40 @@
+#include "sample_log.h"
+
+#include "explore/sampler.h"
+#include "explore/stepper.h"
+
+namespace lstm {
+
+SampleLog::SampleLog(QWidget *parent) : QPlainTextEdit(parent) {
+  setObjectName(QStringLiteral("sampleLog"));
+  setReadOnly(true);
+  setMaximumBlockCount(2000); // a long run keeps its recent samples, not all of them
+  setPlaceholderText(tr("Samples written by the model as it learns appear here."));
+}
+
+void SampleLog::addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length) {
+  if (!model || !model->config.usesTokens() || model->config.head != HeadKind::Softmax)
+    return;
+  Stepper stepper(model, 1);
+  stepper.setRecording(false);
+  SamplingOptions options;
+  options.temperature = 0.8;
+  options.seed = std::uint64_t(iteration);
+  Sampler sampler(options);
+  const std::vector<std::int32_t> tokens = generate(stepper, {}, length, sampler);
+  std::u32string text;
+  text.reserve(tokens.size());
+  for (std::int32_t token : tokens)
+    text += model->vocabulary.symbol(token);
+  QString shown = QString::fromStdU32String(text);
+  shown.replace(QLatin1Char('\n'), QStringLiteral(" ↵ "));
+  appendPlainText(tr("iteration %1: %2").arg(iteration).arg(shown));
+  ++m_samples;
+}
+
+void SampleLog::clearSamples() {
+  clear();
+  m_samples = 0;
+}
+
+} // namespace lstm

@@ -1,0 +1,29 @@
+#pragma once
+// "What does the model write now?": a log of short samples from weight snapshots taken during training, so a
+// learner reads the text getting better. Sampling a few hundred characters from a small model takes
+// milliseconds, so it runs on the GUI thread; training itself never does.
+#include <QPlainTextEdit>
+
+#include <memory>
+
+namespace lstm {
+
+struct Model;
+
+class SampleLog : public QPlainTextEdit {
+  Q_OBJECT
+public:
+  explicit SampleLog(QWidget *parent = nullptr);
+
+  // Appends "iteration N: <sample>" — `length` characters written by `model` from a newline, temperature 0.8,
+  // seeded by the iteration so the same snapshot always writes the same text. Models that do not predict
+  // characters are skipped.
+  void addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length = 160);
+  int samples() const { return m_samples; }
+  void clearSamples();
+
+private:
+  int m_samples = 0;
+};
+
+} // namespace lstm
