@@ -4,22 +4,18 @@
 #include "explorer/explorer_session.h"
 #include "explorer/step_values.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QTest>
 
 #include <cmath>
 
 using namespace lstm;
+using test::savePng;
 
 namespace {
 
 const QString kText = QStringLiteral("hello world, (quite) a \"test\".\nAnd 春眠不觉晓 too.\n");
-
-void savePng(QWidget &widget, const QString &name) {
-  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
-  if (!dir.isEmpty())
-    widget.grab().save(dir + QLatin1Char('/') + name);
-}
 
 // Pixels of the intervention mark colour (230, 110, 0), give or take antialiasing.
 int markPixels(const QImage &image) {

@@ -3,6 +3,7 @@
 #include "explorer/equations_view.h"
 #include "explorer/explorer_session.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -11,6 +12,7 @@
 #include <cmath>
 
 using namespace lstm;
+using test::savePng;
 
 namespace {
 
@@ -25,12 +27,6 @@ QString lineStarting(const QString &text, const QString &start) {
     if (line.startsWith(start))
       return line;
   return {};
-}
-
-void savePng(QWidget &widget, const QString &name) {
-  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
-  if (!dir.isEmpty())
-    widget.grab().save(dir + QLatin1Char('/') + name);
 }
 
 } // namespace

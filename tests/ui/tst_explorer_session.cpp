@@ -3,6 +3,7 @@
 #include "explorer/explorer_csv.h"
 #include "explorer/explorer_session.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -10,17 +11,9 @@
 #include <QTest>
 
 using namespace lstm;
+using test::sameState;
 
 namespace {
-bool sameState(const NetworkState &a, const NetworkState &b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k].hidden != b[k].hidden || a[k].cell != b[k].cell)
-      return false;
-  return true;
-}
-
 // Minimal RFC 4180 reader: enough to check what writeTraceCsv writes.
 QList<QStringList> parseCsv(const QString &text) {
   QList<QStringList> rows;

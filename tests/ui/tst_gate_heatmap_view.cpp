@@ -5,6 +5,7 @@
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QApplication>
 #include <QFile>
@@ -21,26 +22,12 @@
 #include <vector>
 
 using namespace lstm;
+using test::savePng;
+using test::makeText;
 
 namespace {
 
 constexpr int kUnits = 16;
-
-// A deterministic text over the test alphabet's lower-case letters, spaces and newlines.
-QString makeText(int length) {
-  const QString letters = QStringLiteral("the quick brown fox jumps over a lazy dog\n");
-  QString text;
-  text.reserve(length);
-  for (int i = 0; i < length; ++i)
-    text += letters[(i * 7 + i / 13) % letters.size()];
-  return text;
-}
-
-void savePng(QWidget &widget, const QString &name) {
-  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
-  if (!dir.isEmpty())
-    widget.grab().save(dir + QLatin1Char('/') + name);
-}
 
 // Turns the wheel over the view-coordinate point `at` of the plot: positive notches zoom in.
 void wheel(QWidget *plot, QPoint at, int notches, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {

@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "training/training_panel.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -29,17 +30,7 @@
 #include <set>
 
 using namespace lstm;
-
-namespace {
-bool sameState(const NetworkState &a, const NetworkState &b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k].hidden != b[k].hidden || a[k].cell != b[k].cell)
-      return false;
-  return true;
-}
-} // namespace
+using test::sameState;
 
 class TestMainWindow : public QObject {
   Q_OBJECT

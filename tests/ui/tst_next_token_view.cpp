@@ -3,6 +3,7 @@
 #include "explorer/explorer_session.h"
 #include "explorer/next_token_view.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QFile>
 #include <QImage>
@@ -14,16 +15,11 @@
 #include <cmath>
 
 using namespace lstm;
+using test::savePng;
 
 namespace {
 
 const QString kText = QStringLiteral("the cat sat on the mat. 春眠不觉晓, the dog ran.\n");
-
-void savePng(QWidget &widget, const QString &name) {
-  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
-  if (!dir.isEmpty())
-    widget.grab().save(dir + QLatin1Char('/') + name);
-}
 
 } // namespace
 

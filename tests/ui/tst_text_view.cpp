@@ -3,6 +3,7 @@
 #include "explorer/explorer_session.h"
 #include "explorer/text_view.h"
 #include "ui_test_models.h"
+#include "ui_test_helpers.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -12,6 +13,7 @@
 #include <QToolTip>
 
 using namespace lstm;
+using test::savePng;
 
 namespace {
 
@@ -21,12 +23,6 @@ const QString kChinese = QStringLiteral("春眠不觉晓，处处闻啼鸟。\n�
 // Within two units per channel: the tint is painted exactly, the grab may round.
 bool near(const QColor &a, const QColor &b) {
   return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2 && std::abs(a.blue() - b.blue()) <= 2;
-}
-
-void savePng(QWidget &widget, const QString &name) {
-  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
-  if (!dir.isEmpty())
-    widget.grab().save(dir + QLatin1Char('/') + name);
 }
 
 } // namespace

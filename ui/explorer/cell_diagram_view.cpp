@@ -100,12 +100,7 @@ CellDiagramView::CellDiagramView(ExplorerSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_coalescer(new RefreshCoalescer(this, [this] { refresh(); })) {
   setObjectName(QStringLiteral("cellDiagramView"));
   setAutoFillBackground(false);
-  const auto request = [this] { m_coalescer->request(); };
-  connect(session, &ExplorerSession::modelChanged, this, request);
-  connect(session, &ExplorerSession::traceChanged, this, request);
-  connect(session, &ExplorerSession::cursorChanged, this, request);
-  connect(session, &ExplorerSession::selectionChanged, this, request);
-  connect(session, &ExplorerSession::interventionsChanged, this, request);
+  session->onFocusChanged(this, [this] { m_coalescer->request(); });
   m_coalescer->runNow();
 }
 

@@ -73,12 +73,7 @@ EquationsView::EquationsView(ExplorerSession *session, QWidget *parent)
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_browser);
-  const auto request = [this] { m_coalescer->request(); };
-  connect(session, &ExplorerSession::modelChanged, this, request);
-  connect(session, &ExplorerSession::traceChanged, this, request);
-  connect(session, &ExplorerSession::cursorChanged, this, request);
-  connect(session, &ExplorerSession::selectionChanged, this, request);
-  connect(session, &ExplorerSession::interventionsChanged, this, request);
+  session->onFocusChanged(this, [this] { m_coalescer->request(); });
   m_coalescer->runNow();
 }
 

@@ -252,6 +252,14 @@ void ExplorerSession::rerunAfterCursor() {
   Q_EMIT cursorChanged(m_cursor);
 }
 
+void ExplorerSession::onFocusChanged(QObject *context, const std::function<void()> &onChange) {
+  connect(this, &ExplorerSession::modelChanged, context, onChange);
+  connect(this, &ExplorerSession::traceChanged, context, onChange);
+  connect(this, &ExplorerSession::cursorChanged, context, onChange);
+  connect(this, &ExplorerSession::selectionChanged, context, onChange);
+  connect(this, &ExplorerSession::interventionsChanged, context, onChange);
+}
+
 bool ExplorerSession::exportTraceCsv(const QString &path, QString *error) const {
   if (!hasModel()) {
     *error = path + QStringLiteral(": ") + tr("no model is open");

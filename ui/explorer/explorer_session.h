@@ -21,6 +21,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -112,6 +113,10 @@ public:
   bool addIntervention(const Intervention &intervention, QString *error);
   void removeIntervention(int index);
   void clearInterventions();
+
+  // Calls `onChange` (in `context`'s thread, disconnected with it) whenever anything a view of the inspected
+  // step shows may have changed: the model, the trace, the cursor, the selection or the interventions.
+  void onFocusChanged(QObject *context, const std::function<void()> &onChange);
 
   // ---- export
   // Writes the trace as CSV: step,char,layer,unit,i,f,g,o,c,h (one row per step, layer and unit). Atomic.

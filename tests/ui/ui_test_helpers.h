@@ -1,0 +1,37 @@
+#pragma once
+// Small helpers shared by the GUI tests.
+#include "explore/stepper.h"
+
+#include <QString>
+#include <QWidget>
+
+namespace lstm::test {
+
+// Saves a render of `widget` as <LSTM_VIEW_PNG_DIR>/<name> when that variable is set, so a person can look at it.
+inline void savePng(QWidget &widget, const QString &name) {
+  const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
+  if (!dir.isEmpty())
+    widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+// A deterministic text over the test alphabet's lower-case letters, spaces and newlines.
+inline QString makeText(int length) {
+  const QString letters = QStringLiteral("the quick brown fox jumps over a lazy dog\n");
+  QString text;
+  text.reserve(length);
+  for (int i = 0; i < length; ++i)
+    text += letters[(i * 7 + i / 13) % letters.size()];
+  return text;
+}
+
+// Bit-for-bit equality of two network states.
+inline bool sameState(const NetworkState &a, const NetworkState &b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k].hidden != b[k].hidden || a[k].cell != b[k].cell)
+      return false;
+  return true;
+}
+
+} // namespace lstm::test
