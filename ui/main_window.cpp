@@ -111,9 +111,12 @@ void MainWindow::createDocks() {
       addDock(trainingScroll, tr("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
   tabifyDockWidget(input, trainingDock);
   input->raise();
+  m_training = training;
+  connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
+    showTrainedModel(std::move(model), tr("training, iteration %1").arg(iteration));
+  });
   connect(training, &TrainingPanel::modelTrained, this, [this](std::shared_ptr<const Model> model) {
-    m_session->setModel(std::move(model), tr("trained model"));
-    primeOpenedModel();
+    showTrainedModel(std::move(model), tr("trained model"));
   });
   resizeDocks({input, diagram}, {260, 420}, Qt::Horizontal);
   resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
@@ -204,6 +207,23 @@ void MainWindow::primeOpenedModel() {
   }
 }
 
+void MainWindow::showTrainedModel(std::shared_ptr<const Model> model, const QString &source) {
+  // Another moment of the same run: the same text through the new weights, with zoom and selection kept.
+  if (m_session->setWeights(model, source))
+    return;
+  // A new network: keep the user's text when the model can read it, otherwise probe it with held-out text.
+  const QString text = m_session->hasModel() && m_session->model().config.usesTokens() ? m_session->tapeText() : QString();
+  m_session->setModel(std::move(model), source);
+  QString ignored;
+  const QString probe = !text.isEmpty() && m_session->setText(text, &ignored) ? text : m_training->probeText();
+  if (probe.isEmpty() || !m_session->setText(probe, &ignored)) {
+    primeOpenedModel();
+    return;
+  }
+  m_session->setMode(DriveMode::Read);
+  m_session->stepMany(m_session->tapeLength());
+}
+
 void MainWindow::flushRedraws() {
   for (RefreshCoalescer *coalescer : findChildren<RefreshCoalescer *>())
     if (coalescer->pending())
@@ -268,6 +288,10 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+  if (!m_training->confirmClose()) {
+    event->ignore();
+    return;
+  }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());

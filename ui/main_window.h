@@ -3,6 +3,8 @@
 // ExplorerSession; the session computes, the views draw. Layout and recent files persist in QSettings.
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QLabel;
 
@@ -14,6 +16,8 @@ class GateHeatmapView;
 class NextTokenView;
 class RecentFiles;
 class TextView;
+class TrainingPanel;
+struct Model;
 class UnitTraceView;
 
 class MainWindow : public QMainWindow {
@@ -23,6 +27,7 @@ public:
   ~MainWindow() override;
 
   ExplorerSession *session() const { return m_session; }
+  TrainingPanel *trainingPanel() const { return m_training; }
 
   // Opens a model file (or ":/…" resource) and primes it: it reads the sample text (defaultPrimer) when its
   // vocabulary has the characters, otherwise writes 200 of its own. On failure shows one message naming the
@@ -54,6 +59,8 @@ private:
   void updateTitleAndStatus();
   void restoreLayout();
   void primeOpenedModel();
+  // Shows weights from the training panel in the explorer (see the definition for which text it reads).
+  void showTrainedModel(std::shared_ptr<const Model> model, const QString &source);
 
   ExplorerSession *m_session;
   TextView *m_textView = nullptr;
@@ -62,6 +69,7 @@ private:
   NextTokenView *m_nextToken = nullptr;
   DriveToolBar *m_driveBar = nullptr;
   RecentFiles *m_recent = nullptr;
+  TrainingPanel *m_training = nullptr;
   QLabel *m_stepLabel = nullptr;
   QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
 };

@@ -62,6 +62,7 @@ private Q_SLOTS:
   void interventionRerunsTheStepsAfterTheCursor();
   void cursorStaysInsideTheTrace();
   void csvExportReadsBack();
+  void setWeightsRereadsTheSameText();
 
 private:
   std::unique_ptr<ExplorerSession> m_session;
@@ -234,6 +235,47 @@ void TestExplorerSession::csvExportReadsBack() {
   }
   QVERIFY(!m_session->exportTraceCsv(QStringLiteral("/nonexistent-dir/trace.csv"), &error));
   QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-dir/trace.csv: ")), qPrintable(error));
+}
+
+void TestExplorerSession::setWeightsRereadsTheSameText() {
+  QString error;
+  QVERIFY(m_session->setText(QStringLiteral("the same text, read by other weights"), &error));
+  const int steps = m_session->stepMany(30);
+  m_session->setCursor(9);
+  QVERIFY(m_session->addIntervention(Intervention::clampGate(1, 3, Gate::Forget, 0.0f), &error)); // steps 10…29
+  m_session->selectUnit(1, 3);
+  const float cellBefore = m_session->trace().value(1, Quantity::Cell, 20, 3);
+
+  // Later weights of the same network: same text, cursor, selection and interventions, new values.
+  const auto later = test::randomCharModel(test::kTestAlphabet, 12, 2, /*seed*/ 7);
+  QSignalSpy models(m_session.get(), &ExplorerSession::modelChanged);
+  QSignalSpy traces(m_session.get(), &ExplorerSession::traceChanged);
+  QVERIFY(m_session->setWeights(later, QStringLiteral("later")));
+  QCOMPARE(models.count(), 0);
+  QCOMPARE(traces.count(), 1);
+  QCOMPARE(m_session->sharedModel(), later);
+  QCOMPARE(m_session->steps(), steps);
+  QCOMPARE(m_session->cursor(), 9);
+  QCOMPARE(m_session->selectedUnit(), 3);
+  QCOMPARE(m_session->interventions().size(), std::size_t(1));
+  QVERIFY(m_session->trace().value(1, Quantity::Cell, 20, 3) != cellBefore);
+
+  // Exactly what a fresh session with these weights computes, intervention from step 10 on included.
+  ExplorerSession fresh;
+  fresh.setModel(later, QStringLiteral("fresh"));
+  QVERIFY(fresh.setText(m_session->tapeText(), &error));
+  fresh.stepMany(10);
+  fresh.setCursor(9);
+  QVERIFY(fresh.addIntervention(Intervention::clampGate(1, 3, Gate::Forget, 0.0f), &error));
+  fresh.stepMany(20);
+  QVERIFY(test::sameState(fresh.state(), m_session->state()));
+  for (int s = 0; s < steps; ++s)
+    QCOMPARE(m_session->trace().value(1, Quantity::Cell, s, 3), fresh.trace().value(1, Quantity::Cell, s, 3));
+
+  // Another shape or vocabulary is not "other weights": refused, nothing changes.
+  QVERIFY(!m_session->setWeights(test::randomCharModel(test::kTestAlphabet, 8, 2), QStringLiteral("narrow")));
+  QVERIFY(!m_session->setWeights(test::randomCharModel(QStringLiteral("abc"), 12, 2), QStringLiteral("abc")));
+  QCOMPARE(m_session->sharedModel(), later);
 }
 
 QTEST_MAIN(TestExplorerSession)

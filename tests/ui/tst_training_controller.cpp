@@ -1,5 +1,6 @@
 // TrainingController (issue #5): training on a worker thread, progress reaching the GUI thread, pause that really
-// stops progress, resume, stop, refusals, weight snapshots, and saving that reloads to the same weights.
+// stops progress, resume, stop, refusals, weight snapshots (periodic and on request), saving that reloads to the
+// same weights, and a checkpoint written while running that resumes to exactly the uninterrupted result.
 #include "io/model_file.h"
 #include "training/training_controller.h"
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
   void refusesImpossibleSettingsAndASecondRun();
   void snapshotsAreCopies();
   void savedModelReloadsToTheSameWeights();
+  void snapshotOnRequest();
+  void checkpointWhileRunningResumesExactly();
 };
 
 void TestTrainingController::trainsOnAWorkerAndLossFalls() {
@@ -140,12 +143,15 @@ void TestTrainingController::snapshotsAreCopies() {
   QString error;
   QVERIFY(controller.start(grammarCorpus(), smallConfig(100), &error));
   QVERIFY(finished.wait(60000));
-  QCOMPARE(snapshots.count(), 4);
+  // The untrained weights, every 25 iterations, and every evaluation (50 and 100 coincide).
+  QCOMPARE(snapshots.count(), 5);
   QList<qint64> iterations;
   for (const auto &arguments : snapshots)
     iterations << arguments.back().toLongLong();
-  QCOMPARE(iterations, (QList<qint64>{25, 50, 75, 100}));
-  const auto first = snapshots.front().front().value<std::shared_ptr<const Model>>();
+  QCOMPARE(iterations, (QList<qint64>{0, 25, 50, 75, 100}));
+  const auto first = snapshots.at(1).front().value<std::shared_ptr<const Model>>();
+  const auto initial = snapshots.front().front().value<std::shared_ptr<const Model>>();
+  QVERIFY(initial && initial->parameters.flat() != first->parameters.flat());
   const auto last = snapshots.back().front().value<std::shared_ptr<const Model>>();
   QVERIFY(first && last);
   QVERIFY(first->parameters.flat() != last->parameters.flat()); // each a copy of its moment, not a shared buffer
@@ -174,6 +180,58 @@ void TestTrainingController::savedModelReloadsToTheSameWeights() {
   QVERIFY(resumedDone.wait(60000));
   QVERIFY(straightDone.count() == 1 || straightDone.wait(60000));
   QVERIFY(resumed.modelCopy()->parameters.flat() == straight.modelCopy()->parameters.flat());
+}
+
+void TestTrainingController::snapshotOnRequest() {
+  TrainingController controller;
+  QSignalSpy snapshots(&controller, &TrainingController::snapshot);
+  QSignalSpy progress(&controller, &TrainingController::progress);
+  QString error;
+  TrainerConfig config = smallConfig(1000000);
+  config.evalEvery = 0;
+  QVERIFY(controller.start(grammarCorpus(), config, &error));
+  QVERIFY(snapshots.wait(10000)); // the untrained weights
+  QCOMPARE(snapshots.back().back().toLongLong(), 0);
+  QVERIFY(progress.wait(10000));
+  controller.requestSnapshot();
+  QVERIFY(snapshots.wait(10000));
+  QCOMPARE(snapshots.count(), 2);
+  QVERIFY(snapshots.back().back().toLongLong() > 0);
+  QSignalSpy finished(&controller, &TrainingController::finished);
+  controller.stop();
+  QVERIFY(finished.wait(10000));
+  QCOMPARE(snapshots.count(), 2); // one request, one snapshot
+}
+
+void TestTrainingController::checkpointWhileRunningResumesExactly() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("autosave.ckpt"));
+  const auto corpus = grammarCorpus();
+  TrainingController controller;
+  QSignalSpy written(&controller, &TrainingController::checkpointWritten);
+  QSignalSpy finished(&controller, &TrainingController::finished);
+  bool requested = false;
+  connect(&controller, &TrainingController::progress, this, [&](const TrainingProgress &p) {
+    if (p.iteration >= 40 && !requested) {
+      requested = true;
+      controller.requestCheckpoint(path); // while the worker runs on
+    }
+  });
+  QString error;
+  QVERIFY(controller.start(corpus, smallConfig(160), &error));
+  QVERIFY(written.wait(20000));
+  QVERIFY2(written.front().at(2).toString().isEmpty(), qPrintable(written.front().at(2).toString()));
+  const qint64 savedAt = written.front().at(1).toLongLong();
+  QVERIFY(savedAt >= 40 && savedAt < 160);
+  QVERIFY(finished.count() > 0 || finished.wait(60000));
+  const auto uninterrupted = controller.modelCopy();
+
+  TrainingController resumed;
+  QSignalSpy resumedFinished(&resumed, &TrainingController::finished);
+  QVERIFY2(resumed.resumeCheckpoint(corpus, path, &error), qPrintable(error));
+  QCOMPARE(resumed.resumedHistory().empty(), savedAt < 50); // evaluations every 50 came with it
+  QVERIFY(resumedFinished.wait(60000));
+  QVERIFY(resumed.modelCopy()->parameters.flat() == uninterrupted->parameters.flat());
 }
 
 QTEST_MAIN(TestTrainingController)

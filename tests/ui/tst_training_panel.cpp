@@ -7,6 +7,7 @@
 #include "training/sample_log.h"
 #include "training/training_panel.h"
 #include "training/training_settings_form.h"
+#include "ui_test_helpers.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -15,35 +16,15 @@
 #include <QSignalSpy>
 #include <QDoubleSpinBox>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace lstm;
 
 namespace {
-// Sentences from a tiny grammar: structure an LSTM learns in a few hundred iterations.
-QByteArray grammarText(int sentences) {
-  const char *subjects[] = {"the cat", "a dog", "my friend"};
-  const char *verbs[] = {" sees", " likes", " finds"};
-  const char *objects[] = {" the moon.\n", " a hat.\n", " the red ball.\n"};
-  QByteArray text;
-  std::uint64_t state = 12345;
-  const auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return int((state >> 33) % 3);
-  };
-  for (int k = 0; k < sentences; ++k) {
-    text += subjects[next()];
-    text += verbs[next()];
-    text += objects[next()];
-  }
-  return text;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes) {
-  QFile file(path);
-  return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
+using test::grammarText;
+using test::writeFile;
 
 template <typename T>
 T *child(QWidget *parent, const char *name) {
@@ -54,6 +35,7 @@ T *child(QWidget *parent, const char *name) {
 class TestTrainingPanel : public QObject {
   Q_OBJECT
 private Q_SLOTS:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // recovery files go to a test location
   void cleanup() { dialogs::setHooks({}); }
   void trainsPausesResumesAndSaves();
 };

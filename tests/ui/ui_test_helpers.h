@@ -2,8 +2,12 @@
 // Small helpers shared by the GUI tests.
 #include "explore/stepper.h"
 
+#include <QByteArray>
+#include <QFile>
 #include <QString>
 #include <QWidget>
+
+#include <cstdint>
 
 namespace lstm::test {
 
@@ -32,6 +36,31 @@ inline bool sameState(const NetworkState &a, const NetworkState &b) {
     if (a[k].hidden != b[k].hidden || a[k].cell != b[k].cell)
       return false;
   return true;
+}
+
+// Sentences from a tiny grammar ("the cat sees a hat.") as UTF-8: structure an LSTM learns in a few hundred
+// iterations, so training tests see the loss fall quickly.
+inline QByteArray grammarText(int sentences) {
+  const char *subjects[] = {"the cat", "a dog", "my friend"};
+  const char *verbs[] = {" sees", " likes", " finds"};
+  const char *objects[] = {" the moon.\n", " a hat.\n", " the red ball.\n"};
+  QByteArray text;
+  std::uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return int((state >> 33) % 3);
+  };
+  for (int k = 0; k < sentences; ++k) {
+    text += subjects[next()];
+    text += verbs[next()];
+    text += objects[next()];
+  }
+  return text;
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes) {
+  QFile file(path);
+  return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 } // namespace lstm::test

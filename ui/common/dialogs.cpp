@@ -34,4 +34,15 @@ void error(QWidget *parent, const QString &title, const QString &text) {
   QMessageBox::warning(parent, title, text);
 }
 
+SaveChoice askToSave(QWidget *parent, const QString &title, const QString &text) {
+  if (hooks().askToSave)
+    return hooks().askToSave(text);
+  const auto answer = QMessageBox::question(parent, title, text,
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                            QMessageBox::Save);
+  return answer == QMessageBox::Save      ? SaveChoice::Save
+         : answer == QMessageBox::Discard ? SaveChoice::Discard
+                                          : SaveChoice::Cancel;
+}
+
 } // namespace lstm::dialogs

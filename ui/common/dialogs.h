@@ -15,10 +15,16 @@ QString saveFile(QWidget *parent, const QString &caption, const QString &suggest
 // Tells the user something went wrong: one sentence that names the file and the problem.
 void error(QWidget *parent, const QString &title, const QString &text);
 
+enum class SaveChoice { Save, Discard, Cancel };
+// Asks whether to save unsaved work before it is lost (Save / Discard / Cancel; Escape is Cancel).
+SaveChoice askToSave(QWidget *parent, const QString &title, const QString &text);
+
+// Members default to empty (= {}) so a test may set the first few positionally and leave the rest.
 struct Hooks {
-  std::function<QString(const QString &caption)> openFile;
-  std::function<QString(const QString &caption, const QString &suggested)> saveFile;
-  std::function<void(const QString &text)> error;
+  std::function<QString(const QString &caption)> openFile = {};
+  std::function<QString(const QString &caption, const QString &suggested)> saveFile = {};
+  std::function<void(const QString &text)> error = {};
+  std::function<SaveChoice(const QString &text)> askToSave = {};
 };
 // Test hook: non-empty members replace the real dialogs until cleared with setHooks({}).
 void setHooks(Hooks hooks);

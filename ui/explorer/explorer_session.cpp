@@ -58,6 +58,45 @@ void ExplorerSession::setModel(std::shared_ptr<const Model> model, const QString
   Q_EMIT interventionsChanged();
 }
 
+bool ExplorerSession::setWeights(std::shared_ptr<const Model> model, const QString &source) {
+  if (!hasModel() || !model || !(model->config == m_model->config) || !(model->vocabulary == m_model->vocabulary))
+    return false;
+  pause();
+  m_runTarget = -1;
+  const int steps = m_stepper->position();
+  const int cursor = m_cursor;
+  // Each recorded step is re-run with the interventions that were active at it, then the current ones resume.
+  const std::vector<Intervention> current = m_stepper->interventions();
+  std::vector<std::vector<Intervention>> atStep(static_cast<std::size_t>(steps));
+  for (int s = 0; s < steps; ++s) {
+    const auto active = m_stepper->trace().interventions(s);
+    atStep[std::size_t(s)].assign(active.begin(), active.end());
+  }
+  const auto activate = [this](const std::vector<Intervention> &wanted) {
+    if (m_stepper->interventions() == wanted)
+      return;
+    m_stepper->clearInterventions();
+    for (const Intervention &intervention : wanted)
+      m_stepper->addIntervention(intervention);
+  };
+  m_model = std::move(model);
+  m_stepper = std::make_unique<Stepper>(m_model, 32);
+  m_source = source;
+  // The tape holds every character read so far (written ones included), so re-reading it gives the new weights
+  // exactly the same text: snapshots compare like with like.
+  if (m_model->config.usesTokens())
+    for (int s = 0; s < steps && s < tapeLength(); ++s) {
+      activate(atStep[std::size_t(s)]);
+      readToken(m_tape[std::size_t(s)]);
+    }
+  activate(current);
+  m_cursor = std::min(cursor, m_stepper->position() - 1);
+  Q_EMIT weightsChanged();
+  Q_EMIT traceChanged();
+  Q_EMIT cursorChanged(m_cursor);
+  return true;
+}
+
 // ---- text
 
 std::optional<std::vector<std::int32_t>> ExplorerSession::encode(const QString &text, QString *error) const {

@@ -41,6 +41,13 @@ public:
   bool openModel(const QString &path, QString *error);
   // Replaces the model: empty trace and tape, selection and interventions cleared. Precondition: consistent model.
   void setModel(std::shared_ptr<const Model> model, const QString &source);
+  // Swaps in other weights for the same network — same configuration and vocabulary, e.g. a later snapshot of
+  // a training run — and re-reads every recorded step of the tape with them (each with the interventions that
+  // were active at it), keeping the text, mode, cursor, selection and interventions: the views show how the
+  // same text looks to the new weights. Emits
+  // traceChanged (not modelChanged: nothing structural changed, so zoom and selection stay). False, and
+  // nothing changes, when there is no model or the shapes or vocabularies differ: use setModel then.
+  bool setWeights(std::shared_ptr<const Model> model, const QString &source);
   bool hasModel() const { return m_stepper != nullptr; }
   const Model &model() const { return m_stepper->model(); }        // precondition: hasModel()
   std::shared_ptr<const Model> sharedModel() const { return m_model; }
@@ -124,6 +131,7 @@ public:
 
 Q_SIGNALS:
   void modelChanged();                 // a new model: everything else changed too
+  void weightsChanged();               // setWeights: same network, new weights (traceChanged follows)
   void traceChanged();                 // steps appended, undone, reset or re-run (once per action or play tick)
   void tapeChanged();                  // the text changed
   void cursorChanged(int step);

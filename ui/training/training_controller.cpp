@@ -1,8 +1,11 @@
 #include "training_controller.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaObject>
 #include <QThread>
+
+#include <utility>
 
 namespace lstm {
 
@@ -39,6 +42,7 @@ bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const Train
     return false;
   }
   m_trainer = std::make_unique<Trainer>(std::move(corpus), config);
+  m_resumedHistory.clear();
   launch();
   return true;
 }
@@ -53,6 +57,7 @@ bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, 
   if (!trainer)
     return false;
   m_trainer = std::move(trainer);
+  m_resumedHistory = m_trainer->history();
   launch();
   return true;
 }
@@ -62,6 +67,13 @@ void TrainingController::launch() {
   m_pauseRequested = false;
   m_workerPaused = false;
   m_lastDeliveryMs = 0;
+  m_snapshotRequested.store(false);
+  m_checkpointRequest.clear();
+  m_iteration = m_trainer->iteration();
+  // The weights the run starts from open the timeline (random ones, or a checkpoint's).
+  auto initial = std::make_shared<const Model>(m_trainer->model());
+  QMetaObject::invokeMethod(this, [this, initial, iteration = m_iteration] { Q_EMIT snapshot(initial, iteration); },
+                            Qt::QueuedConnection);
   Trainer *trainer = m_trainer.get();
   m_worker = QThread::create([this, trainer] {
     const TrainingOutcome outcome =
@@ -86,16 +98,33 @@ void TrainingController::onProgressOnWorker(const TrainingProgress &progress) {
   const bool last = progress.iteration >= progress.totalIterations;
   if (progress.evaluated || last || now - m_lastDeliveryMs >= kProgressIntervalMs) {
     m_lastDeliveryMs = now;
-    QMetaObject::invokeMethod(this, [this, progress] { Q_EMIT this->progress(progress); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, progress] {
+      m_iteration = progress.iteration;
+      Q_EMIT this->progress(progress);
+    }, Qt::QueuedConnection);
   }
   const int every = m_snapshotEvery.load();
-  if (every > 0 && progress.iteration % every == 0) {
+  const bool requested = m_snapshotRequested.exchange(false);
+  if (requested || progress.evaluated || (every > 0 && progress.iteration % every == 0)) {
     auto copy = std::make_shared<const Model>(m_trainer->model());
     const qint64 iteration = progress.iteration;
     QMetaObject::invokeMethod(this, [this, copy, iteration] { Q_EMIT snapshot(copy, iteration); },
                               Qt::QueuedConnection);
   }
-  // Pause point: between two iterations nothing is half done, so waiting here and going on later is exact.
+  // Pause point: between two iterations nothing is half done, so waiting here and going on later is exact, and
+  // a checkpoint written here resumes exactly.
+  QString path;
+  {
+    std::lock_guard guard(m_mutex);
+    path = std::exchange(m_checkpointRequest, QString());
+  }
+  if (!path.isEmpty()) { // written outside the lock: pause() never waits for the disk
+    QString error;
+    m_trainer->saveCheckpoint(path, &error);
+    const qint64 iteration = progress.iteration;
+    QMetaObject::invokeMethod(this, [this, path, iteration, error] { Q_EMIT checkpointWritten(path, iteration, error); },
+                              Qt::QueuedConnection);
+  }
   std::unique_lock lock(m_mutex);
   if (!m_pauseRequested || m_cancel.load())
     return;
@@ -137,6 +166,32 @@ void TrainingController::stop() {
     return;
   m_cancel.store(true);
   m_wake.notify_all();
+}
+
+void TrainingController::requestCheckpoint(const QString &path) {
+  if (!m_trainer)
+    return;
+  if (m_worker && m_state != State::Paused) {
+    std::lock_guard lock(m_mutex);
+    m_checkpointRequest = path;
+    return;
+  }
+  // No worker is mid-iteration (paused at its pause point, or ended): save here. Queued like the worker's notice,
+  // so callers see one order of events whatever the state.
+  QString error;
+  m_trainer->saveCheckpoint(path, &error);
+  const qint64 iteration = m_trainer->iteration();
+  QMetaObject::invokeMethod(this, [this, path, iteration, error] { Q_EMIT checkpointWritten(path, iteration, error); },
+                            Qt::QueuedConnection);
+}
+
+void TrainingController::stopAndWait() {
+  if (!m_worker)
+    return;
+  stop();
+  m_worker->wait();
+  // The worker's queued notices (progress, snapshots, the end of the run) are posted to this object.
+  QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void TrainingController::setState(State state) {

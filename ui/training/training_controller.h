@@ -37,11 +37,21 @@ public:
   void pause();  // the worker stops after the current iteration; stateChanged(Paused) when it has
   void resume(); // continues a paused run
   void stop();   // cancels; finished(Cancelled, …) follows
+  // Stops and waits for the worker (at most one time step), delivering its last notices — finished() included —
+  // before returning: the weights are then those of the last complete iteration, ready to save. For quitting.
+  void stopAndWait();
 
   State state() const { return m_state; }
   bool hasTrainer() const { return m_trainer != nullptr; }
-  // Copies progress every `iterations` (0: never). Takes effect from the next iteration.
+  // Copies the weights every `iterations` (0: never) and at every evaluation, delivered by snapshot(); the
+  // untrained weights come first. Takes effect from the next iteration.
   void setSnapshotEvery(int iterations) { m_snapshotEvery.store(iterations); }
+  // Asks for one snapshot of the weights as soon as the current iteration ends (a running run), so "explore
+  // the weights now" does not wait for the next K. Paused or ended runs: use modelCopy().
+  void requestSnapshot() { m_snapshotRequested.store(true); }
+  // Writes a checkpoint to `path` without interrupting the run: the worker saves it between two iterations
+  // (paused and ended runs save at once). checkpointWritten follows either way. For the recovery autosave.
+  void requestCheckpoint(const QString &path);
 
   // Saves while paused or after the run ended (never while the worker is mid-iteration): false otherwise or on
   // failure, with "<path>: <problem>".
@@ -49,7 +59,13 @@ public:
   bool saveCheckpoint(const QString &path, QString *error);
   // A copy of the current weights (paused or ended runs only; nullptr otherwise).
   std::shared_ptr<const Model> modelCopy();
+  // The run's settings (a resumed run: the checkpoint's). Precondition: hasTrainer().
+  const TrainerConfig &config() const { return m_trainer->config(); }
   const Baselines *baselines() const { return m_trainer ? &m_trainer->baselines() : nullptr; }
+  // The loss history a resumed checkpoint brought with it (empty for a new run), to redraw its curves.
+  const std::vector<HistoryPoint> &resumedHistory() const { return m_resumedHistory; }
+  // Iterations done by the current trainer: the last progress delivered (0 before the first).
+  qint64 iteration() const { return m_iteration; }
 
 Q_SIGNALS:
   void progress(const lstm::TrainingProgress &progress);
@@ -57,6 +73,8 @@ Q_SIGNALS:
   void stateChanged(lstm::TrainingController::State state);
   // The run ended: finished its iterations, was stopped, or diverged (the message says what the weights are).
   void finished(lstm::TrainingOutcome outcome, const QString &message);
+  // A requested checkpoint was written (error empty) or failed (error "<path>: <problem>").
+  void checkpointWritten(const QString &path, qint64 iteration, const QString &error);
 
 private:
   void launch();
@@ -69,10 +87,14 @@ private:
   State m_state = State::Idle;
   std::atomic<bool> m_cancel{false};
   std::atomic<int> m_snapshotEvery{0};
+  std::atomic<bool> m_snapshotRequested{false};
+  std::vector<HistoryPoint> m_resumedHistory;
+  qint64 m_iteration = 0;             // GUI thread: the last progress delivered
   std::mutex m_mutex;                 // guards m_pauseRequested and the worker's paused flag
   std::condition_variable m_wake;
   bool m_pauseRequested = false;
   bool m_workerPaused = false;
+  QString m_checkpointRequest;        // guarded by m_mutex: a path the worker writes at its next pause point
   qint64 m_lastDeliveryMs = 0;        // worker thread only
 };
 

@@ -5,9 +5,12 @@
 #include "common/dialogs.h"
 #include "training/corpus_source.h"
 #include "training/loss_plot_view.h"
+#include "training/training_recovery.h"
 #include "training/training_settings_form.h"
+#include "training/training_timeline_bar.h"
 
 #include <QComboBox>
+#include <QFrame>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace lstm {
 
@@ -65,6 +69,14 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_stopButton->setObjectName(QStringLiteral("stopButton"));
   m_saveButton = new QPushButton(tr("Save model…"), this);
   m_saveButton->setObjectName(QStringLiteral("saveModelButton"));
+  m_saveCheckpointButton = new QPushButton(tr("Save checkpoint…"), this);
+  m_saveCheckpointButton->setObjectName(QStringLiteral("saveCheckpointButton"));
+  m_saveCheckpointButton->setToolTip(tr("Everything needed to continue this run exactly: weights, optimiser, position"));
+  m_resumeCheckpointButton = new QPushButton(tr("Resume checkpoint…"), this);
+  m_resumeCheckpointButton->setObjectName(QStringLiteral("resumeCheckpointButton"));
+  m_resumeCheckpointButton->setToolTip(
+      tr("Continue a saved run on the loaded corpus, up to the number of iterations set above"));
+  m_recovery = new TrainingRecovery(m_controller, this);
 
   m_progressBar = new QProgressBar(this);
   m_progressBar->setObjectName(QStringLiteral("trainingProgressBar"));
@@ -79,6 +91,22 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_lossPlot = new LossPlotView(this);
   m_sampleLog = new SampleLog(this);
   m_sampleLog->setMaximumHeight(140);
+  m_timelineBar = new TrainingTimelineBar(this);
+
+  m_recoveryBanner = new QFrame(this);
+  m_recoveryBanner->setObjectName(QStringLiteral("recoveryBanner"));
+  m_recoveryBanner->setStyleSheet(QStringLiteral("#recoveryBanner { background: #fff4d6; border: 1px solid #e0b84d; }"));
+  m_recoveryLabel = new QLabel(m_recoveryBanner);
+  m_recoveryLabel->setWordWrap(true);
+  auto *recoverButton = new QPushButton(tr("Resume it"), m_recoveryBanner);
+  recoverButton->setObjectName(QStringLiteral("recoverButton"));
+  auto *discardButton = new QPushButton(tr("Discard"), m_recoveryBanner);
+  discardButton->setObjectName(QStringLiteral("discardRecoveryButton"));
+  auto *bannerLayout = new QHBoxLayout(m_recoveryBanner);
+  bannerLayout->addWidget(m_recoveryLabel, 1);
+  bannerLayout->addWidget(recoverButton);
+  bannerLayout->addWidget(discardButton);
+  m_recoveryBanner->hide();
 
   auto *corpusRow = new QHBoxLayout;
   corpusRow->addWidget(new QLabel(tr("Corpus:"), this));
@@ -88,16 +116,23 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   buttonRow->addWidget(m_pauseButton);
   buttonRow->addWidget(m_stopButton);
   buttonRow->addStretch(1);
-  buttonRow->addWidget(m_saveButton);
+  auto *fileRow = new QHBoxLayout;
+  fileRow->addWidget(m_saveButton);
+  fileRow->addWidget(m_saveCheckpointButton);
+  fileRow->addWidget(m_resumeCheckpointButton);
+  fileRow->addStretch(1);
   auto *layout = new QVBoxLayout(this);
+  layout->addWidget(m_recoveryBanner);
   layout->addLayout(corpusRow);
   layout->addWidget(m_corpusInfo);
   layout->addWidget(m_preview);
   layout->addWidget(m_settings);
   layout->addLayout(buttonRow);
+  layout->addLayout(fileRow);
   layout->addWidget(m_progressBar);
   layout->addWidget(m_status);
   layout->addWidget(m_lossPlot, 1);
+  layout->addWidget(m_timelineBar);
   layout->addWidget(m_sampleLog);
 
   // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
@@ -109,12 +144,32 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   connect(m_pauseButton, &QPushButton::clicked, this, &TrainingPanel::onPauseClicked);
   connect(m_stopButton, &QPushButton::clicked, m_controller, &TrainingController::stop);
   connect(m_saveButton, &QPushButton::clicked, this, &TrainingPanel::onSaveClicked);
+  connect(m_saveCheckpointButton, &QPushButton::clicked, this, &TrainingPanel::onSaveCheckpointClicked);
+  connect(m_resumeCheckpointButton, &QPushButton::clicked, this, &TrainingPanel::onResumeCheckpointClicked);
+  connect(recoverButton, &QPushButton::clicked, this, [this] {
+    if (const auto pending = m_recovery->pending()) {
+      m_recoveryBanner->hide();
+      m_resumeAfterLoad = pending->checkpoint;
+      loadCorpusFile(pending->corpusPath);
+    }
+  });
+  connect(discardButton, &QPushButton::clicked, this, [this] {
+    m_recovery->discard();
+    m_recoveryBanner->hide();
+  });
   connect(m_controller, &TrainingController::progress, this, &TrainingPanel::onProgress);
   connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
-  connect(m_controller, &TrainingController::snapshot, m_sampleLog,
-          [this](std::shared_ptr<const Model> model, qint64 iteration) { m_sampleLog->addSample(model, iteration); });
+  connect(m_controller, &TrainingController::snapshot, this, &TrainingPanel::onSnapshot);
   connect(m_controller, &TrainingController::stateChanged, this, &TrainingPanel::updateButtons);
+  connect(m_timelineBar, &TrainingTimelineBar::exploreNowClicked, this, &TrainingPanel::onExploreNow);
+  connect(m_timelineBar, &TrainingTimelineBar::snapshotEveryChanged, m_controller,
+          &TrainingController::setSnapshotEvery);
+  connect(m_timelineBar, &TrainingTimelineBar::snapshotChosen, this, &TrainingPanel::exploreModel);
+  connect(m_recovery, &TrainingRecovery::failed, this, [this](const QString &error) {
+    m_status->setText(tr("Could not write the recovery checkpoint: %1").arg(error));
+  });
   updateButtons();
+  showRecoveryOffer();
 }
 
 TrainingPanel::~TrainingPanel() = default;
@@ -122,6 +177,7 @@ TrainingPanel::~TrainingPanel() = default;
 void TrainingPanel::loadCorpusFile(const QString &path) {
   // The settings are checked against the corpus on screen: none while loading, so Train waits for it.
   m_corpus.reset();
+  m_corpusPath = path;
   m_settings->setCorpus(nullptr);
   m_preview->clear();
   m_corpusInfo->setStyleSheet(QString());
@@ -168,9 +224,12 @@ void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const B
   }
   updateButtons();
   Q_EMIT corpusReady();
+  if (!m_resumeAfterLoad.isEmpty())
+    resumeCheckpointFile(std::exchange(m_resumeAfterLoad, QString()));
 }
 
 void TrainingPanel::onCorpusFailed(const QString &message) {
+  m_resumeAfterLoad.clear();
   m_corpusInfo->setStyleSheet(QStringLiteral("color: #c0392b;"));
   m_corpusInfo->setText(message);
   updateButtons();
@@ -184,19 +243,49 @@ void TrainingPanel::onTrainClicked() {
   m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
   m_pauseWanted = false;
   m_sampleLog->clearSamples();
-  const TrainerConfig config = m_settings->config();
-  // One sample per evaluation: often enough to watch the text improve, rare enough to cost nothing.
-  m_controller->setSnapshotEvery(config.evalEvery > 0 ? config.evalEvery : 100);
+  m_timelineBar->clear();
+  m_controller->setSnapshotEvery(m_timelineBar->snapshotEvery());
   QString error;
-  if (!m_controller->start(m_corpus, config, &error)) {
+  if (!m_controller->start(m_corpus, m_settings->config(), &error)) {
     dialogs::error(this, tr("Cannot start training"), error);
     return;
   }
+  m_savedIteration = 0;
+  runStarted();
+}
+
+void TrainingPanel::runStarted() {
+  m_pauseWanted = false;
+  m_exploreNext = false;
+  m_evaluatedAt = -1;
   m_progressBar->setValue(0);
   m_progressBar->setFormat(tr("Starting…"));
   m_status->setStyleSheet(QString());
   m_status->setText(tr("Training on %1.").arg(m_corpus->name));
+  m_recovery->runStarted(m_corpusPath);
   updateButtons();
+}
+
+void TrainingPanel::onSnapshot(const std::shared_ptr<const Model> &model, qint64 iteration) {
+  // One sample per evaluation: often enough to watch the text improve, rare enough to cost nothing.
+  if (iteration == m_evaluatedAt)
+    m_sampleLog->addSample(model, iteration);
+  m_timelineBar->addSnapshot(model, iteration);
+  if (m_exploreNext) {
+    m_exploreNext = false;
+    m_timelineBar->showIteration(iteration);
+  }
+}
+
+void TrainingPanel::onExploreNow() {
+  if (m_controller->state() == TrainingController::State::Running) {
+    m_exploreNext = true; // the worker copies the weights after its current iteration
+    m_controller->requestSnapshot();
+  } else if (auto model = m_controller->modelCopy()) {
+    const qint64 iteration = m_controller->iteration();
+    m_timelineBar->addSnapshot(std::move(model), iteration);
+    m_timelineBar->showIteration(iteration);
+  }
 }
 
 void TrainingPanel::onPauseClicked() {
@@ -208,19 +297,9 @@ void TrainingPanel::onPauseClicked() {
   updateButtons();
 }
 
-void TrainingPanel::onSaveClicked() {
-  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".lstm")
-                                     : QStringLiteral("model.lstm");
-  const QString path =
-      dialogs::saveFile(this, tr("Save model"), suggested, tr("LSTM models (*.lstm);;All files (*)"));
-  if (path.isEmpty())
-    return;
-  QString error;
-  if (!m_controller->saveModel(path, &error))
-    dialogs::error(this, tr("Cannot save model"), error);
-}
-
 void TrainingPanel::onProgress(const TrainingProgress &p) {
+  if (p.evaluated)
+    m_evaluatedAt = p.iteration; // progress and snapshots arrive in the worker's order: this one's comes next
   m_lossPlot->addProgress(p);
   const double fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0.0;
   m_progressBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
@@ -240,6 +319,7 @@ void TrainingPanel::onProgress(const TrainingProgress &p) {
 
 void TrainingPanel::onFinished(TrainingOutcome outcome, const QString &message) {
   m_pauseWanted = false;
+  m_recovery->runEnded();
   m_lossPlot->refreshNow(); // the last evaluation is on screen together with the message
   const bool diverged = outcome == TrainingOutcome::Diverged;
   m_status->setStyleSheet(diverged ? QStringLiteral("color: #c0392b;") : QString());
@@ -258,7 +338,10 @@ void TrainingPanel::updateButtons() {
   m_pauseButton->setEnabled(!idle);
   m_pauseButton->setText(m_pauseWanted && !idle ? tr("Resume") : tr("Pause"));
   m_stopButton->setEnabled(!idle);
-  m_saveButton->setEnabled(state == TrainingController::State::Paused || (idle && m_controller->hasTrainer()));
+  const bool canSave = state == TrainingController::State::Paused || (idle && m_controller->hasTrainer());
+  m_saveButton->setEnabled(canSave);
+  m_saveCheckpointButton->setEnabled(canSave);
+  m_resumeCheckpointButton->setEnabled(idle && m_corpus && !m_loader->isLoading());
   m_settings->setEnabled(idle);
   m_corpusCombo->setEnabled(idle);
 }

@@ -1,7 +1,9 @@
 #pragma once
 // The training side of the window (issue #5) as one dock-sized panel: choose and preview a corpus, set up a run,
-// train / pause / stop, watch progress and loss curves, save the model. Corpus loading and training run off the
-// GUI thread (CorpusLoader, TrainingController); the panel only shows their copies. GUI thread only.
+// train / pause / stop, watch progress and loss curves and samples, send weights to the explorer (now, following
+// the newest, or from any moment on the timeline), save the model or a checkpoint and resume one, and recover
+// after a crash. Corpus loading and training run off the GUI thread (CorpusLoader, TrainingController); the panel
+// only shows their copies. GUI thread only. File handling is in training_panel_files.cpp.
 #include "train/baselines.h"
 #include "training/training_controller.h"
 
@@ -20,7 +22,9 @@ namespace lstm {
 class CorpusLoader;
 class LossPlotView;
 class SampleLog;
+class TrainingRecovery;
 class TrainingSettingsForm;
+class TrainingTimelineBar;
 struct Corpus;
 struct Model;
 
@@ -33,7 +37,21 @@ public:
   // Loads `path` on a worker; corpusReady() or an error (label and dialogs::error) follows.
   void loadCorpusFile(const QString &path);
 
+  // Continues the checkpoint at `path` on the loaded corpus, up to the iterations in the settings. Errors are
+  // shown (dialogs::error) and nothing starts.
+  bool resumeCheckpointFile(const QString &path);
+  // The quit question: true when the window may close — nothing unsaved, or the user saved a checkpoint or chose
+  // to discard the run (which is then stopped). False when they cancelled or saving failed.
+  bool confirmClose();
+  // Training happened since the last save of the model or a checkpoint.
+  bool hasUnsavedTraining() const;
+  // Text to show a model from this corpus when the explorer's own text does not fit its vocabulary: the start
+  // of the held-out validation text (from a line start), so the model is seen on text it did not train on.
+  QString probeText() const;
+
   TrainingController *controller() { return m_controller; }
+  TrainingTimelineBar *timelineBar() { return m_timelineBar; }
+  TrainingRecovery *recovery() { return m_recovery; }
   LossPlotView *lossPlot() { return m_lossPlot; }
   SampleLog *sampleLog() { return m_sampleLog; }
   TrainingSettingsForm *settings() { return m_settings; }
@@ -42,6 +60,8 @@ Q_SIGNALS:
   void corpusReady(); // a corpus loaded, the settings were fitted to it
   // A run finished its iterations; the model is a copy the window may explore.
   void modelTrained(std::shared_ptr<const lstm::Model> model);
+  // Show these weights (a copy from `iteration`) in the explorer: "Explore", follow mode or the timeline.
+  void exploreModel(std::shared_ptr<const lstm::Model> model, qint64 iteration);
 
 private:
   void onCorpusChosen(int index);
@@ -50,7 +70,13 @@ private:
   void onTrainClicked();
   void onPauseClicked();
   void onSaveClicked();
+  void onSaveCheckpointClicked();
+  void onResumeCheckpointClicked();
+  void onExploreNow();
+  void onSnapshot(const std::shared_ptr<const Model> &model, qint64 iteration);
   void onProgress(const TrainingProgress &p);
+  void runStarted(); // after a start or resume succeeded
+  void showRecoveryOffer();
   void onFinished(TrainingOutcome outcome, const QString &message);
   void updateButtons();
 
@@ -60,6 +86,12 @@ private:
   Baselines m_baselines;
   bool m_pauseWanted = false; // pause() asked and not yet resumed (the state changes a little later)
   int m_lastCorpusIndex = 0;  // the combo returns here when "Other file…" is cancelled
+  qint64 m_evaluatedAt = -1;  // the last evaluation's iteration: its snapshot writes a sample
+  bool m_exploreNext = false; // "Explore" was clicked while running: show the next snapshot
+  qint64 m_savedIteration = 0; // the iteration last saved to a file by the user (or resumed from one)
+  QString m_corpusPath;
+  QString m_resumeAfterLoad;  // a recovery checkpoint to resume once its corpus has loaded
+  TrainingRecovery *m_recovery = nullptr;
 
   QComboBox *m_corpusCombo = nullptr;
   QLabel *m_corpusInfo = nullptr;
@@ -69,6 +101,11 @@ private:
   QPushButton *m_pauseButton = nullptr;
   QPushButton *m_stopButton = nullptr;
   QPushButton *m_saveButton = nullptr;
+  QPushButton *m_saveCheckpointButton = nullptr;
+  QPushButton *m_resumeCheckpointButton = nullptr;
+  QWidget *m_recoveryBanner = nullptr;
+  QLabel *m_recoveryLabel = nullptr;
+  TrainingTimelineBar *m_timelineBar = nullptr;
   QProgressBar *m_progressBar = nullptr;
   QLabel *m_status = nullptr;
   LossPlotView *m_lossPlot = nullptr;

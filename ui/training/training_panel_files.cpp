@@ -1,0 +1,147 @@
+// TrainingPanel: saving the model and checkpoints, resuming, the recovery offer and the quit question.
+#include "training_panel.h"
+
+#include "common/dialogs.h"
+#include "training/loss_plot_view.h"
+#include "training/sample_log.h"
+#include "training/training_recovery.h"
+#include "training/training_settings_form.h"
+#include "training/training_timeline_bar.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+
+namespace lstm {
+
+namespace {
+constexpr int kProbeChars = 240;
+const QString kCheckpointFilter = QStringLiteral("LSTM checkpoints (*.ckpt);;All files (*)");
+} // namespace
+
+bool TrainingPanel::hasUnsavedTraining() const {
+  return m_controller->hasTrainer() && m_controller->iteration() > m_savedIteration;
+}
+
+QString TrainingPanel::probeText() const {
+  if (!m_corpus)
+    return {};
+  // From the first line start of the validation text, so the probe begins where a reader would.
+  std::int64_t begin = m_corpus->trainSize < m_corpus->size() ? m_corpus->trainSize : 0;
+  const std::u32string head = m_corpus->text(begin, kProbeChars);
+  const std::size_t newline = head.find(U'\n');
+  if (newline != std::u32string::npos && newline + 1 < head.size() / 2)
+    begin += std::int64_t(newline + 1);
+  const std::u32string text = m_corpus->text(begin, kProbeChars);
+  return QString::fromUcs4(text.data(), qsizetype(text.size()));
+}
+
+void TrainingPanel::onSaveClicked() {
+  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".lstm")
+                                     : QStringLiteral("model.lstm");
+  const QString path =
+      dialogs::saveFile(this, tr("Save model"), suggested, tr("LSTM models (*.lstm);;All files (*)"));
+  if (path.isEmpty())
+    return;
+  QString error;
+  if (!m_controller->saveModel(path, &error)) {
+    dialogs::error(this, tr("Cannot save model"), error);
+    return;
+  }
+  m_savedIteration = m_controller->iteration();
+  m_status->setText(tr("Saved the model at iteration %1 to %2.").arg(m_savedIteration).arg(path));
+}
+
+void TrainingPanel::onSaveCheckpointClicked() {
+  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".ckpt")
+                                     : QStringLiteral("training.ckpt");
+  const QString path = dialogs::saveFile(this, tr("Save checkpoint"), suggested, kCheckpointFilter);
+  if (path.isEmpty())
+    return;
+  QString error;
+  if (!m_controller->saveCheckpoint(path, &error)) {
+    dialogs::error(this, tr("Cannot save checkpoint"), error);
+    return;
+  }
+  m_savedIteration = m_controller->iteration();
+  m_status->setText(tr("Saved a checkpoint at iteration %1 to %2.").arg(m_savedIteration).arg(path));
+}
+
+void TrainingPanel::onResumeCheckpointClicked() {
+  const QString path = dialogs::openFile(this, tr("Resume checkpoint"), kCheckpointFilter);
+  if (!path.isEmpty())
+    resumeCheckpointFile(path);
+}
+
+bool TrainingPanel::resumeCheckpointFile(const QString &path) {
+  if (!m_corpus) {
+    dialogs::error(this, tr("Cannot resume training"), path + QStringLiteral(": ") + tr("load its corpus first"));
+    return false;
+  }
+  m_controller->setSnapshotEvery(m_timelineBar->snapshotEvery());
+  QString error;
+  if (!m_controller->resumeCheckpoint(m_corpus, path, &error, m_settings->config().iterations)) {
+    dialogs::error(this, tr("Cannot resume training"), error);
+    return false;
+  }
+  // The run continues with the checkpoint's settings: show them, and the curves it brought along.
+  TrainerConfig shown = m_controller->config();
+  shown.iterations = std::max(shown.iterations, m_settings->config().iterations);
+  m_settings->setConfig(shown);
+  m_lossPlot->clear();
+  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+  for (const HistoryPoint &point : m_controller->resumedHistory()) {
+    TrainingProgress p;
+    p.iteration = point.iteration;
+    p.epoch = point.epoch;
+    p.smoothedLoss = point.trainLoss;
+    p.validationLoss = point.validationLoss;
+    p.evaluated = true;
+    m_lossPlot->addProgress(p);
+  }
+  m_sampleLog->clearSamples();
+  m_timelineBar->clear();
+  m_savedIteration = m_controller->iteration(); // the checkpoint holds everything up to here
+  runStarted();
+  m_status->setText(tr("Resumed %1 at iteration %2.").arg(QFileInfo(path).fileName()).arg(m_savedIteration));
+  return true;
+}
+
+void TrainingPanel::showRecoveryOffer() {
+  const auto pending = m_recovery->pending();
+  if (!pending)
+    return;
+  m_recoveryLabel->setText(tr("A training run on %1 was not saved when the program last ended. Its recovery "
+                              "checkpoint from %2 is at iteration %3.")
+                               .arg(QFileInfo(pending->corpusPath).fileName(),
+                                    QLocale().toString(pending->written, QLocale::ShortFormat))
+                               .arg(pending->iteration));
+  m_recoveryBanner->show();
+}
+
+bool TrainingPanel::confirmClose() {
+  if (!hasUnsavedTraining()) {
+    m_recovery->discard();
+    return true;
+  }
+  const auto choice = dialogs::askToSave(
+      this, tr("Unsaved training"),
+      tr("The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? "
+         "It can be resumed later.")
+          .arg(m_controller->iteration() - m_savedIteration));
+  if (choice == dialogs::SaveChoice::Cancel)
+    return false;
+  if (choice == dialogs::SaveChoice::Save) {
+    // Pausing would wait for a whole iteration; stopping keeps the last complete one, which saves exactly.
+    m_controller->stopAndWait();
+    onSaveCheckpointClicked();
+    if (hasUnsavedTraining())
+      return false; // the save was cancelled or failed: keep the window and the run's weights
+  } else {
+    m_controller->stopAndWait();
+  }
+  m_recovery->discard();
+  return true;
+}
+
+} // namespace lstm
