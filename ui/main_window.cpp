@@ -118,9 +118,13 @@ void MainWindow::createDocks() {
   connect(training, &TrainingPanel::modelTrained, this, [this](std::shared_ptr<const Model> model) {
     showTrainedModel(std::move(model), tr("trained model"));
   });
-  resizeDocks({input, diagram}, {260, 420}, Qt::Horizontal);
+  // The left column runs the full height, so the training panel has room for its curves beside the heatmaps
+  // that show what the training does.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  resizeDocks({input, diagram}, {330, 420}, Qt::Horizontal);
+  resizeDocks({input, interventions}, {620, 250}, Qt::Vertical);
   resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
-  resizeDocks({heatmaps, traces}, {900, 560}, Qt::Horizontal);
+  resizeDocks({heatmaps, traces}, {640, 430}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus() {

@@ -337,7 +337,7 @@ int main(int argc, char **argv) {
   option("repeats", "GUI/CLI pairs.", "2");
   option("idle-ms", "Idle baseline length in ms.", "2000");
   option("cli", "lstm-explorer-cli binary (default: <build>/app/lstm-explorer-cli).", "");
-  args.addOption({QStringLiteral("screenshot"), QStringLiteral("PNG of the window half-way through the first GUI run."),
+  args.addOption({QStringLiteral("screenshot"), QStringLiteral("PNG of the window half-way through the follow-mode run."),
                   QStringLiteral("FILE")});
   args.addHelpOption();
   args.process(app);
@@ -400,8 +400,7 @@ int main(int argc, char **argv) {
   std::vector<RunResult> guiRuns, cliRuns;
   QString screenshotNote;
   for (int i = 0; i < repeats; ++i) {
-    guiRuns.push_back(runGui(window, panel, s, i == 0 ? args.value(QStringLiteral("screenshot")) : QString(),
-                             &screenshotNote));
+    guiRuns.push_back(runGui(window, panel, s, QString(), nullptr));
     printRun(QStringLiteral("GUI #%1").arg(i + 1), guiRuns.back());
     cliRuns.push_back(runCli(cli, s));
     printRun(QStringLiteral("CLI #%1").arg(i + 1), cliRuns.back());
@@ -413,7 +412,7 @@ int main(int argc, char **argv) {
   RunResult follow;
   if (followCheck) {
     followCheck->setChecked(true);
-    follow = runGui(window, panel, s, QString(), nullptr);
+    follow = runGui(window, panel, s, args.value(QStringLiteral("screenshot")), &screenshotNote);
     followCheck->setChecked(false);
     printRun(QStringLiteral("GUI+follow"), follow);
   } else {

@@ -3,6 +3,7 @@
 // same weights, and a checkpoint written while running that resumes to exactly the uninterrupted result.
 #include "io/model_file.h"
 #include "training/training_controller.h"
+#include "ui_test_helpers.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -180,6 +181,19 @@ void TestTrainingController::savedModelReloadsToTheSameWeights() {
   QVERIFY(resumedDone.wait(60000));
   QVERIFY(straightDone.count() == 1 || straightDone.wait(60000));
   QVERIFY(resumed.modelCopy()->parameters.flat() == straight.modelCopy()->parameters.flat());
+
+  // A damaged checkpoint: the worker's refusal names the file, and nothing runs.
+  const QString damaged = dir.filePath(QStringLiteral("damaged.ckpt"));
+  QVERIFY(test::writeFile(damaged, QByteArray("LSTMX not a checkpoint")));
+  TrainingController refused;
+  QSignalSpy failed(&refused, &TrainingController::startFailed);
+  QSignalSpy started(&refused, &TrainingController::started);
+  QVERIFY(refused.resumeCheckpoint(grammarCorpus(), damaged, &error));
+  QVERIFY(failed.wait(10000));
+  QVERIFY2(failed.front().front().toString().contains(damaged), qPrintable(failed.front().front().toString()));
+  QCOMPARE(started.count(), 0);
+  QCOMPARE(refused.state(), TrainingController::State::Idle);
+  QVERIFY(!refused.hasTrainer());
 }
 
 void TestTrainingController::snapshotOnRequest() {
@@ -228,7 +242,10 @@ void TestTrainingController::checkpointWhileRunningResumesExactly() {
 
   TrainingController resumed;
   QSignalSpy resumedFinished(&resumed, &TrainingController::finished);
+  QSignalSpy resumedStarted(&resumed, &TrainingController::started);
   QVERIFY2(resumed.resumeCheckpoint(corpus, path, &error), qPrintable(error));
+  QVERIFY(resumedStarted.wait(10000)); // the worker read the checkpoint and built the trainer
+  QCOMPARE(resumed.iteration(), savedAt);
   QCOMPARE(resumed.resumedHistory().empty(), savedAt < 50); // evaluations every 50 came with it
   QVERIFY(resumedFinished.wait(60000));
   QVERIFY(resumed.modelCopy()->parameters.flat() == uninterrupted->parameters.flat());

@@ -236,9 +236,16 @@ void TestTrainingWorkflow::savesReloadsCheckpointsResumesAndStops() {
   QCOMPARE(progress.back().front().value<TrainingProgress>().iteration, 400);
   QCOMPARE(panel()->lossPlot()->validationPoints(), pointsBefore + 2);
 
-  // Stop ends a long run cleanly: Cancelled, idle, Train available again.
+  // A new run would replace 100 unsaved iterations: asked first (cancelling starts nothing).
   child<QSpinBox>(panel(), "itersSpin")->setValue(1000000);
+  m_answer = dialogs::SaveChoice::Cancel;
   click("trainButton");
+  QCOMPARE(m_questions, 1);
+  QCOMPARE(controller()->state(), TrainingController::State::Idle);
+  // Stop ends a long run cleanly: Cancelled, idle, Train available again.
+  m_answer = dialogs::SaveChoice::Discard;
+  click("trainButton");
+  QCOMPARE(m_questions, 2);
   QVERIFY(progress.wait(10000));
   click("stopButton");
   QVERIFY(finished.wait(10000));

@@ -28,8 +28,11 @@ TrainingController::~TrainingController() {
     }
     m_wake.notify_all();
     m_worker->wait();
-    delete m_worker;
   }
+  // The worker's last notices adopt the trainer it made (so it is freed) and end the run; nobody listens now.
+  blockSignals(true);
+  QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+  delete m_worker;
 }
 
 bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error) {
@@ -41,9 +44,7 @@ bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const Train
     *error = QString::fromStdString(problem);
     return false;
   }
-  m_trainer = std::make_unique<Trainer>(std::move(corpus), config);
-  m_resumedHistory.clear();
-  launch();
+  launch([corpus = std::move(corpus), config](QString *) { return std::make_unique<Trainer>(corpus, config); });
   return true;
 }
 
@@ -53,39 +54,52 @@ bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, 
     *error = tr("A training run is already active: stop it first.");
     return false;
   }
-  auto trainer = Trainer::resume(std::move(corpus), path, error, totalIterations);
-  if (!trainer)
-    return false;
-  m_trainer = std::move(trainer);
-  m_resumedHistory = m_trainer->history();
-  launch();
+  launch([corpus = std::move(corpus), path, totalIterations](QString *problem) {
+    return Trainer::resume(corpus, path, problem, totalIterations);
+  });
   return true;
 }
 
-void TrainingController::launch() {
+void TrainingController::launch(std::function<std::unique_ptr<Trainer>(QString *error)> makeTrainer) {
   m_cancel.store(false);
   m_pauseRequested = false;
   m_workerPaused = false;
   m_lastDeliveryMs = 0;
   m_snapshotRequested.store(false);
   m_checkpointRequest.clear();
-  m_iteration = m_trainer->iteration();
-  // The weights the run starts from open the timeline (random ones, or a checkpoint's).
-  auto initial = std::make_shared<const Model>(m_trainer->model());
-  QMetaObject::invokeMethod(this, [this, initial, iteration = m_iteration] { Q_EMIT snapshot(initial, iteration); },
-                            Qt::QueuedConnection);
-  Trainer *trainer = m_trainer.get();
-  m_worker = QThread::create([this, trainer] {
-    const TrainingOutcome outcome =
-        trainer->run(m_cancel, [this](const TrainingProgress &progress) { onProgressOnWorker(progress); });
+  m_trainer.reset(); // a new run: the old weights are gone (the panel asked before starting)
+  m_resumedHistory.clear();
+  m_iteration = 0;
+  // Building a trainer is slow work — the GEMM plan is timed, a checkpoint is read — so the worker does it and
+  // hands the finished trainer to this thread. The GUI thread never touches it while the worker runs.
+  m_worker = QThread::create([this, makeTrainer = std::move(makeTrainer)] {
+    QString error;
+    std::unique_ptr<Trainer> made = makeTrainer(&error);
+    if (!made) {
+      QMetaObject::invokeMethod(this, [this, error] {
+        endWorker();
+        Q_EMIT startFailed(error);
+      }, Qt::QueuedConnection);
+      return;
+    }
+    Trainer *trainer = made.release(); // owned by the notice below, which always runs (see the destructor)
+    // The weights the run starts from open the timeline (random ones, or a checkpoint's).
+    auto initial = std::make_shared<const Model>(trainer->model());
+    QMetaObject::invokeMethod(this, [this, trainer, initial, history = trainer->history(),
+                                     iteration = qint64(trainer->iteration())] {
+      m_trainer.reset(trainer);
+      m_resumedHistory = history;
+      m_iteration = iteration;
+      Q_EMIT started();
+      Q_EMIT snapshot(initial, iteration);
+    }, Qt::QueuedConnection);
+    const TrainingOutcome outcome = trainer->run(
+        m_cancel, [this, trainer](const TrainingProgress &progress) { onProgressOnWorker(*trainer, progress); });
     const QString message = outcome == TrainingOutcome::Finished
                                 ? tr("Training finished after %1 iterations.").arg(trainer->iteration())
                                 : trainer->outcomeMessage();
     QMetaObject::invokeMethod(this, [this, outcome, message] {
-      m_worker->wait();
-      delete m_worker;
-      m_worker = nullptr;
-      setState(State::Idle);
+      endWorker();
       Q_EMIT finished(outcome, message);
     }, Qt::QueuedConnection);
   });
@@ -93,7 +107,14 @@ void TrainingController::launch() {
   setState(State::Running);
 }
 
-void TrainingController::onProgressOnWorker(const TrainingProgress &progress) {
+void TrainingController::endWorker() {
+  m_worker->wait();
+  delete m_worker;
+  m_worker = nullptr;
+  setState(State::Idle);
+}
+
+void TrainingController::onProgressOnWorker(Trainer &trainer, const TrainingProgress &progress) {
   const qint64 now = QDateTime::currentMSecsSinceEpoch();
   const bool last = progress.iteration >= progress.totalIterations;
   if (progress.evaluated || last || now - m_lastDeliveryMs >= kProgressIntervalMs) {
@@ -106,7 +127,7 @@ void TrainingController::onProgressOnWorker(const TrainingProgress &progress) {
   const int every = m_snapshotEvery.load();
   const bool requested = m_snapshotRequested.exchange(false);
   if (requested || progress.evaluated || (every > 0 && progress.iteration % every == 0)) {
-    auto copy = std::make_shared<const Model>(m_trainer->model());
+    auto copy = std::make_shared<const Model>(trainer.model());
     const qint64 iteration = progress.iteration;
     QMetaObject::invokeMethod(this, [this, copy, iteration] { Q_EMIT snapshot(copy, iteration); },
                               Qt::QueuedConnection);
@@ -120,7 +141,7 @@ void TrainingController::onProgressOnWorker(const TrainingProgress &progress) {
   }
   if (!path.isEmpty()) { // written outside the lock: pause() never waits for the disk
     QString error;
-    m_trainer->saveCheckpoint(path, &error);
+    trainer.saveCheckpoint(path, &error);
     const qint64 iteration = progress.iteration;
     QMetaObject::invokeMethod(this, [this, path, iteration, error] { Q_EMIT checkpointWritten(path, iteration, error); },
                               Qt::QueuedConnection);
@@ -202,12 +223,12 @@ void TrainingController::setState(State state) {
 }
 
 bool TrainingController::idleOrPaused(const QString &path, QString *error) const {
-  if (!m_trainer) {
-    *error = path + QStringLiteral(": ") + tr("nothing has been trained yet");
-    return false;
-  }
   if (m_worker && m_state != State::Paused) {
     *error = path + QStringLiteral(": ") + tr("pause or stop training before saving");
+    return false;
+  }
+  if (!m_trainer) {
+    *error = path + QStringLiteral(": ") + tr("nothing has been trained yet");
     return false;
   }
   return true;

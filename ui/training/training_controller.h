@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -27,11 +28,12 @@ public:
   explicit TrainingController(QObject *parent = nullptr);
   ~TrainingController() override; // stops a run and waits for the worker
 
-  // Starts a new run. Refuses (false, nothing started) with one sentence when a run is active or the
-  // configuration is impossible for this corpus (config.validate).
+  // Starts a new run: the worker builds the trainer (started() when it has) and trains. Refuses (false,
+  // nothing started) with one sentence when a run is active or the configuration is impossible for this corpus
+  // (config.validate). The previous run's trainer is dropped.
   bool start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error);
-  // Continues a checkpoint; totalIterations > 0 sets the new planned length. Same refusals, plus the
-  // checkpoint's own (wrong corpus, damaged file) naming the file.
+  // Continues a checkpoint; totalIterations > 0 sets the new planned length. Refuses when a run is active;
+  // the checkpoint's own problems (wrong corpus, damaged file) arrive as startFailed naming the file.
   bool resumeCheckpoint(std::shared_ptr<const Corpus> corpus, const QString &path, QString *error,
                         std::int64_t totalIterations = 0);
   void pause();  // the worker stops after the current iteration; stateChanged(Paused) when it has
@@ -42,6 +44,7 @@ public:
   void stopAndWait();
 
   State state() const { return m_state; }
+  // A trainer exists: from started() on, and after the run ended (to save it).
   bool hasTrainer() const { return m_trainer != nullptr; }
   // Copies the weights every `iterations` (0: never) and at every evaluation, delivered by snapshot(); the
   // untrained weights come first. Takes effect from the next iteration.
@@ -68,6 +71,8 @@ public:
   qint64 iteration() const { return m_iteration; }
 
 Q_SIGNALS:
+  void started();                       // the trainer exists: config(), resumedHistory(), iteration() are set
+  void startFailed(const QString &error); // the checkpoint could not be resumed ("<path>: <problem>"); Idle again
   void progress(const lstm::TrainingProgress &progress);
   void snapshot(std::shared_ptr<const lstm::Model> model, qint64 iteration);
   void stateChanged(lstm::TrainingController::State state);
@@ -77,8 +82,9 @@ Q_SIGNALS:
   void checkpointWritten(const QString &path, qint64 iteration, const QString &error);
 
 private:
-  void launch();
-  void onProgressOnWorker(const TrainingProgress &progress); // worker thread
+  void launch(std::function<std::unique_ptr<Trainer>(QString *error)> makeTrainer);
+  void endWorker();
+  void onProgressOnWorker(Trainer &trainer, const TrainingProgress &progress); // worker thread
   void setState(State state);
   bool idleOrPaused(const QString &path, QString *error) const;
 

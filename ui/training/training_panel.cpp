@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -60,6 +61,20 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_preview->setPlaceholderText(tr("The first characters of the corpus appear here."));
 
   m_settings = new TrainingSettingsForm(this);
+  // While a run trains, the corpus preview and the (locked) settings fold away so the curves get the room.
+  m_settingsToggle = new QToolButton(this);
+  m_settingsToggle->setObjectName(QStringLiteral("settingsToggle"));
+  m_settingsToggle->setText(tr("Corpus preview and settings"));
+  m_settingsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  m_settingsToggle->setAutoRaise(true);
+  m_settingsToggle->setCheckable(true);
+  m_settingsToggle->setChecked(true);
+  connect(m_settingsToggle, &QToolButton::toggled, this, [this](bool shown) {
+    m_settingsToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_preview->setVisible(shown);
+    m_settings->setVisible(shown);
+  });
+  m_settingsToggle->setArrowType(Qt::DownArrow);
 
   m_trainButton = new QPushButton(tr("Train"), this);
   m_trainButton->setObjectName(QStringLiteral("trainButton"));
@@ -125,6 +140,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   layout->addWidget(m_recoveryBanner);
   layout->addLayout(corpusRow);
   layout->addWidget(m_corpusInfo);
+  layout->addWidget(m_settingsToggle);
   layout->addWidget(m_preview);
   layout->addWidget(m_settings);
   layout->addLayout(buttonRow);
@@ -157,6 +173,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_recovery->discard();
     m_recoveryBanner->hide();
   });
+  connect(m_controller, &TrainingController::started, this, &TrainingPanel::onStarted);
+  connect(m_controller, &TrainingController::startFailed, this, &TrainingPanel::onStartFailed);
   connect(m_controller, &TrainingController::progress, this, &TrainingPanel::onProgress);
   connect(m_controller, &TrainingController::finished, this, &TrainingPanel::onFinished);
   connect(m_controller, &TrainingController::snapshot, this, &TrainingPanel::onSnapshot);
@@ -237,7 +255,7 @@ void TrainingPanel::onCorpusFailed(const QString &message) {
 }
 
 void TrainingPanel::onTrainClicked() {
-  if (!m_corpus || !m_settings->isValid())
+  if (!m_corpus || !m_settings->isValid() || !confirmDiscard())
     return;
   m_lossPlot->clear();
   m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
@@ -250,7 +268,7 @@ void TrainingPanel::onTrainClicked() {
     dialogs::error(this, tr("Cannot start training"), error);
     return;
   }
-  m_savedIteration = 0;
+  m_resuming.clear();
   runStarted();
 }
 
@@ -263,6 +281,7 @@ void TrainingPanel::runStarted() {
   m_status->setStyleSheet(QString());
   m_status->setText(tr("Training on %1.").arg(m_corpus->name));
   m_recovery->runStarted(m_corpusPath);
+  m_settingsToggle->setChecked(false);
   updateButtons();
 }
 
@@ -320,6 +339,7 @@ void TrainingPanel::onProgress(const TrainingProgress &p) {
 void TrainingPanel::onFinished(TrainingOutcome outcome, const QString &message) {
   m_pauseWanted = false;
   m_recovery->runEnded();
+  m_settingsToggle->setChecked(true);
   m_lossPlot->refreshNow(); // the last evaluation is on screen together with the message
   const bool diverged = outcome == TrainingOutcome::Diverged;
   m_status->setStyleSheet(diverged ? QStringLiteral("color: #c0392b;") : QString());

@@ -16,6 +16,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 
 namespace lstm {
 
@@ -75,7 +76,11 @@ private:
   void onExploreNow();
   void onSnapshot(const std::shared_ptr<const Model> &model, qint64 iteration);
   void onProgress(const TrainingProgress &p);
-  void runStarted(); // after a start or resume succeeded
+  void runStarted(); // after a start or resume was accepted (the worker builds the trainer)
+  void onStarted();  // the trainer exists
+  void onStartFailed(const QString &error);
+  // Before a new run replaces unsaved training: ask to save it. True when the new run may go ahead.
+  bool confirmDiscard();
   void showRecoveryOffer();
   void onFinished(TrainingOutcome outcome, const QString &message);
   void updateButtons();
@@ -91,12 +96,14 @@ private:
   qint64 m_savedIteration = 0; // the iteration last saved to a file by the user (or resumed from one)
   QString m_corpusPath;
   QString m_resumeAfterLoad;  // a recovery checkpoint to resume once its corpus has loaded
+  QString m_resuming;         // the checkpoint being resumed, until the trainer exists
   TrainingRecovery *m_recovery = nullptr;
 
   QComboBox *m_corpusCombo = nullptr;
   QLabel *m_corpusInfo = nullptr;
   QPlainTextEdit *m_preview = nullptr;
   TrainingSettingsForm *m_settings = nullptr;
+  QToolButton *m_settingsToggle = nullptr;
   QPushButton *m_trainButton = nullptr;
   QPushButton *m_pauseButton = nullptr;
   QPushButton *m_stopButton = nullptr;

@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
 
 namespace lstm {
 
@@ -78,18 +80,33 @@ bool TrainingPanel::resumeCheckpointFile(const QString &path) {
     dialogs::error(this, tr("Cannot resume training"), path + QStringLiteral(": ") + tr("load its corpus first"));
     return false;
   }
+  if (!confirmDiscard())
+    return false;
   m_controller->setSnapshotEvery(m_timelineBar->snapshotEvery());
   QString error;
   if (!m_controller->resumeCheckpoint(m_corpus, path, &error, m_settings->config().iterations)) {
     dialogs::error(this, tr("Cannot resume training"), error);
     return false;
   }
+  m_resuming = QFileInfo(path).fileName();
+  m_lossPlot->clear();
+  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+  m_sampleLog->clearSamples();
+  m_timelineBar->clear();
+  runStarted();
+  m_status->setText(tr("Resuming %1…").arg(m_resuming));
+  return true;
+}
+
+void TrainingPanel::onStarted() {
+  if (m_resuming.isEmpty()) {
+    m_savedIteration = 0;
+    return;
+  }
   // The run continues with the checkpoint's settings: show them, and the curves it brought along.
   TrainerConfig shown = m_controller->config();
   shown.iterations = std::max(shown.iterations, m_settings->config().iterations);
   m_settings->setConfig(shown);
-  m_lossPlot->clear();
-  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
   for (const HistoryPoint &point : m_controller->resumedHistory()) {
     TrainingProgress p;
     p.iteration = point.iteration;
@@ -99,12 +116,33 @@ bool TrainingPanel::resumeCheckpointFile(const QString &path) {
     p.evaluated = true;
     m_lossPlot->addProgress(p);
   }
-  m_sampleLog->clearSamples();
-  m_timelineBar->clear();
   m_savedIteration = m_controller->iteration(); // the checkpoint holds everything up to here
-  runStarted();
-  m_status->setText(tr("Resumed %1 at iteration %2.").arg(QFileInfo(path).fileName()).arg(m_savedIteration));
-  return true;
+  m_status->setText(tr("Resumed %1 at iteration %2.").arg(m_resuming).arg(m_savedIteration));
+  m_resuming.clear();
+}
+
+void TrainingPanel::onStartFailed(const QString &error) {
+  m_resuming.clear();
+  m_recovery->runEnded();
+  m_settingsToggle->setChecked(true);
+  m_progressBar->setFormat(tr("Not started"));
+  m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_status->setText(error);
+  updateButtons();
+  dialogs::error(this, tr("Cannot resume training"), error);
+}
+
+bool TrainingPanel::confirmDiscard() {
+  if (!hasUnsavedTraining())
+    return true;
+  const auto choice = dialogs::askToSave(
+      this, tr("Unsaved training"),
+      tr("The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a "
+         "checkpoint first?")
+          .arg(m_controller->iteration() - m_savedIteration));
+  if (choice == dialogs::SaveChoice::Save)
+    onSaveCheckpointClicked();
+  return choice == dialogs::SaveChoice::Discard || (choice == dialogs::SaveChoice::Save && !hasUnsavedTraining());
 }
 
 void TrainingPanel::showRecoveryOffer() {
