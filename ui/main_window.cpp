@@ -101,7 +101,8 @@ void MainWindow::createDocks() {
   QDockWidget *interventions = addDock(new InterventionsPanel(m_session), tr("Interventions"),
                                        QStringLiteral("interventionsDock"), Qt::LeftDockWidgetArea);
   splitDockWidget(input, interventions, Qt::Vertical);
-  // Training sits behind the text input: one click away, out of the way of exploring.
+  // Training shares the tall lower tab group with the interventions: one click away, out of the way of
+  // exploring, and with the height its curves need.
   auto *training = new TrainingPanel;
   auto *trainingScroll = new QScrollArea; // the panel is tall; a scroll area keeps it from setting the window's minimum height
   trainingScroll->setWidget(training);
@@ -109,8 +110,8 @@ void MainWindow::createDocks() {
   trainingScroll->setFrameShape(QFrame::NoFrame);
   QDockWidget *trainingDock =
       addDock(trainingScroll, tr("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
-  tabifyDockWidget(input, trainingDock);
-  input->raise();
+  tabifyDockWidget(interventions, trainingDock);
+  interventions->raise();
   m_training = training;
   connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
     showTrainedModel(std::move(model), tr("training, iteration %1").arg(iteration));
@@ -122,7 +123,7 @@ void MainWindow::createDocks() {
   // that show what the training does.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   resizeDocks({input, diagram}, {330, 420}, Qt::Horizontal);
-  resizeDocks({input, interventions}, {620, 250}, Qt::Vertical);
+  resizeDocks({input, interventions}, {170, 700}, Qt::Vertical);
   resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
   resizeDocks({heatmaps, traces}, {640, 430}, Qt::Horizontal);
 }

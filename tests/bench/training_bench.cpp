@@ -11,6 +11,7 @@
 #include "training/training_settings_form.h"
 
 #include <QApplication>
+#include <QStandardPaths>
 #include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
@@ -320,6 +321,9 @@ void printHeader() {
 
 int main(int argc, char **argv) {
   QApplication app(argc, argv);
+  // The window as a new user first sees it (default layout), and no settings or recovery files in the user's own
+  // folders.
+  QStandardPaths::setTestModeEnabled(true);
   QCommandLineParser args;
   const auto option = [&](const char *name, const char *help, const char *fallback) {
     args.addOption({QLatin1String(name), QLatin1String(help), QStringLiteral("X"), QLatin1String(fallback)});
@@ -354,7 +358,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "no lstm-explorer-cli at %s (build it, or pass --cli PATH)\n", qPrintable(cli));
     return 1;
   }
-  dialogs::setHooks({{}, {}, [](const QString &text) { std::fprintf(stderr, "error dialog: %s\n", qPrintable(text)); }});
+  dialogs::setHooks({{}, {}, [](const QString &text) { std::fprintf(stderr, "error dialog: %s\n", qPrintable(text)); },
+                     [](const QString &) { return dialogs::SaveChoice::Discard; }});
   QElapsedTimer total;
   total.start();
 

@@ -7,6 +7,7 @@
 #include "explorer/gate_heatmap_view.h"
 #include "main_window.h"
 #include "training/loss_plot_view.h"
+#include "training/sample_log.h"
 #include "training/training_panel.h"
 #include "training/training_recovery.h"
 #include "training/training_timeline_bar.h"
@@ -23,6 +24,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTest>
 
 #include <cmath>
@@ -202,6 +204,14 @@ void TestTrainingWorkflow::trainsWithTheExplorerFollowing() {
   QCOMPARE(untrained.size(), trained.size());
   QVERIFY(untrained != trained);
   QVERIFY(child<QLabel>(panel(), "timelineLabel")->text().contains(QStringLiteral("Iteration 0")));
+  // The sample log follows the slider to what the weights of that moment wrote (none yet at iteration 0).
+  QCOMPARE(panel()->sampleLog()->extraSelections().size(), 0);
+  slider->setValue(4); // iteration 100: an evaluation, so a sample
+  timeline->flush();
+  QCOMPARE(session->modelSource(), QStringLiteral("training, iteration 100"));
+  const auto marked = panel()->sampleLog()->extraSelections();
+  QCOMPARE(marked.size(), 1);
+  QVERIFY(marked.front().cursor.block().text().startsWith(QStringLiteral("iteration 100: ")));
   test::savePng(*m_window, QStringLiteral("training_timeline.png"));
 }
 
@@ -274,6 +284,12 @@ void TestTrainingWorkflow::recoversAnAutosaveAfterTheWindowIsGone() {
   const auto pending = panel()->recovery()->pending();
   QVERIFY(pending && pending->corpusPath == m_corpusPath && pending->iteration > 0);
   auto *banner = child<QWidget>(panel(), "recoveryBanner");
+  QVERIFY(banner->isVisibleTo(panel()));
+  // Left alone, the offer survives closing the window: it is there at the next start too.
+  QVERIFY(m_window->close());
+  QCOMPARE(m_questions, 0);
+  openWindow();
+  banner = child<QWidget>(panel(), "recoveryBanner");
   QVERIFY(banner->isVisibleTo(panel()));
   QSignalSpy progress(controller(), &TrainingController::progress);
   click("recoverButton");

@@ -3,6 +3,10 @@
 #include "explore/sampler.h"
 #include "explore/stepper.h"
 
+#include <QTextBlock>
+
+#include <algorithm>
+
 namespace lstm {
 
 SampleLog::SampleLog(QWidget *parent) : QPlainTextEdit(parent) {
@@ -29,12 +33,34 @@ void SampleLog::addSample(const std::shared_ptr<const Model> &model, qint64 iter
   QString shown = QString::fromStdU32String(text);
   shown.replace(QLatin1Char('\n'), QStringLiteral(" ↵ "));
   appendPlainText(tr("iteration %1: %2").arg(iteration).arg(shown));
+  m_iterations.push_back(iteration);
   ++m_samples;
 }
 
 void SampleLog::clearSamples() {
   clear();
+  setExtraSelections({});
+  m_iterations.clear();
   m_samples = 0;
+}
+
+qint64 SampleLog::showIteration(qint64 iteration) {
+  // Block k of the document is sample k + dropped: setMaximumBlockCount removes the oldest blocks first.
+  const int dropped = int(m_iterations.size()) - document()->blockCount();
+  auto after = std::upper_bound(m_iterations.begin() + std::max(dropped, 0), m_iterations.end(), iteration);
+  if (after == m_iterations.begin() + std::max(dropped, 0)) {
+    setExtraSelections({});
+    return -1;
+  }
+  const int index = int(after - m_iterations.begin()) - 1;
+  QTextEdit::ExtraSelection selection;
+  selection.cursor = QTextCursor(document()->findBlockByNumber(index - dropped));
+  selection.format.setBackground(palette().color(QPalette::Highlight).lighter(170));
+  selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+  setExtraSelections({selection});
+  setTextCursor(selection.cursor);
+  ensureCursorVisible();
+  return m_iterations[std::size_t(index)];
 }
 
 } // namespace lstm

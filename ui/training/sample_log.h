@@ -5,6 +5,7 @@
 #include <QPlainTextEdit>
 
 #include <memory>
+#include <vector>
 
 namespace lstm {
 
@@ -21,9 +22,13 @@ public:
   void addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length = 160);
   int samples() const { return m_samples; }
   void clearSamples();
+  // Highlights and scrolls to the sample of the latest iteration ≤ `iteration` (the timeline's moment); returns
+  // that iteration, or −1 when no kept sample is that early.
+  qint64 showIteration(qint64 iteration);
 
 private:
   int m_samples = 0;
+  std::vector<qint64> m_iterations; // one per sample, oldest first; the first ones may have scrolled out
 };
 
 } // namespace lstm

@@ -10,7 +10,7 @@
 namespace lstm {
 
 namespace {
-constexpr qint64 kProgressIntervalMs = 33; // ~30 progress updates a second reach the GUI, whatever the iteration rate
+constexpr qint64 kProgressIntervalMs = 100; // ~10 progress updates a second reach the GUI, whatever the iteration rate
 } // namespace
 
 TrainingController::TrainingController(QObject *parent) : QObject(parent) {

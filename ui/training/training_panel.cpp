@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QFrame>
+#include <QGridLayout>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -131,11 +132,10 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   buttonRow->addWidget(m_pauseButton);
   buttonRow->addWidget(m_stopButton);
   buttonRow->addStretch(1);
-  auto *fileRow = new QHBoxLayout;
-  fileRow->addWidget(m_saveButton);
-  fileRow->addWidget(m_saveCheckpointButton);
-  fileRow->addWidget(m_resumeCheckpointButton);
-  fileRow->addStretch(1);
+  auto *fileRow = new QGridLayout; // two columns: the panel must fit a narrow dock without scrolling sideways
+  fileRow->addWidget(m_saveButton, 0, 0);
+  fileRow->addWidget(m_saveCheckpointButton, 0, 1);
+  fileRow->addWidget(m_resumeCheckpointButton, 1, 1);
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(m_recoveryBanner);
   layout->addLayout(corpusRow);
@@ -182,7 +182,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   connect(m_timelineBar, &TrainingTimelineBar::exploreNowClicked, this, &TrainingPanel::onExploreNow);
   connect(m_timelineBar, &TrainingTimelineBar::snapshotEveryChanged, m_controller,
           &TrainingController::setSnapshotEvery);
-  connect(m_timelineBar, &TrainingTimelineBar::snapshotChosen, this, &TrainingPanel::exploreModel);
+  connect(m_timelineBar, &TrainingTimelineBar::snapshotChosen, this,
+          [this](std::shared_ptr<const Model> model, qint64 iteration) {
+            m_sampleLog->showIteration(iteration); // what these weights wrote, when they wrote one
+            Q_EMIT exploreModel(std::move(model), iteration);
+          });
   connect(m_recovery, &TrainingRecovery::failed, this, [this](const QString &error) {
     m_status->setText(tr("Could not write the recovery checkpoint: %1").arg(error));
   });
@@ -280,7 +284,8 @@ void TrainingPanel::runStarted() {
   m_progressBar->setFormat(tr("Starting…"));
   m_status->setStyleSheet(QString());
   m_status->setText(tr("Training on %1.").arg(m_corpus->name));
-  m_recovery->runStarted(m_corpusPath);
+  m_recovery->runStarted(m_corpusPath); // its autosaves replace any older recovery, so stop offering that one
+  m_recoveryBanner->hide();
   m_settingsToggle->setChecked(false);
   updateButtons();
 }
@@ -322,12 +327,11 @@ void TrainingPanel::onProgress(const TrainingProgress &p) {
   m_lossPlot->addProgress(p);
   const double fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0.0;
   m_progressBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
-  m_progressBar->setFormat(tr("iteration %1 / %2 · epoch %3 · %4 chars/s · ETA %5")
-                               .arg(p.iteration)
-                               .arg(p.totalIterations)
-                               .arg(p.epoch, 0, 'f', 2)
-                               .arg(QLocale().toString(p.tokensPerSecond, 'f', 0), minutesSeconds(p.etaSeconds)));
-  QString text = std::isfinite(p.validationLoss)
+  m_progressBar->setFormat(tr("iteration %1 / %2").arg(p.iteration).arg(p.totalIterations));
+  QString text = tr("epoch %1 · %2 chars/s · ETA %3\n")
+                     .arg(p.epoch, 0, 'f', 2)
+                     .arg(QLocale().toString(p.tokensPerSecond, 'f', 0), minutesSeconds(p.etaSeconds));
+  text += std::isfinite(p.validationLoss)
                      ? tr("validation loss %1 nats/char (%2 bits/char)")
                            .arg(p.validationLoss, 0, 'f', 3)
                            .arg(p.bitsPerChar, 0, 'f', 3)

@@ -159,7 +159,10 @@ void TrainingPanel::showRecoveryOffer() {
 
 bool TrainingPanel::confirmClose() {
   if (!hasUnsavedTraining()) {
-    m_recovery->discard();
+    // This session's run is saved: its recovery files are not needed. A recovery offered at start and left
+    // alone stays for the next start.
+    if (m_controller->hasTrainer())
+      m_recovery->discard();
     return true;
   }
   const auto choice = dialogs::askToSave(

@@ -43,10 +43,10 @@ TrainingTimelineBar::TrainingTimelineBar(QWidget *parent) : QWidget(parent) {
   top->addWidget(m_exploreNow);
   top->addWidget(m_follow);
   top->addStretch(1);
-  top->addWidget(m_every);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(top);
+  layout->addWidget(m_every, 0, Qt::AlignLeft);
   layout->addWidget(m_slider);
   layout->addWidget(m_label);
 
