@@ -63,7 +63,8 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   QFont smallFont = font();
   smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
   m_plot->legend->setFont(smallFont);
-  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  // Bottom left stays clear: the first iterations' loss is high, and the baselines are labelled at the right.
+  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
 
   static const char *const kBaselineNames[2] = {QT_TR_NOOP("unigram"), QT_TR_NOOP("bigram")};
   for (int i = 0; i < 2; ++i) {
