@@ -24,12 +24,8 @@ using namespace lstm;
 
 namespace {
 using test::grammarText;
+using test::child;
 using test::writeFile;
-
-template <typename T>
-T *child(QWidget *parent, const char *name) {
-  return parent->findChild<T *>(QString::fromLatin1(name));
-}
 } // namespace
 
 class TestTrainingPanel : public QObject {
@@ -72,14 +68,7 @@ void TestTrainingPanel::trainsPausesResumesAndSaves() {
   QCOMPARE(combo->currentText(), QStringLiteral("grammar.txt"));
 
   QWidget *form = panel.settings();
-  child<QSpinBox>(form, "hiddenSpin")->setValue(16);
-  child<QSpinBox>(form, "layersSpin")->setValue(1);
-  child<QSpinBox>(form, "embedSpin")->setValue(0);
-  child<QSpinBox>(form, "seqSpin")->setValue(16);
-  child<QSpinBox>(form, "batchSpin")->setValue(8);
-  child<QDoubleSpinBox>(form, "lrSpin")->setValue(0.01);
-  child<QSpinBox>(form, "itersSpin")->setValue(300);
-  child<QSpinBox>(form, "evalSpin")->setValue(50);
+  test::setSmallTrainingSettings(form, 300);
   QVERIFY2(panel.settings()->isValid(), qPrintable(panel.settings()->message()));
   QCOMPARE(panel.settings()->config().hiddenSize, 16);
 

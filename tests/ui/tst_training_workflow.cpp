@@ -31,15 +31,7 @@
 
 using namespace lstm;
 
-namespace {
-template <typename T>
-T *child(QWidget *parent, const char *name) {
-  auto *found = parent->findChild<T *>(QString::fromLatin1(name));
-  if (!found)
-    qFatal("no child %s", name);
-  return found;
-}
-} // namespace
+using test::child;
 
 class TestTrainingWorkflow : public QObject {
   Q_OBJECT
@@ -113,17 +105,9 @@ void TestTrainingWorkflow::loadCorpus(const QString &path) {
 }
 
 void TestTrainingWorkflow::configure(int iterations) {
-  QWidget *form = panel();
-  child<QSpinBox>(form, "hiddenSpin")->setValue(16);
-  child<QSpinBox>(form, "layersSpin")->setValue(1);
-  child<QSpinBox>(form, "embedSpin")->setValue(0);
-  child<QSpinBox>(form, "seqSpin")->setValue(16);
-  child<QSpinBox>(form, "batchSpin")->setValue(8);
-  child<QDoubleSpinBox>(form, "lrSpin")->setValue(0.01);
-  child<QSpinBox>(form, "itersSpin")->setValue(iterations);
-  child<QSpinBox>(form, "evalSpin")->setValue(50);
-  child<QSpinBox>(form, "snapshotEverySpin")->setValue(25);
-  QVERIFY(child<QPushButton>(form, "trainButton")->isEnabled());
+  test::setSmallTrainingSettings(panel(), iterations);
+  child<QSpinBox>(panel(), "snapshotEverySpin")->setValue(25);
+  QVERIFY(child<QPushButton>(panel(), "trainButton")->isEnabled());
 }
 
 void TestTrainingWorkflow::trainsWithTheExplorerFollowing() {

@@ -3,7 +3,9 @@
 #include "explore/stepper.h"
 
 #include <QByteArray>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QSpinBox>
 #include <QString>
 #include <QWidget>
 
@@ -56,6 +58,27 @@ inline QByteArray grammarText(int sentences) {
     text += objects[next()];
   }
   return text;
+}
+
+// The child of `parent` named `name`; a test that asks for a missing one stops with its name.
+template <typename T>
+T *child(QWidget *parent, const char *name) {
+  auto *found = parent->findChild<T *>(QString::fromLatin1(name));
+  if (!found)
+    qFatal("no child named %s", name);
+  return found;
+}
+
+// Settings that train a small model on grammarText quickly, through the form's own spin boxes.
+inline void setSmallTrainingSettings(QWidget *form, int iterations) {
+  child<QSpinBox>(form, "hiddenSpin")->setValue(16);
+  child<QSpinBox>(form, "layersSpin")->setValue(1);
+  child<QSpinBox>(form, "embedSpin")->setValue(0);
+  child<QSpinBox>(form, "seqSpin")->setValue(16);
+  child<QSpinBox>(form, "batchSpin")->setValue(8);
+  child<QDoubleSpinBox>(form, "lrSpin")->setValue(0.01);
+  child<QSpinBox>(form, "itersSpin")->setValue(iterations);
+  child<QSpinBox>(form, "evalSpin")->setValue(50);
 }
 
 inline bool writeFile(const QString &path, const QByteArray &bytes) {

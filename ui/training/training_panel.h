@@ -72,6 +72,7 @@ private:
   void onPauseClicked();
   void onSaveClicked();
   void onSaveCheckpointClicked();
+  void saveRun(bool checkpoint); // asks for a path, saves the model or a checkpoint, remembers the iteration
   void onResumeCheckpointClicked();
   void onExploreNow();
   void onSnapshot(const std::shared_ptr<const Model> &model, qint64 iteration);

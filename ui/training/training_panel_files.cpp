@@ -38,35 +38,28 @@ QString TrainingPanel::probeText() const {
   return QString::fromUcs4(text.data(), qsizetype(text.size()));
 }
 
-void TrainingPanel::onSaveClicked() {
-  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".lstm")
-                                     : QStringLiteral("model.lstm");
-  const QString path =
-      dialogs::saveFile(this, tr("Save model"), suggested, tr("LSTM models (*.lstm);;All files (*)"));
-  if (path.isEmpty())
-    return;
-  QString error;
-  if (!m_controller->saveModel(path, &error)) {
-    dialogs::error(this, tr("Cannot save model"), error);
-    return;
-  }
-  m_savedIteration = m_controller->iteration();
-  m_status->setText(tr("Saved the model at iteration %1 to %2.").arg(m_savedIteration).arg(path));
-}
+void TrainingPanel::onSaveClicked() { saveRun(false); }
+void TrainingPanel::onSaveCheckpointClicked() { saveRun(true); }
 
-void TrainingPanel::onSaveCheckpointClicked() {
-  const QString suggested = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() + QStringLiteral(".ckpt")
-                                     : QStringLiteral("training.ckpt");
-  const QString path = dialogs::saveFile(this, tr("Save checkpoint"), suggested, kCheckpointFilter);
+void TrainingPanel::saveRun(bool checkpoint) {
+  const QString base = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() : QStringLiteral("training");
+  const QString path =
+      checkpoint ? dialogs::saveFile(this, tr("Save checkpoint"), base + QStringLiteral(".ckpt"), kCheckpointFilter)
+                 : dialogs::saveFile(this, tr("Save model"), base + QStringLiteral(".lstm"),
+                                     tr("LSTM models (*.lstm);;All files (*)"));
   if (path.isEmpty())
     return;
   QString error;
-  if (!m_controller->saveCheckpoint(path, &error)) {
-    dialogs::error(this, tr("Cannot save checkpoint"), error);
+  const bool saved = checkpoint ? m_controller->saveCheckpoint(path, &error) : m_controller->saveModel(path, &error);
+  if (!saved) {
+    dialogs::error(this, checkpoint ? tr("Cannot save checkpoint") : tr("Cannot save model"), error);
     return;
   }
   m_savedIteration = m_controller->iteration();
-  m_status->setText(tr("Saved a checkpoint at iteration %1 to %2.").arg(m_savedIteration).arg(path));
+  m_status->setText((checkpoint ? tr("Saved a checkpoint at iteration %1 to %2.")
+                                : tr("Saved the model at iteration %1 to %2."))
+                        .arg(m_savedIteration)
+                        .arg(path));
 }
 
 void TrainingPanel::onResumeCheckpointClicked() {
