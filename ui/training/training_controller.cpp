@@ -55,7 +55,11 @@ bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, 
     return false;
   }
   launch([corpus = std::move(corpus), path, totalIterations](QString *problem) {
-    return Trainer::resume(corpus, path, problem, totalIterations);
+    // The checkpoint's own plan, unless a longer one is asked for: a shorter one would end the run at once.
+    auto trainer = Trainer::resume(corpus, path, problem);
+    if (trainer && totalIterations > trainer->totalIterations())
+      trainer = Trainer::resume(corpus, path, problem, totalIterations);
+    return trainer;
   });
   return true;
 }

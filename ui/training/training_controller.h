@@ -32,7 +32,8 @@ public:
   // nothing started) with one sentence when a run is active or the configuration is impossible for this corpus
   // (config.validate). The previous run's trainer is dropped.
   bool start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error);
-  // Continues a checkpoint; totalIterations > 0 sets the new planned length. Refuses when a run is active;
+  // Continues a checkpoint to its own planned length, or to totalIterations when that is longer. Refuses when a
+  // run is active;
   // the checkpoint's own problems (wrong corpus, damaged file) arrive as startFailed naming the file.
   bool resumeCheckpoint(std::shared_ptr<const Corpus> corpus, const QString &path, QString *error,
                         std::int64_t totalIterations = 0);

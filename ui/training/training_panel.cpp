@@ -91,7 +91,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_resumeCheckpointButton = new QPushButton(tr("Resume checkpoint…"), this);
   m_resumeCheckpointButton->setObjectName(QStringLiteral("resumeCheckpointButton"));
   m_resumeCheckpointButton->setToolTip(
-      tr("Continue a saved run on the loaded corpus, up to the number of iterations set above"));
+      tr("Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when "
+         "that is more"));
   m_recovery = new TrainingRecovery(m_controller, this);
 
   m_progressBar = new QProgressBar(this);

@@ -38,7 +38,8 @@ public:
   // Loads `path` on a worker; corpusReady() or an error (label and dialogs::error) follows.
   void loadCorpusFile(const QString &path);
 
-  // Continues the checkpoint at `path` on the loaded corpus, up to the iterations in the settings. Errors are
+  // Continues the checkpoint at `path` on the loaded corpus, to its own planned length or to the iterations in
+  // the settings when those are more. Errors are
   // shown (dialogs::error) and nothing starts.
   bool resumeCheckpointFile(const QString &path);
   // The quit question: true when the window may close — nothing unsaved, or the user saved a checkpoint or chose

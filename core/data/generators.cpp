@@ -1,0 +1,421 @@
+// Text tasks and the registry. Each task appends one line at a time from a single Rng stream, so the public
+// generators (a fixed number of lines) and generateText (lines until enough characters) share one sequence.
+#include "generators.h"
+
+#include "model/rng.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace lstm {
+
+namespace {
+
+constexpr int kMaxExamples = 1'000'000;
+constexpr int kMaxLineLength = 100'000;
+constexpr std::int64_t kMaxCharacters = std::int64_t(1) << 28;
+
+std::string numberText(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return {buffer, result.ptr};
+}
+
+// "the <name> is <value>; it must be <rule>" — the one-sentence shape every validate() uses.
+std::string bad(const char *name, double value, const char *rule) {
+  return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
+}
+
+std::string checkExamples(int examples) {
+  if (examples < 1 || examples > kMaxExamples)
+    return bad("number of examples", examples, "in [1, 1000000]");
+  return {};
+}
+
+// Closed range [low, high] of ints, both within [floor, ceiling].
+std::string checkRange(const char *lowName, int low, const char *highName, int high, int floor, int ceiling) {
+  if (low < floor || low > ceiling)
+    return bad(lowName, low,
+               (std::string("in [") + std::to_string(floor) + ", " + std::to_string(ceiling) + "]").c_str());
+  if (high < low || high > ceiling)
+    return bad(highName, high, (std::string("at least the ") + lowName + " (" + std::to_string(low) +
+                                ") and at most " + std::to_string(ceiling)).c_str());
+  return {};
+}
+
+int uniformInt(Rng &rng, int low, int high) { // [low, high]
+  return low + int(rng.below(std::uint64_t(high - low) + 1));
+}
+
+constexpr std::array<char32_t, 3> kOpeners{U'(', U'[', U'{'};
+constexpr std::array<char32_t, 3> kClosers{U')', U']', U'}'};
+
+int openerIndex(char32_t c) {
+  for (int k = 0; k < 3; ++k)
+    if (kOpeners[std::size_t(k)] == c)
+      return k;
+  return -1;
+}
+int closerIndex(char32_t c) {
+  for (int k = 0; k < 3; ++k)
+    if (kClosers[std::size_t(k)] == c)
+      return k;
+  return -1;
+}
+
+// A random walk over depth: open while depth < maxDepth and the closers still fit, close when the remaining
+// positions equal the depth; otherwise open or close with probability ½. Even length ⇒ always balanced.
+void appendBracketLine(const BracketOptions &o, Rng &rng, std::u32string &out) {
+  const int low = (o.minLength + 1) / 2, high = o.maxLength / 2; // in pairs
+  const int length = 2 * uniformInt(rng, low, high);
+  std::vector<int> stack; // kinds of the open brackets
+  stack.reserve(std::size_t(std::min(o.maxDepth, length / 2)));
+  for (int i = 0; i < length; ++i) {
+    if (i > 0 && o.fillerProbability > 0.0 && rng.uniform() < o.fillerProbability)
+      out.push_back(char32_t(U'a' + rng.below(26)));
+    const int depth = int(stack.size()), remaining = length - i;
+    const bool canOpen = depth < o.maxDepth && depth + 1 <= remaining - 1;
+    const bool canClose = depth > 0;
+    const bool open = canOpen && (!canClose || rng.below(2) == 0);
+    if (open) {
+      const int kind = int(rng.below(std::uint64_t(o.kinds)));
+      stack.push_back(kind);
+      out.push_back(kOpeners[std::size_t(kind)]);
+    } else {
+      out.push_back(kClosers[std::size_t(stack.back())]);
+      stack.pop_back();
+    }
+  }
+  out.push_back(U'\n');
+}
+
+constexpr std::array<std::u32string_view, 24> kWords{
+    U"the", U"a",   U"cat",  U"dog",   U"said", U"run", U"now",  U"and",  U"it",    U"is",   U"was",  U"not",
+    U"yes", U"no",  U"to",   U"go",    U"home", U"we",  U"they", U"tree", U"light", U"slow", U"blue", U"why"};
+constexpr std::array<char32_t, 4> kPunctuation{U',', U'.', U'!', U'?'};
+
+// Words separated by single spaces; a span of 1 … maxQuotedWords words may be wrapped in quotes; a word may be
+// followed by punctuation (inside the span too), and the line ends with '.', '!' or '?'.
+void appendQuoteLine(const QuoteOptions &o, Rng &rng, std::u32string &out) {
+  const int words = uniformInt(rng, o.minWords, o.maxWords);
+  int quotedLeft = 0; // words still to write inside the open span
+  for (int w = 0; w < words; ++w) {
+    if (w > 0)
+      out.push_back(U' ');
+    if (quotedLeft == 0 && rng.uniform() < o.quoteProbability) {
+      quotedLeft = uniformInt(rng, 1, std::min(o.maxQuotedWords, words - w));
+      out.push_back(U'"');
+    }
+    out.append(kWords[rng.below(kWords.size())]);
+    const bool lastWord = w + 1 == words;
+    if (!lastWord && rng.below(6) == 0)
+      out.push_back(kPunctuation[rng.below(2)]);
+    if (quotedLeft > 0 && --quotedLeft == 0)
+      out.push_back(U'"');
+    if (lastWord)
+      out.push_back(kPunctuation[1 + rng.below(3)]);
+  }
+  out.push_back(U'\n');
+}
+
+// The Reber automaton after its 'B'. Each state has two edges; edge 0 of states 2–5 and both of state 1 are
+// the shortest way to 'E' (shortestToEnd counts the characters still to write, 'E' included).
+struct ReberEdge {
+  char32_t symbol;
+  int next; // 6 = write 'E'
+};
+constexpr std::array<std::array<ReberEdge, 2>, 6> kReber{{
+    {{{U'?', -1}, {U'?', -1}}}, // 0: unused (before 'B')
+    {{{U'T', 2}, {U'P', 3}}},   // 1: after B
+    {{{U'X', 4}, {U'S', 2}}},   // 2: the S loop
+    {{{U'V', 5}, {U'T', 3}}},   // 3: the T loop
+    {{{U'S', 6}, {U'X', 3}}},   // 4: after X
+    {{{U'V', 6}, {U'P', 4}}},   // 5: after V
+}};
+constexpr std::array<int, 7> kShortestToEnd{0, 4, 3, 3, 2, 2, 1};
+
+// One inner Reber string; `budget` is how many characters it may use (≥ 5).
+void appendReber(Rng &rng, int budget, std::u32string &out) {
+  out.push_back(U'B');
+  int used = 1, state = 1;
+  while (state != 6) {
+    int edge = int(rng.below(2));
+    const ReberEdge &taken = kReber[std::size_t(state)][std::size_t(edge)];
+    if (used + 1 + kShortestToEnd[std::size_t(taken.next)] > budget)
+      edge = 0; // the shortest way out; always fits because the previous step did
+    out.push_back(kReber[std::size_t(state)][std::size_t(edge)].symbol);
+    state = kReber[std::size_t(state)][std::size_t(edge)].next;
+    ++used;
+  }
+  out.push_back(U'E');
+}
+
+void appendEmbeddedReberLine(const ReberOptions &o, Rng &rng, std::u32string &out) {
+  const char32_t branch = rng.below(2) == 0 ? U'T' : U'P';
+  out.push_back(U'B');
+  out.push_back(branch);
+  appendReber(rng, o.maxLength - 4, out);
+  out.push_back(branch);
+  out.push_back(U'E');
+  out.push_back(U'\n');
+}
+
+void appendAnbnLine(const AnbnOptions &o, Rng &rng, std::u32string &out) {
+  const int n = uniformInt(rng, o.minN, o.maxN);
+  out.append(std::size_t(n), U'a');
+  out.append(std::size_t(n), U'b');
+  out.push_back(U'\n');
+}
+
+void appendCopyLine(const CopyOptions &o, Rng &rng, std::u32string &out) {
+  const int length = uniformInt(rng, o.minLength, o.maxLength);
+  const int delay = uniformInt(rng, o.minDelay, o.maxDelay);
+  const std::size_t start = out.size();
+  for (int i = 0; i < length; ++i)
+    out.push_back(o.alphabet[rng.below(o.alphabet.size())]);
+  out.append(std::size_t(delay), o.blank);
+  out.push_back(o.marker);
+  out.append(out, start, std::size_t(length));
+  out.push_back(U'\n');
+}
+
+template <typename Options, typename AppendLine>
+std::u32string generateLines(const Options &o, std::uint64_t seed, AppendLine appendLine) {
+  Rng rng(seed);
+  std::u32string out;
+  for (int e = 0; e < o.examples; ++e)
+    appendLine(o, rng, out);
+  return out;
+}
+
+template <typename Options, typename AppendLine>
+std::u32string generateCharacters(std::int64_t characters, std::uint64_t seed, AppendLine appendLine) {
+  const Options o;
+  Rng rng(seed);
+  std::u32string out;
+  while (std::int64_t(out.size()) < characters) // every line adds ≥ 2 characters
+    appendLine(o, rng, out);
+  return out;
+}
+
+constexpr std::array<GeneratorInfo, 9> kGenerators{{
+    {"brackets", "Balanced brackets", true},
+    {"quotes", "Quoted strings", true},
+    {"reber", "Embedded Reber grammar", true},
+    {"anbn", "aⁿbⁿ counting", true},
+    {"copy", "Copy after a delay", true},
+    {"adding", "Adding problem", false},
+    {"sines", "Sine mixture", false},
+    {"seasonal", "Seasonal series", false},
+    {"mackey-glass", "Mackey–Glass series", false},
+}};
+
+} // namespace
+
+// ---- Validation ---------------------------------------------------------------------------------------------------
+
+std::string BracketOptions::validate() const {
+  if (auto problem = checkExamples(examples); !problem.empty())
+    return problem;
+  if (kinds < 1 || kinds > 3)
+    return bad("number of bracket kinds", kinds, "1, 2 or 3");
+  if (maxDepth < 1 || maxDepth > kMaxLineLength)
+    return bad("maximum depth", maxDepth, "in [1, 100000]");
+  if (auto problem = checkRange("minimum length", minLength, "maximum length", maxLength, 2, kMaxLineLength);
+      !problem.empty())
+    return problem;
+  if ((minLength + 1) / 2 > maxLength / 2)
+    return "the length range [" + std::to_string(minLength) + ", " + std::to_string(maxLength) +
+           "] holds no even length; balanced brackets need one";
+  if (!(fillerProbability >= 0.0 && fillerProbability <= 1.0))
+    return bad("filler probability", fillerProbability, "in [0, 1]");
+  return {};
+}
+
+std::string QuoteOptions::validate() const {
+  if (auto problem = checkExamples(examples); !problem.empty())
+    return problem;
+  if (auto problem = checkRange("minimum word count", minWords, "maximum word count", maxWords, 1, kMaxLineLength);
+      !problem.empty())
+    return problem;
+  if (!(quoteProbability >= 0.0 && quoteProbability <= 1.0))
+    return bad("quote probability", quoteProbability, "in [0, 1]");
+  if (maxQuotedWords < 1 || maxQuotedWords > kMaxLineLength)
+    return bad("maximum number of quoted words", maxQuotedWords, "in [1, 100000]");
+  return {};
+}
+
+std::string ReberOptions::validate() const {
+  if (auto problem = checkExamples(examples); !problem.empty())
+    return problem;
+  if (maxLength < 9 || maxLength > kMaxLineLength)
+    return bad("maximum length", maxLength, "in [9, 100000] (the shortest embedded Reber string has 9 characters)");
+  return {};
+}
+
+std::string AnbnOptions::validate() const {
+  if (auto problem = checkExamples(examples); !problem.empty())
+    return problem;
+  return checkRange("minimum n", minN, "maximum n", maxN, 1, kMaxLineLength / 2);
+}
+
+std::string CopyOptions::validate() const {
+  if (auto problem = checkExamples(examples); !problem.empty())
+    return problem;
+  if (alphabet.empty())
+    return "the alphabet is empty; it needs at least one symbol to copy";
+  if (blank == U'\n' || marker == U'\n' || blank == marker)
+    return "the blank and the marker must be two different characters, neither a line break";
+  for (char32_t c : alphabet)
+    if (c == blank || c == marker || c == U'\n' || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+      return "the alphabet contains the blank, the marker, a line break or an invalid code point";
+  if (blank > 0x10FFFF || marker > 0x10FFFF || (blank >= 0xD800 && blank <= 0xDFFF) ||
+      (marker >= 0xD800 && marker <= 0xDFFF))
+    return "the blank or the marker is not a valid code point";
+  if (auto problem = checkRange("minimum length", minLength, "maximum length", maxLength, 1, kMaxLineLength);
+      !problem.empty())
+    return problem;
+  return checkRange("minimum delay", minDelay, "maximum delay", maxDelay, 0, kMaxLineLength);
+}
+
+// ---- Generators and features --------------------------------------------------------------------------------
+
+std::u32string generateBrackets(const BracketOptions &options, std::uint64_t seed) {
+  return generateLines(options, seed, appendBracketLine);
+}
+
+std::vector<int> bracketDepth(std::u32string_view text) {
+  std::vector<int> depth(text.size());
+  int d = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (openerIndex(text[i]) >= 0)
+      ++d;
+    else if (closerIndex(text[i]) >= 0 && d > 0)
+      --d;
+    depth[i] = d;
+  }
+  return depth;
+}
+
+bool isBalancedBrackets(std::u32string_view line, int maxDepth) {
+  std::vector<int> stack;
+  for (char32_t c : line) {
+    if (c == U'\n')
+      return false;
+    if (const int k = openerIndex(c); k >= 0) {
+      stack.push_back(k);
+      if (int(stack.size()) > maxDepth)
+        return false;
+    } else if (const int m = closerIndex(c); m >= 0) {
+      if (stack.empty() || stack.back() != m)
+        return false;
+      stack.pop_back();
+    }
+  }
+  return !line.empty() && stack.empty();
+}
+
+std::u32string generateQuotes(const QuoteOptions &options, std::uint64_t seed) {
+  return generateLines(options, seed, appendQuoteLine);
+}
+
+std::vector<int> insideQuotes(std::u32string_view text) {
+  std::vector<int> inside(text.size());
+  int state = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U'"')
+      state = 1 - state;
+    else if (text[i] == U'\n')
+      state = 0;
+    inside[i] = state;
+  }
+  return inside;
+}
+
+std::u32string generateEmbeddedReber(const ReberOptions &options, std::uint64_t seed) {
+  return generateLines(options, seed, appendEmbeddedReberLine);
+}
+
+bool isReber(std::u32string_view text) {
+  if (text.size() < 5 || text.front() != U'B')
+    return false;
+  int state = 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (state == 6)
+      return text[i] == U'E' && i + 1 == text.size();
+    const auto &edges = kReber[std::size_t(state)];
+    if (text[i] == edges[0].symbol)
+      state = edges[0].next;
+    else if (text[i] == edges[1].symbol)
+      state = edges[1].next;
+    else
+      return false;
+  }
+  return false; // ended before 'E'
+}
+
+bool isEmbeddedReber(std::u32string_view text) {
+  const std::size_t n = text.size();
+  return n >= 9 && text[0] == U'B' && (text[1] == U'T' || text[1] == U'P') && text[n - 2] == text[1] &&
+         text[n - 1] == U'E' && isReber(text.substr(2, n - 4));
+}
+
+std::u32string generateAnbn(const AnbnOptions &options, std::uint64_t seed) {
+  return generateLines(options, seed, appendAnbnLine);
+}
+
+bool isAnbn(std::u32string_view line) {
+  const std::size_t n = line.size() / 2;
+  if (n == 0 || line.size() % 2 != 0)
+    return false;
+  return line.find_first_not_of(U'a') == n && line.find_first_not_of(U'b', n) == std::u32string_view::npos;
+}
+
+std::u32string generateCopy(const CopyOptions &options, std::uint64_t seed) {
+  return generateLines(options, seed, appendCopyLine);
+}
+
+bool isCopyLine(std::u32string_view line, char32_t blank, char32_t marker) {
+  const std::size_t at = line.find(marker);
+  if (at == std::u32string_view::npos || line.find(marker, at + 1) != std::u32string_view::npos ||
+      line.find(U'\n') != std::u32string_view::npos)
+    return false;
+  const std::u32string_view head = line.substr(0, at), copy = line.substr(at + 1);
+  const std::size_t symbols = head.find(blank) == std::u32string_view::npos ? head.size() : head.find(blank);
+  if (symbols == 0 || head.find_first_not_of(blank, symbols) != std::u32string_view::npos)
+    return false;
+  return copy == head.substr(0, symbols);
+}
+
+// ---- Registry -----------------------------------------------------------------------------------------------------
+
+std::span<const GeneratorInfo> availableGenerators() { return kGenerators; }
+
+std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,
+                                           std::string *error) {
+  const auto fail = [error](std::string problem) -> std::optional<std::u32string> {
+    if (error)
+      *error = std::move(problem);
+    return std::nullopt;
+  };
+  if (characters < 1 || characters > kMaxCharacters)
+    return fail(bad("number of characters", double(characters), "in [1, 268435456]"));
+  if (id == "brackets")
+    return generateCharacters<BracketOptions>(characters, seed, appendBracketLine);
+  if (id == "quotes")
+    return generateCharacters<QuoteOptions>(characters, seed, appendQuoteLine);
+  if (id == "reber")
+    return generateCharacters<ReberOptions>(characters, seed, appendEmbeddedReberLine);
+  if (id == "anbn")
+    return generateCharacters<AnbnOptions>(characters, seed, appendAnbnLine);
+  if (id == "copy")
+    return generateCharacters<CopyOptions>(characters, seed, appendCopyLine);
+  for (const GeneratorInfo &info : kGenerators)
+    if (id == info.id)
+      return fail("the generator \"" + std::string(id) + "\" makes a numeric series, not text");
+  return fail("there is no generator called \"" + std::string(id) + "\"");
+}
+
+} // namespace lstm
