@@ -2,11 +2,12 @@
 // generators (a fixed number of lines) and generateText (lines until enough characters) share one sequence.
 #include "generators.h"
 
+#include "generator_checks.h"
+
 #include "model/rng.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 
 namespace lstm {
@@ -17,16 +18,7 @@ constexpr int kMaxExamples = 1'000'000;
 constexpr int kMaxLineLength = 100'000;
 constexpr std::int64_t kMaxCharacters = std::int64_t(1) << 28;
 
-std::string numberText(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return {buffer, result.ptr};
-}
-
-// "the <name> is <value>; it must be <rule>" — the one-sentence shape every validate() uses.
-std::string bad(const char *name, double value, const char *rule) {
-  return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
-}
+using generator_checks::bad;
 
 std::string checkExamples(int examples) {
   if (examples < 1 || examples > kMaxExamples)

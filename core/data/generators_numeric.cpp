@@ -1,10 +1,11 @@
 // Numeric tasks: the adding problem, sine mixtures, a seasonal series and the Mackey–Glass delay equation.
 #include "generators.h"
 
+#include "generator_checks.h"
+
 #include "model/rng.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <numbers>
 #include <utility>
@@ -15,15 +16,8 @@ namespace {
 
 constexpr int kMaxSeriesLength = 10'000'000;
 
-std::string numberText(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return {buffer, result.ptr};
-}
-
-std::string bad(const char *name, double value, const char *rule) {
-  return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
-}
+using generator_checks::bad;
+using generator_checks::numberText;
 
 std::string checkLength(int length) {
   if (length < 1 || length > kMaxSeriesLength)
