@@ -310,6 +310,8 @@ void TestTrainingWorkflow::quitAsksWhileTrainingIsUnsaved() {
 void TestTrainingWorkflow::refusesImpossibleSettingsAndUnreadableCorpora() {
   loadCorpus(m_corpusPath);
   configure(300);
+  m_window->flushRedraws(); // pending replots and layout requests, so the picture shows what a user would see
+  test::savePng(*panel(), QStringLiteral("training_panel_idle.png"));
   auto *train = child<QPushButton>(panel(), "trainButton");
   child<QSpinBox>(panel(), "seqSpin")->setValue(100000); // longer than the corpus
   QVERIFY(!train->isEnabled());

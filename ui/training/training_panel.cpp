@@ -232,7 +232,8 @@ void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const B
   m_corpus = std::move(corpus);
   m_baselines = baselines;
   m_corpusInfo->setStyleSheet(QString());
-  m_corpusInfo->setText(tr("%1 · %2 characters · vocabulary %3 · baselines: unigram %4, bigram %5 nats/char")
+  // Three short lines rather than one wrapped one: a wrapped label in a scroll area can be given one line's height.
+  m_corpusInfo->setText(tr("%1\n%2 characters · vocabulary %3\nbaselines: unigram %4, bigram %5 nats/char")
                             .arg(m_corpus->name, QLocale().toString(m_corpus->size()))
                             .arg(m_corpus->vocabulary.size())
                             .arg(baselines.unigram, 0, 'f', 3)
