@@ -2,6 +2,7 @@
 // boundaries, BOM/CRLF normalisation, fortune files, the refusals, the split, progress and cancellation, and the
 // fortune files Debian installs.
 #include "data/corpus.h"
+#include "test_files.h"
 #include "data/utf8.h"
 
 #include <QCryptographicHash>
@@ -17,13 +18,7 @@ using namespace lstm;
 
 namespace {
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-    return QString();
-  return path;
-}
+using test::writeFile;
 
 std::optional<Corpus> load(const QString &path, QString *error, std::int64_t chunkBytes = 4096,
                            CorpusFormat format = CorpusFormat::Auto, double validationFraction = 0.1) {

@@ -1,6 +1,7 @@
 // CSV import for time series (core/data/series_csv.h, issue #6 item 1): dialect and header detection, RFC 4180
 // quoting, line numbers that count blank lines, the refusals and their wording, column selection and scaling.
 #include "data/series_csv.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -13,13 +14,7 @@ using namespace lstm;
 
 namespace {
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-    return QString();
-  return path;
-}
+using test::writeFile;
 
 using Columns = std::vector<std::vector<double>>;
 
