@@ -81,6 +81,9 @@ private:
   void runStarted(); // after a start or resume was accepted (the worker builds the trainer)
   void onStarted();  // the trainer exists
   void onStartFailed(const QString &error);
+  // Asks `question` (%1: unsaved iterations) when training is unsaved; Save stops the run and saves a checkpoint,
+  // Discard stops it. True when the caller may go ahead: nothing was unsaved, it was saved, or the user discarded.
+  bool offerToSave(const QString &question);
   // Before a new run replaces unsaved training: ask to save it. True when the new run may go ahead.
   bool confirmDiscard();
   void showRecoveryOffer();

@@ -125,17 +125,23 @@ void TrainingPanel::onStartFailed(const QString &error) {
   dialogs::error(this, tr("Cannot resume training"), error);
 }
 
-bool TrainingPanel::confirmDiscard() {
+bool TrainingPanel::offerToSave(const QString &question) {
   if (!hasUnsavedTraining())
     return true;
-  const auto choice = dialogs::askToSave(
-      this, tr("Unsaved training"),
-      tr("The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a "
-         "checkpoint first?")
-          .arg(m_controller->iteration() - m_savedIteration));
+  const auto choice =
+      dialogs::askToSave(this, tr("Unsaved training"), question.arg(m_controller->iteration() - m_savedIteration));
+  if (choice == dialogs::SaveChoice::Cancel)
+    return false;
+  // Pausing would wait for a whole iteration; stopping keeps the last complete one, which saves exactly.
+  m_controller->stopAndWait();
   if (choice == dialogs::SaveChoice::Save)
-    onSaveCheckpointClicked();
-  return choice == dialogs::SaveChoice::Discard || (choice == dialogs::SaveChoice::Save && !hasUnsavedTraining());
+    saveRun(true);
+  return choice == dialogs::SaveChoice::Discard || !hasUnsavedTraining(); // a cancelled or failed save keeps all
+}
+
+bool TrainingPanel::confirmDiscard() {
+  return offerToSave(tr("The model has trained for %1 iterations since it was last saved, and a new run replaces "
+                        "it. Save a checkpoint first?"));
 }
 
 void TrainingPanel::showRecoveryOffer() {
@@ -151,30 +157,13 @@ void TrainingPanel::showRecoveryOffer() {
 }
 
 bool TrainingPanel::confirmClose() {
-  if (!hasUnsavedTraining()) {
-    // This session's run is saved: its recovery files are not needed. A recovery offered at start and left
-    // alone stays for the next start.
-    if (m_controller->hasTrainer())
-      m_recovery->discard();
-    return true;
-  }
-  const auto choice = dialogs::askToSave(
-      this, tr("Unsaved training"),
-      tr("The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? "
-         "It can be resumed later.")
-          .arg(m_controller->iteration() - m_savedIteration));
-  if (choice == dialogs::SaveChoice::Cancel)
+  if (!offerToSave(tr("The model has trained for %1 iterations since it was last saved. Save a checkpoint before "
+                      "closing? It can be resumed later.")))
     return false;
-  if (choice == dialogs::SaveChoice::Save) {
-    // Pausing would wait for a whole iteration; stopping keeps the last complete one, which saves exactly.
-    m_controller->stopAndWait();
-    onSaveCheckpointClicked();
-    if (hasUnsavedTraining())
-      return false; // the save was cancelled or failed: keep the window and the run's weights
-  } else {
-    m_controller->stopAndWait();
-  }
-  m_recovery->discard();
+  // This session's run is saved or given up: its recovery files are not needed. A recovery offered at start and
+  // left alone (no trainer) stays for the next start.
+  if (m_controller->hasTrainer())
+    m_recovery->discard();
   return true;
 }
 
