@@ -2,11 +2,16 @@
 // (or JSON lines), evaluates, checkpoints, and on Ctrl-C saves a checkpoint and stops cleanly.
 #include "cli_common.h"
 #include "commands.h"
+#include "data/generators.h"
+#include "data/series_corpus.h"
+#include "explore/example_lesson.h"
 #include "io/json_text.h"
 #include "train/trainer.h"
 #include "train_report.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 #include <csignal>
 #include <cstdio>
@@ -57,12 +62,82 @@ TrainerConfig configFromOptions(const QCommandLineParser &p) {
   return c;
 }
 
+// --generator ID: a text task or a series, made from --gen-seed; --gen-length characters or values.
+std::shared_ptr<const Corpus> generatedCorpusOrThrow(const QCommandLineParser &p, const CorpusOptions &options) {
+  const std::string id = p.value(QStringLiteral("generator")).toStdString();
+  const std::int64_t length = intOption(p, QStringLiteral("gen-length"), 200000, 16, 1 << 24);
+  bool ok = true;
+  const std::uint64_t seed = p.isSet(QStringLiteral("gen-seed")) ? p.value(QStringLiteral("gen-seed")).toULongLong(&ok) : 1;
+  if (!ok)
+    throw CliError{QStringLiteral("--gen-seed must be a non-negative integer")};
+  QString error;
+  std::optional<Corpus> corpus;
+  if (isSeriesGenerator(id)) {
+    corpus = generatedSeriesCorpus(id, length, seed, options, &error);
+  } else {
+    std::string problem;
+    const auto text = generateText(id, length, seed, &problem);
+    if (!text)
+      throw CliError{QStringLiteral("--generator: %1 (series: sines, seasonal, mackey-glass)")
+                         .arg(QString::fromStdString(problem))};
+    corpus = corpusFromText(*text, QStringLiteral("%1 (seed %2)").arg(QString::fromStdString(id)).arg(seed), options,
+                            &error);
+  }
+  if (!corpus)
+    throw CliError{error};
+  return std::make_shared<const Corpus>(std::move(*corpus));
+}
+
+QJsonObject readLessonOrThrow(const QString &path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    throw CliError{QStringLiteral("%1: %2").arg(path, file.errorString())};
+  QJsonParseError parseError;
+  const QJsonDocument document = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
+  if (!document.isObject())
+    throw CliError{QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString())};
+  QString problem;
+  if (!ExampleLesson::fromJson(document.object(), &problem))
+    throw CliError{QStringLiteral("%1: %2").arg(path, problem)};
+  return document.object();
+}
+
+char32_t csvCharacter(const QCommandLineParser &p, const QString &name) {
+  QString value = p.value(name);
+  if (value == QLatin1String("tab") || value == QLatin1String("\\t"))
+    value = QStringLiteral("\t");
+  if (value.isEmpty())
+    return 0;
+  if (value.size() != 1)
+    throw CliError{QStringLiteral("--%1 must be one character (or \"tab\"), not \"%2\"").arg(name, value)};
+  return char32_t(value.at(0).unicode());
+}
+
 std::shared_ptr<const Corpus> loadCorpusOrThrow(const QCommandLineParser &p, bool terminal) {
+  const int sources = int(p.isSet(QStringLiteral("corpus"))) + int(p.isSet(QStringLiteral("series"))) +
+                      int(p.isSet(QStringLiteral("generator")));
+  if (sources != 1)
+    throw CliError{QStringLiteral("give exactly one of --corpus, --series or --generator (see --help)"), kUsage};
   CorpusOptions options;
+  options.validationFraction = doubleOption(p, QStringLiteral("validation"), options.validationFraction);
+  if (p.isSet(QStringLiteral("generator")))
+    return generatedCorpusOrThrow(p, options);
+  if (p.isSet(QStringLiteral("series"))) {
+    if (!p.isSet(QStringLiteral("column")))
+      throw CliError{QStringLiteral("--series needs --column NAME (a column name or its 1-based number)"), kUsage};
+    CsvOptions csv;
+    csv.delimiter = csvCharacter(p, QStringLiteral("delimiter"));
+    csv.decimal = csvCharacter(p, QStringLiteral("decimal"));
+    QString error;
+    auto corpus = loadSeriesCorpus(p.value(QStringLiteral("series")), p.value(QStringLiteral("column")), csv, options,
+                                   &error, [](std::int64_t, std::int64_t) { return !g_interrupted.load(); });
+    if (!corpus)
+      throw CliError{error};
+    return std::make_shared<const Corpus>(std::move(*corpus));
+  }
   const QString format = p.value(QStringLiteral("format"));
   if (!format.isEmpty() && !parseCorpusFormat(format.toStdString(), options.format))
     throw CliError{QStringLiteral("--format must be auto, text or fortune, not \"%1\"").arg(format)};
-  options.validationFraction = doubleOption(p, QStringLiteral("validation"), options.validationFraction);
   QString error;
   auto corpus = loadCorpus(p.value(QStringLiteral("corpus")), options, &error, [&](std::int64_t done, std::int64_t total) {
     if (terminal && total > (std::int64_t(32) << 20))
@@ -84,7 +159,16 @@ int runTrain(const QStringList &arguments) {
     parser.addOption(value ? QCommandLineOption(QLatin1String(name), QLatin1String(help), QLatin1String(value))
                            : QCommandLineOption(QLatin1String(name), QLatin1String(help)));
   };
-  option("corpus", "UTF-8 text or fortune file to learn from (required).", "FILE");
+  option("corpus", "UTF-8 text or fortune file to learn from (this, --series or --generator is required).", "FILE");
+  option("series", "CSV file with a time series: trains a forecaster of the --column's next value.", "FILE.csv");
+  option("column", "The series' column: its header name or 1-based number.", "NAME");
+  option("delimiter", "CSV field separator: , ; or tab (default: detected).", "C");
+  option("decimal", "CSV decimal separator: . or , (default: detected).", "C");
+  option("generator", "Train on a generated task: brackets, quotes, reber, anbn, copy (text) or sines, seasonal, "
+                      "mackey-glass (series).", "ID");
+  option("gen-length", "Characters or values to generate. Default 200000.", "N");
+  option("gen-seed", "Seed of the generated corpus. Default 1.", "S");
+  option("lesson", "JSON object stored as the model's \"lesson\" metadata (see core/explore/example_lesson.h).", "FILE");
   option("format", "auto (default), text or fortune ('%' lines separate entries, colour escapes removed).", "F");
   option("validation", "Fraction of the text, at its end, held out for validation. Default 0.1.", "F");
   option("hidden", "Hidden units per layer. Default 128.", "H");
@@ -112,9 +196,8 @@ int runTrain(const QStringList &arguments) {
                QStringLiteral("Train a character-level LSTM on a text. Ctrl-C saves a checkpoint and stops; --resume "
                               "continues it exactly."),
                {});
-  for (const char *required : {"corpus", "out"})
-    if (!parser.isSet(QLatin1String(required)))
-      throw CliError{QStringLiteral("--%1 is required (see --help)").arg(QLatin1String(required)), kUsage};
+  if (!parser.isSet(QStringLiteral("out")))
+    throw CliError{QStringLiteral("--out is required (see --help)"), kUsage};
   const QString out = parser.value(QStringLiteral("out"));
   const QString checkpoint = parser.value(QStringLiteral("checkpoint"));
   const QString best = parser.value(QStringLiteral("save-best"));
@@ -138,6 +221,8 @@ int runTrain(const QStringList &arguments) {
       throw CliError{QString::fromStdString(problem)};
     trainer = std::make_unique<Trainer>(corpus, config);
   }
+  if (parser.isSet(QStringLiteral("lesson")))
+    trainer->setMetadata(QStringLiteral("lesson"), readLessonOrThrow(parser.value(QStringLiteral("lesson"))));
   TrainReport report(*trainer, json ? TrainReport::Json : terminal ? TrainReport::Terminal : TrainReport::Log);
   report.started();
 

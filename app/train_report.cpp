@@ -22,7 +22,12 @@ QString duration(double seconds) {
   return QStringLiteral("%1h%2m").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString loss(double value) { return std::isfinite(value) ? QString::number(value, 'f', 3) : QStringLiteral("—"); }
+// Three decimals for nats per character; three significant digits for the small mean squared errors of series.
+QString loss(double value) {
+  if (!std::isfinite(value))
+    return QStringLiteral("—");
+  return std::abs(value) < 0.1 ? QString::number(value, 'g', 3) : QString::number(value, 'f', 3);
+}
 
 void appendField(std::string &out, const char *name, double value) {
   out += ",\"";
@@ -54,7 +59,25 @@ void TrainReport::started() {
           .arg(c.seqLength)
           .arg(c.threads)
           .arg(loss(b.unigram), loss(b.bigram));
-  std::fputs(qPrintable(text), stderr); // JSON lines go to stdout; this stays human
+  const QString seriesText =
+      QStringLiteral("training %1×%2 LSTM (%3 parameters) to forecast \"%4\" of %5 one step ahead: %6 training and %7 "
+                     "validation values (mean %8, standard deviation %9); %10 iterations of %11 streams × %12 steps, "
+                     "%13 threads\nbaselines on the validation values (mean squared error, scaled): mean %14, last value %15\n")
+          .arg(c.numLayers)
+          .arg(c.hiddenSize)
+          .arg(m_trainer.model().parameters.size())
+          .arg(corpus.column, corpus.name)
+          .arg(corpus.trainSize)
+          .arg(corpus.size() - corpus.trainSize)
+          .arg(corpus.scaling.mean, 0, 'g', 6)
+          .arg(corpus.scaling.stddev, 0, 'g', 6)
+          .arg(m_trainer.totalIterations())
+          .arg(c.batchSize)
+          .arg(c.seqLength)
+          .arg(c.threads)
+          .arg(loss(b.unigram), loss(b.bigram));
+  // JSON lines go to stdout; this stays human
+  std::fputs(qPrintable(corpus.isSeries() ? seriesText : text), stderr);
   if (m_trainer.iteration() > 0)
     std::fprintf(stderr, "resuming at iteration %lld\n", static_cast<long long>(m_trainer.iteration()));
 }
@@ -74,11 +97,15 @@ void TrainReport::progress(const TrainingProgress &p) {
     writeStdout(out);
     return;
   }
-  const QString status = QStringLiteral("iter %1/%2  epoch %3  loss %4  val %5 (%6 bpc)  %7k char/s  ETA %8")
+  const QString format = m_trainer.corpus().isSeries()
+                             ? QStringLiteral("iter %1/%2  epoch %3  MSE %4  val %5%6  %7k values/s  ETA %8")
+                             : QStringLiteral("iter %1/%2  epoch %3  loss %4  val %5 (%6 bpc)  %7k char/s  ETA %8");
+  const QString status = QString(format)
                              .arg(p.iteration)
                              .arg(p.totalIterations)
                              .arg(p.epoch, 0, 'f', 2)
-                             .arg(loss(p.smoothedLoss), loss(p.validationLoss), loss(p.bitsPerChar))
+                             .arg(loss(p.smoothedLoss), loss(p.validationLoss),
+                                  m_trainer.corpus().isSeries() ? QString() : loss(p.bitsPerChar))
                              .arg(p.tokensPerSecond / 1000.0, 0, 'f', 1)
                              .arg(duration(p.etaSeconds));
   if (m_style == Log) {
@@ -119,8 +146,15 @@ void TrainReport::finished(TrainingOutcome outcome, const QString &model, const 
   std::fprintf(stderr, "saved the model to %s%s\n", qPrintable(model),
                checkpoint.isEmpty() ? ""
                                     : qPrintable(QStringLiteral(" and a checkpoint to %1 (continue with --resume %1)").arg(checkpoint)));
+  const QString seriesSummary =
+      QStringLiteral("best validation loss %1 (mean squared error, scaled) at iteration %2; baselines on the same values: "
+                     "mean %3, last value %4")
+          .arg(loss(best))
+          .arg(m_trainer.bestIteration())
+          .arg(loss(b.unigram), loss(b.bigram));
   const QString summary =
-      std::isfinite(best)
+      m_trainer.corpus().isSeries() ? seriesSummary
+      : std::isfinite(best)
           ? QStringLiteral("best validation loss %1 nats/char (%2 bits/char) at iteration %3; baselines on the same "
                            "text: unigram %4, bigram %5")
                 .arg(best, 0, 'f', 4)

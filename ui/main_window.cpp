@@ -14,6 +14,7 @@
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
 #include "explorer/unit_trace_view.h"
+#include "forecast/forecast_view.h"
 #include "training/training_panel.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QThread>
 
 namespace lstm {
 
@@ -36,7 +38,7 @@ const QString kModelFilter = QCoreApplication::translate("lstm::MainWindow", "LS
 const QString kImageFilter = QCoreApplication::translate("lstm::MainWindow", "PNG image (*.png);;PDF document (*.pdf)");
 } // namespace
 
-QString MainWindow::defaultModelPath() { return QStringLiteral(":/models/default.lstm"); }
+QString MainWindow::defaultModelPath() { return QStringLiteral(":/models/examples/01-parens.lstm"); }
 
 QString MainWindow::defaultPrimer() {
   return QStringLiteral("A classic is something that everyone wants to have read and nobody wants to read.\n"
@@ -68,7 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
   updateTitleAndStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { waitForSeriesLoader(); }
 
 QDockWidget *MainWindow::addDock(QWidget *view, const QString &title, const QString &name, Qt::DockWidgetArea area) {
   auto *dock = new QDockWidget(title, this);
@@ -87,6 +89,10 @@ void MainWindow::createDocks() {
   QDockWidget *heatmaps = addDock(m_heatmaps, tr("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
   QDockWidget *traces = addDock(m_unitTraces, tr("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(heatmaps, traces, Qt::Horizontal);
+  m_forecast = new ForecastView;
+  m_forecastDock = addDock(m_forecast, tr("Forecast"), QStringLiteral("forecastDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(heatmaps, m_forecastDock); // series models raise it; character models keep the heatmaps in front
+  heatmaps->raise();
   resizeDocks({heatmaps, traces}, {3, 2}, Qt::Horizontal);
   QDockWidget *diagram = addDock(new CellDiagramView(m_session), tr("Cell diagram"), QStringLiteral("cellDiagramDock"),
                                  Qt::RightDockWidgetArea);
@@ -139,6 +145,7 @@ void MainWindow::createMenus() {
   open->setShortcut(QKeySequence::Open);
   m_recent = new RecentFiles(file->addMenu(tr("Open &recent")), this);
   connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openModel(path); });
+  file->addAction(tr("Open &example…"), this, &MainWindow::openExampleGallery);
   file->addAction(tr("Open the &built-in model"), this, &MainWindow::openDefaultModel);
   file->addSeparator();
   QMenu *exportMenu = file->addMenu(tr("&Export"));
@@ -193,7 +200,9 @@ bool MainWindow::openModel(const QString &path) {
     return false;
   }
   m_recent->add(path);
-  primeOpenedModel();
+  if (!openLessonOf(path))
+    primeOpenedModel();
+  afterModelOpened();
   return true;
 }
 

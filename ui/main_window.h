@@ -7,11 +7,13 @@
 
 class QDockWidget;
 class QLabel;
+class QThread;
 
 namespace lstm {
 
 class DriveToolBar;
 class ExplorerSession;
+class ForecastView;
 class GateHeatmapView;
 class NextTokenView;
 class RecentFiles;
@@ -33,7 +35,11 @@ public:
   // vocabulary has the characters, otherwise writes 200 of its own. On failure shows one message naming the
   // file and keeps the old model.
   bool openModel(const QString &path);
-  bool openDefaultModel(); // the built-in model, primed: the first screen shows live gates
+  // The first-launch model, the bracket-counting example: primed, its counting unit selected.
+  bool openDefaultModel();
+  // File ▸ Open example: the gallery of shipped models and their lessons.
+  void openExampleGallery();
+  ForecastView *forecastView() const { return m_forecast; }
   // Runs every pending coalesced redraw now (screenshots, exports, tests).
   void flushRedraws();
   // Sets `text` as the tape and reads `steps` characters of it (all when negative), synchronously.
@@ -59,6 +65,12 @@ private:
   void updateTitleAndStatus();
   void restoreLayout();
   void primeOpenedModel();
+  // A model with a lesson (metadata["lesson"]) opens as its example does: primer read, unit selected.
+  bool openLessonOf(const QString &path);
+  // Series models: the forecast dock gets the model and (from a worker thread) the series it was trained on.
+  void afterModelOpened();
+  void loadSeriesOf(const Model &model);
+  void waitForSeriesLoader();
   // Shows weights from the training panel in the explorer (see the definition for which text it reads).
   void showTrainedModel(std::shared_ptr<const Model> model, const QString &source);
 
@@ -71,6 +83,10 @@ private:
   RecentFiles *m_recent = nullptr;
   TrainingPanel *m_training = nullptr;
   QLabel *m_stepLabel = nullptr;
+  ForecastView *m_forecast = nullptr;
+  QDockWidget *m_forecastDock = nullptr;
+  std::unique_ptr<QThread> m_seriesLoader;
+  int m_seriesGeneration = 0;
   QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
 };
 

@@ -1,8 +1,10 @@
 #pragma once
-// A text corpus as token ids over a vocabulary of Unicode code points, ready for training.
+// A text corpus as token ids over a vocabulary of Unicode code points, ready for training — or a numeric series
+// (one column of a CSV file or a generated signal, core/data/series_corpus.h) as z-scored values.
 // Loading normalises the text (BOM dropped, CRLF → LF; fortune files: '%' separator lines become blank lines,
 // ANSI escapes such as ESC[32m and nroff overstrikes "x\b" removed), refuses what cannot be trained on, and
 // streams the file so a large corpus costs only its token ids (4 bytes a character) plus one read chunk.
+#include "series_scaling.h"
 #include "vocabulary.h"
 
 #include <QByteArray>
@@ -35,12 +37,28 @@ struct Corpus {
   std::int64_t fileBytes = 0;
   Vocabulary vocabulary;             // every distinct code point, ascending
   std::vector<std::int32_t> tokens;  // the whole normalised text as ids
-  std::int64_t trainSize = 0;        // tokens [0, trainSize) are for training, the rest for validation
+  std::int64_t trainSize = 0;        // tokens (or values) [0, trainSize) are for training, the rest for validation
+  // Series corpora only: the values scaled with `scaling` (fitted on the training part); tokens and vocabulary
+  // are then empty. A model trained on one reads x_t and predicts x_{t+1}.
+  std::vector<float> series;
+  SeriesScaling scaling;
+  QString column;                    // name of the series (CSV column or generator)
+  struct Generated {                 // how a generated corpus was made, so a model can name its data
+    std::string id;
+    std::uint64_t seed = 0;
+    std::int64_t length = 0;
+  };
+  std::optional<Generated> generated;
 
-  std::int64_t size() const { return std::int64_t(tokens.size()); }
+  bool isSeries() const { return !series.empty(); }
+  std::int64_t size() const { return std::int64_t(isSeries() ? series.size() : tokens.size()); }
   std::span<const std::int32_t> train() const { return {tokens.data(), std::size_t(trainSize)}; }
   std::span<const std::int32_t> validation() const {
     return {tokens.data() + trainSize, tokens.size() - std::size_t(trainSize)};
+  }
+  std::span<const float> trainValues() const { return {series.data(), std::size_t(trainSize)}; }
+  std::span<const float> validationValues() const {
+    return {series.data() + trainSize, series.size() - std::size_t(trainSize)};
   }
   std::u32string text(std::int64_t begin, std::int64_t count) const; // ids → characters, clamped to the corpus
 };

@@ -183,8 +183,8 @@ std::u32string generateLines(const Options &o, std::uint64_t seed, AppendLine ap
 }
 
 template <typename Options, typename AppendLine>
-std::u32string generateCharacters(std::int64_t characters, std::uint64_t seed, AppendLine appendLine) {
-  const Options o;
+std::u32string generateCharacters(std::int64_t characters, std::uint64_t seed, AppendLine appendLine,
+                                  const Options &o = Options{}) {
   Rng rng(seed);
   std::u32string out;
   while (std::int64_t(out.size()) < characters) // every line adds ≥ 2 characters
@@ -192,8 +192,9 @@ std::u32string generateCharacters(std::int64_t characters, std::uint64_t seed, A
   return out;
 }
 
-constexpr std::array<GeneratorInfo, 9> kGenerators{{
+constexpr std::array<GeneratorInfo, 10> kGenerators{{
     {"brackets", "Balanced brackets", true},
+    {"parens", "Deeply nested parentheses", true},
     {"quotes", "Quoted strings", true},
     {"reber", "Embedded Reber grammar", true},
     {"anbn", "aⁿbⁿ counting", true},
@@ -385,6 +386,15 @@ bool isCopyLine(std::u32string_view line, char32_t blank, char32_t marker) {
 
 std::span<const GeneratorInfo> availableGenerators() { return kGenerators; }
 
+BracketOptions parenthesesOptions() {
+  BracketOptions o;
+  o.kinds = 1;
+  o.maxDepth = 8;
+  o.minLength = 2;
+  o.maxLength = 40;
+  return o;
+}
+
 std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,
                                            std::string *error) {
   const auto fail = [error](std::string problem) -> std::optional<std::u32string> {
@@ -396,6 +406,8 @@ std::optional<std::u32string> generateText(std::string_view id, std::int64_t cha
     return fail(bad("number of characters", double(characters), "in [1, 268435456]"));
   if (id == "brackets")
     return generateCharacters<BracketOptions>(characters, seed, appendBracketLine);
+  if (id == "parens")
+    return generateCharacters<BracketOptions>(characters, seed, appendBracketLine, parenthesesOptions());
   if (id == "quotes")
     return generateCharacters<QuoteOptions>(characters, seed, appendQuoteLine);
   if (id == "reber")

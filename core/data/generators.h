@@ -175,13 +175,17 @@ MackeyGlassSeries generateMackeyGlass(const MackeyGlassOptions &options, std::ui
 // ---- Registry ---------------------------------------------------------------------------------------------------
 
 struct GeneratorInfo {
-  const char *id;                  // "brackets", "quotes", "reber", "anbn", "copy", "adding", "sines", …
+  const char *id;                  // "brackets", "parens", "quotes", "reber", "anbn", "copy", "adding", "sines", …
   const char *title;               // UTF-8, for a menu, e.g. "Balanced brackets"
   bool text;                       // true: a character corpus (generateText); false: a numeric series
 };
 std::span<const GeneratorInfo> availableGenerators();
 
-// At least `characters` characters (whole lines) of text task `id` with default options; a prefix of what the
+// The options of the registry's "parens" task: one kind of bracket, nested up to 8 deep, lines of 2–40 brackets —
+// depth is the one thing to remember, which makes it the counting lesson.
+BracketOptions parenthesesOptions();
+
+// At least `characters` characters (whole lines) of text task `id` with default options ("parens": the above); a prefix of what the
 // task's generator gives with the same seed and enough examples. nullopt and one sentence in `error` (when
 // non-null) for an unknown or numeric id, or characters outside [1, 2^28].
 std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,

@@ -98,6 +98,7 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
     table.columnNames.append(name.isEmpty() ? QStringLiteral("column %1").arg(c + 1) : name);
   }
   table.columns.resize(width);
+  table.textColumn.resize(width);
 
   std::int64_t reported = 0;
   const auto addRow = [&](const Fields &row, std::int64_t at) {
@@ -116,10 +117,16 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
       return false;
     }
     for (std::size_t c = 0; c < width; ++c) {
+      if (!table.textColumn[c].isEmpty())
+        continue;
       double value = 0.0;
       const NumberStatus result = parseNumber(row[c], dialect.decimal, value);
       if (result == NumberStatus::Ok) {
         table.columns[c].push_back(value);
+        continue;
+      }
+      if (table.rows == 0 && width > 1 && result == NumberStatus::NotNumber) { // dates, labels: not a series
+        table.textColumn[c] = QStringLiteral("line %1: %2").arg(at).arg(quotedText(row[c]));
         continue;
       }
       const QString where = QStringLiteral("line %1, %2: ").arg(at).arg(columnLabel(table, c));
@@ -229,13 +236,21 @@ std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, 
 }
 
 std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, QString *error) {
+  const auto numbersOf = [&](std::size_t c) -> std::optional<std::vector<double>> {
+    if (c >= table.textColumn.size() || table.textColumn[c].isEmpty())
+      return table.columns[c];
+    if (error)
+      *error = QStringLiteral("%1: %2 holds text, not numbers (%3)")
+                   .arg(table.path, columnLabel(table, c), table.textColumn[c]);
+    return std::nullopt;
+  };
   const qsizetype byName = table.columnNames.indexOf(nameOrNumber);
   if (byName >= 0 && std::size_t(byName) < table.columns.size())
-    return table.columns[std::size_t(byName)];
+    return numbersOf(std::size_t(byName));
   bool isNumber = false;
   const qlonglong number = nameOrNumber.trimmed().toLongLong(&isNumber);
   if (isNumber && number >= 1 && std::size_t(number) <= table.columns.size())
-    return table.columns[std::size_t(number - 1)];
+    return numbersOf(std::size_t(number - 1));
   if (error) {
     QStringList names;
     for (const QString &name : table.columnNames)

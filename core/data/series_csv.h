@@ -3,6 +3,8 @@
 // normalisation a model stores with itself. A value that is missing or is not a number is never dropped or
 // guessed: loading fails and the error names the file, the line (1-based, as an editor counts, blank lines
 // included), the column and the text. All functions are reentrant and may be called from any thread.
+#include "series_scaling.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -28,7 +30,11 @@ struct CsvOptions {
 struct CsvTable {
   QString path;                              // as given to loadCsv
   QStringList columnNames;                   // from the header, or "column 1", "column 2", … (also for empty names)
-  std::vector<std::vector<double>> columns;  // columns[c][r]: every column has `rows` finite values
+  std::vector<std::vector<double>> columns;  // columns[c][r]: every number column has `rows` finite values
+  // A column whose first value is text (dates, labels) is a text column: kept by name, its values skipped and
+  // columns[c] empty. textColumn[c] then says where that first text is, e.g. `line 2: "2024-01-31"`; it is empty
+  // for number columns. A single-column file has no text columns: its first value must be a number.
+  std::vector<QString> textColumn;
   char32_t delimiter = U',';                 // what was used (detected or given)
   char32_t decimal = U'.';
   bool hadHeader = false;
@@ -48,19 +54,8 @@ std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, 
                                 const CsvProgress &progress = {});
 
 // The column called `nameOrNumber` (exact name first, then a 1-based number). On failure returns nullopt and
-// sets `error` to "<path>: <problem>" naming the available columns.
+// sets `error` to "<path>: <problem>" naming the available columns, or saying that the column holds text.
 std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, QString *error);
 
-// z-score normalisation fitted on training data and kept with the model: apply() before the model, invert() on
-// its outputs. A constant (or empty) series gets stddev 1, so it maps to zeros instead of dividing by zero.
-struct SeriesScaling {
-  double mean = 0.0;
-  double stddev = 1.0; // population standard deviation, > 0
-
-  double apply(double value) const { return (value - mean) / stddev; }
-  double invert(double scaled) const { return scaled * stddev + mean; }
-  // Precondition: every value is finite.
-  static SeriesScaling fit(std::span<const double> values);
-};
 
 } // namespace lstm

@@ -84,4 +84,21 @@ Baselines computeBaselines(std::span<const std::int32_t> training, std::span<con
   return result;
 }
 
+Baselines computeSeriesBaselines(std::span<const float> training, std::span<const float> evaluation) {
+  Baselines b;
+  double mean = 0.0;
+  for (const float v : training)
+    mean += v;
+  mean /= double(std::max<std::size_t>(training.size(), 1));
+  double meanError = 0.0, lastError = 0.0;
+  for (std::size_t i = 1; i < evaluation.size(); ++i) {
+    meanError += (double(evaluation[i]) - mean) * (double(evaluation[i]) - mean);
+    lastError += (double(evaluation[i]) - evaluation[i - 1]) * (double(evaluation[i]) - evaluation[i - 1]);
+  }
+  b.predictions = std::int64_t(evaluation.size() > 1 ? evaluation.size() - 1 : 0);
+  b.unigram = b.predictions > 0 ? meanError / double(b.predictions) : 0.0;
+  b.bigram = b.predictions > 0 ? lastError / double(b.predictions) : 0.0;
+  return b;
+}
+
 } // namespace lstm

@@ -5,6 +5,8 @@
 
 namespace lstm {
 
+// For a series corpus the same two fields hold mean squared errors in scaled units (what the model's loss is):
+// unigram = always predicting the training mean, bigram = predicting the last value (the naive forecast).
 struct Baselines {
   double unigram = 0.0;      // nats per character: frequencies of the training text, add-½ smoothed
   double bigram = 0.0;       // nats per character: P(b | a) = (n_ab + k·P(b)) / (n_a + k), k chosen on the evaluation text
@@ -16,5 +18,7 @@ struct Baselines {
 // Precondition: token ids lie in [0, vocabSize).
 Baselines computeBaselines(std::span<const std::int32_t> training, std::span<const std::int32_t> evaluation,
                            int vocabSize);
+// Series corpora: `training` and `evaluation` scaled; each evaluation value after the first is predicted.
+Baselines computeSeriesBaselines(std::span<const float> training, std::span<const float> evaluation);
 
 } // namespace lstm

@@ -31,12 +31,19 @@ Trainer::Trainer(std::shared_ptr<const Corpus> corpus, const TrainerConfig &conf
   m_runner = std::make_unique<BatchRunner<float>>(modelConfig, config.seqLength, config.batchSize, config.threads);
   m_windowsPerEpoch = config.windowsPerEpoch(*m_corpus);
   m_totalIterations = config.totalIterations(*m_corpus);
-  m_windowTokens.resize(std::size_t(config.seqLength) * std::size_t(config.batchSize));
-  m_windowTargets.resize(m_windowTokens.size());
-  const std::int64_t evalLength =
-      std::min<std::int64_t>(std::int64_t(m_corpus->validation().size()), config.maxEvalTokens);
-  m_baselines = computeBaselines(m_corpus->train(), m_corpus->validation().first(std::size_t(evalLength)),
-                                 m_corpus->vocabulary.size());
+  const std::size_t columns = std::size_t(config.seqLength) * std::size_t(config.batchSize);
+  const std::int64_t evalLength = std::min<std::int64_t>(m_corpus->size() - m_corpus->trainSize, config.maxEvalTokens);
+  if (m_corpus->isSeries()) {
+    m_windowInput.resize(1, Eigen::Index(columns));
+    m_windowValues.resize(1, Eigen::Index(columns));
+    m_baselines = computeSeriesBaselines(m_corpus->trainValues(),
+                                         m_corpus->validationValues().first(std::size_t(evalLength)));
+  } else {
+    m_windowTokens.resize(columns);
+    m_windowTargets.resize(columns);
+    m_baselines = computeBaselines(m_corpus->train(), m_corpus->validation().first(std::size_t(evalLength)),
+                                   m_corpus->vocabulary.size());
+  }
   if (restored)
     restored->applyTo(*this);
   else
@@ -50,9 +57,21 @@ Trainer::~Trainer() = default;
 void Trainer::loadWindow(std::int64_t window) {
   // Stream b is the b-th of B equal slices of the training text; window w reads its characters
   // [w·T, (w+1)·T) and predicts each one's successor.
-  const auto text = m_corpus->train();
   const int T = m_config.seqLength, B = m_config.batchSize;
   const std::int64_t streamLength = (m_corpus->trainSize - 1) / B;
+  if (m_corpus->isSeries()) {
+    const auto values = m_corpus->trainValues();
+    for (int t = 0; t < T; ++t)
+      for (int b = 0; b < B; ++b) {
+        const std::size_t position = std::size_t(b * streamLength + window * T + t);
+        m_windowInput(0, t * B + b) = values[position];
+        m_windowValues(0, t * B + b) = values[position + 1];
+      }
+    m_runner->setDenseInput(m_windowInput);
+    m_runner->setTargetValues(m_windowValues);
+    return;
+  }
+  const auto text = m_corpus->train();
   for (int t = 0; t < T; ++t)
     for (int b = 0; b < B; ++b) {
       const std::size_t position = std::size_t(b * streamLength + window * T + t);
@@ -123,7 +142,8 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
     progress.validationLoss = m_lastValidationLoss;
     progress.bitsPerChar = m_lastValidationLoss / std::numbers::ln2;
     const std::int64_t done = m_iteration - firstIteration, left = m_totalIterations - m_iteration;
-    progress.tokensPerSecond = double(done) * double(m_windowTokens.size()) / std::max(trainingSeconds, 1e-9);
+    const double perIteration = double(m_config.seqLength) * double(m_config.batchSize);
+    progress.tokensPerSecond = double(done) * perIteration / std::max(trainingSeconds, 1e-9);
     progress.elapsedSeconds = since(start);
     const double perEvaluation = evaluations > 0 ? evaluationSeconds / evaluations : 0.0;
     const double evaluationsLeft = m_config.evalEvery > 0 ? double(left / m_config.evalEvery) + 1.0 : 1.0;
@@ -169,8 +189,7 @@ bool Trainer::finishIteration(double loss, double norm) {
 
 double Trainer::evaluate(const std::atomic<bool> *cancel) {
   // The first maxEvalTokens of the held-out tail, cut into up to B streams, state carried, from zero.
-  const auto validation = m_corpus->validation();
-  const std::int64_t length = std::min<std::int64_t>(std::int64_t(validation.size()), m_config.maxEvalTokens);
+  const std::int64_t length = std::min<std::int64_t>(m_corpus->size() - m_corpus->trainSize, m_config.maxEvalTokens);
   const int T = m_config.seqLength;
   if (length < T + 1)
     return std::numeric_limits<double>::quiet_NaN();
@@ -180,17 +199,31 @@ double Trainer::evaluate(const std::atomic<bool> *cancel) {
     m_evalRunner = std::make_unique<BatchRunner<float>>(m_model.config, T, streams, m_config.threads);
   m_evalRunner->setCancelFlag(cancel);
   m_evalRunner->resetState();
-  std::vector<std::int32_t> tokens(std::size_t(T * streams)), targets(tokens.size());
+  const bool series = m_corpus->isSeries();
+  const auto validation = m_corpus->validation();
+  const auto values = m_corpus->validationValues();
+  std::vector<std::int32_t> tokens(series ? 0 : std::size_t(T * streams)), targets(tokens.size());
+  Matrix<float> input(1, series ? T * streams : 0), target(1, input.cols());
   double sum = 0.0;
   for (std::int64_t w = 0; w < windows; ++w) {
     for (int t = 0; t < T; ++t)
       for (int b = 0; b < streams; ++b) {
         const std::size_t position = std::size_t(b * streamLength + w * T + t);
-        tokens[std::size_t(t * streams + b)] = validation[position];
-        targets[std::size_t(t * streams + b)] = validation[position + 1];
+        if (series) {
+          input(0, t * streams + b) = values[position];
+          target(0, t * streams + b) = values[position + 1];
+        } else {
+          tokens[std::size_t(t * streams + b)] = validation[position];
+          targets[std::size_t(t * streams + b)] = validation[position + 1];
+        }
       }
-    m_evalRunner->setTokens(tokens);
-    m_evalRunner->setTargetTokens(targets);
+    if (series) {
+      m_evalRunner->setDenseInput(input);
+      m_evalRunner->setTargetValues(target);
+    } else {
+      m_evalRunner->setTokens(tokens);
+      m_evalRunner->setTargetTokens(targets);
+    }
     sum += m_evalRunner->forward(m_model.parameters);
     m_evalRunner->carryState();
     if (cancel && cancel->load())
@@ -201,6 +234,21 @@ double Trainer::evaluate(const std::atomic<bool> *cancel) {
 
 const Model &Trainer::model() {
   m_model.metadata[QStringLiteral("training")] = trainingRecord();
+  if (m_corpus->isSeries()) { // what the forecast view needs: the units of the series, and where it came from
+    QJsonObject series{{QStringLiteral("mean"), m_corpus->scaling.mean},
+                       {QStringLiteral("stddev"), m_corpus->scaling.stddev},
+                       {QStringLiteral("column"), m_corpus->column},
+                       {QStringLiteral("source"), m_corpus->name},
+                       {QStringLiteral("validation_start"), qint64(m_corpus->trainSize)}};
+    if (m_corpus->generated) {
+      series[QStringLiteral("generator")] = QString::fromStdString(m_corpus->generated->id);
+      series[QStringLiteral("seed")] = qint64(m_corpus->generated->seed);
+      series[QStringLiteral("length")] = qint64(m_corpus->generated->length);
+    } else {
+      series[QStringLiteral("path")] = m_corpus->path;
+    }
+    m_model.metadata[QStringLiteral("series")] = series;
+  }
   return m_model;
 }
 
@@ -214,7 +262,8 @@ QJsonObject Trainer::trainingRecord() const {
       {QStringLiteral("corpus"), m_corpus->name},
       {QStringLiteral("corpus_sha256"), QString::fromLatin1(m_corpus->sha256)},
       {QStringLiteral("corpus_characters"), qint64(m_corpus->size())},
-      {QStringLiteral("corpus_format"), QString::fromLatin1(toString(m_corpus->format))},
+      {QStringLiteral("corpus_format"),
+       m_corpus->isSeries() ? QStringLiteral("series") : QString::fromLatin1(toString(m_corpus->format))},
       {QStringLiteral("train_characters"), qint64(m_corpus->trainSize)},
       {QStringLiteral("settings"), m_config.toJson()},
       {QStringLiteral("iterations"), qint64(m_iteration)},

@@ -1,5 +1,5 @@
 #pragma once
-// Trains a character model on a corpus, char-rnn style: the training text is cut into B parallel streams, each
+// Trains a character model on a corpus — or, on a series corpus, a next-value regression model — char-rnn style: the training text is cut into B parallel streams, each
 // iteration takes the next T characters of every stream, and the LSTM state is carried from window to window
 // (reset at each epoch). Adam/RMSprop/SGD with global-norm clipping, periodic validation, a NaN/Inf guard,
 // cancellation within one time step, checkpoints that resume bit-exactly.
@@ -78,6 +78,8 @@ public:
   // A checkpoint is a model file plus optimiser moments, carried state, position and RNG: resuming it gives the
   // weights an uninterrupted run would have. Saved atomically.
   bool saveCheckpoint(const QString &path, QString *error);
+  // Adds free metadata to the model being trained (kept in models and checkpoints), e.g. "lesson".
+  void setMetadata(const QString &key, const QJsonValue &value) { m_model.metadata[key] = value; }
   // The model alone (with its training record), saved atomically.
   bool saveModel(const QString &path, QString *error);
 
@@ -100,6 +102,7 @@ private:
   Rng m_rng;
   Baselines m_baselines;
   std::vector<std::int32_t> m_windowTokens, m_windowTargets; // (N) scratch
+  Matrix<float> m_windowInput, m_windowValues;               // (1, N) scratch of series corpora
   std::int64_t m_windowsPerEpoch = 0;
   std::int64_t m_iteration = 0;
   std::int64_t m_totalIterations = 0;

@@ -15,6 +15,15 @@ std::int64_t physicalMemoryBytes() {
 
 ModelConfig TrainerConfig::modelConfig(const Corpus &corpus) const {
   ModelConfig c;
+  if (corpus.isSeries()) { // one value in, the next value out
+    c.input = InputKind::Dense;
+    c.inputSize = 1;
+    c.head = HeadKind::Regression;
+    c.outputSize = 1;
+    c.hiddenSize = hiddenSize;
+    c.numLayers = numLayers;
+    return c;
+  }
   c.input = embedDim > 0 ? InputKind::Embedding : InputKind::OneHot;
   c.head = HeadKind::Softmax;
   c.vocabSize = corpus.vocabulary.size();
@@ -53,6 +62,7 @@ std::int64_t TrainerConfig::estimatedBytes(const Corpus &corpus) const {
 
 std::string TrainerConfig::validate(const Corpus &corpus) const {
   const std::string name = QStringLiteral("the corpus %1").arg(corpus.name).toStdString();
+  const std::string items = corpus.isSeries() ? " values" : " characters";
   if (seqLength < 1 || seqLength > 100000)
     return "the sequence length is " + std::to_string(seqLength) + "; it must be between 1 and 100000";
   if (batchSize < 1 || batchSize > 100000)
@@ -77,13 +87,14 @@ std::string TrainerConfig::validate(const Corpus &corpus) const {
     return problem;
   const std::int64_t needed = std::int64_t(batchSize) * seqLength + 1;
   if (corpus.trainSize < needed)
-    return "the training part of " + name + " has " + std::to_string(corpus.trainSize) + " characters, but " +
+    return "the training part of " + name + " has " + std::to_string(corpus.trainSize) + items + ", but " +
            std::to_string(batchSize) + " streams of " + std::to_string(seqLength) + " steps need at least " +
-           std::to_string(needed) + "; use a smaller batch or sequence length, or a longer text";
+           std::to_string(needed) + "; use a smaller batch or sequence length, or a longer" + (corpus.isSeries() ? " series" : " text");
   const std::int64_t validation = corpus.size() - corpus.trainSize;
   if (validation > 0 && validation < seqLength + 1)
-    return "the validation part of " + name + " has " + std::to_string(validation) + " characters, fewer than one " +
-           "window of " + std::to_string(seqLength + 1) + "; shorten the sequence or hold out more text";
+    return "the validation part of " + name + " has " + std::to_string(validation) + items + ", fewer than one " +
+           "window of " + std::to_string(seqLength + 1) + "; shorten the sequence or hold out more" +
+           (corpus.isSeries() ? " values" : " text");
   const std::int64_t memory = physicalMemoryBytes();
   const std::int64_t estimate = estimatedBytes(corpus);
   if (memory > 0 && estimate > memory * 8 / 10) {

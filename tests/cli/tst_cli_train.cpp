@@ -138,7 +138,7 @@ void TestCliTrain::refusals_data() {
   QTest::addColumn<int>("exitCode");
   QTest::addColumn<QString>("phrase");
   const QString out = QStringLiteral("--out"), model = QStringLiteral("/tmp/never-written.lstm"), corpus = QStringLiteral("--corpus");
-  QTest::newRow("no corpus") << QStringList{out, model} << 2 << QStringLiteral("--corpus is required");
+  QTest::newRow("no corpus") << QStringList{out, model} << 2 << QStringLiteral("one of --corpus, --series or --generator");
   QTest::newRow("missing file") << QStringList{corpus, QStringLiteral("/no/such/file.txt"), out, model} << 1 << QStringLiteral("/no/such/file.txt");
   QTest::newRow("iters and epochs") << QStringList{corpus, QStringLiteral("%CORPUS%"), out, model, QStringLiteral("--iters"), QStringLiteral("3"),
                                                    QStringLiteral("--epochs"), QStringLiteral("1")} << 2 << QStringLiteral("either --iters or --epochs");

@@ -35,6 +35,7 @@ private Q_SLOTS:
   void maxBytesRefusedBeforeReading();
   void progressAndCancel();
   void selectsColumns();
+  void textColumnsAreSkipped();
   void scalingRoundTrip();
   void scalingOfConstantSeries();
 };
@@ -197,18 +198,18 @@ void TestSeriesCsv::missingFile() {
 void TestSeriesCsv::maxBytesRefusedBeforeReading() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
-  // Invalid as CSV too: had it been parsed, the message would be about line 2, and progress would be called.
-  const QString path = writeFile(dir, QStringLiteral("big.csv"), QByteArray("a,b\n1,x\n"));
+  // Invalid as CSV too: had it been parsed, the message would be about line 3, and progress would be called.
+  const QString path = writeFile(dir, QStringLiteral("big.csv"), QByteArray("a,b\n1,2\n3,x\n"));
   CsvOptions options;
-  options.maxBytes = 7;
+  options.maxBytes = 11;
   int calls = 0;
   QString error;
   QVERIFY(!loadCsv(path, options, &error, [&](std::int64_t, std::int64_t) { return ++calls, true; }));
-  QCOMPARE(error, path + QStringLiteral(": the file has 8 bytes, more than the limit of 7"));
+  QCOMPARE(error, path + QStringLiteral(": the file has 12 bytes, more than the limit of 11"));
   QCOMPARE(calls, 0);
-  options.maxBytes = 8;
+  options.maxBytes = 12;
   QVERIFY(!loadCsv(path, options, &error));
-  QVERIFY2(error.contains(QStringLiteral("line 2")), qPrintable(error));
+  QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
 }
 
 void TestSeriesCsv::progressAndCancel() {
@@ -250,6 +251,28 @@ void TestSeriesCsv::selectsColumns() {
   QVERIFY(!csvColumn(*table, QStringLiteral("3"), &error));
   QCOMPARE(error, path + QStringLiteral(": there is no column 3; the columns are \"time\", \"temp\" (or 1 to 2 by number)"));
   QVERIFY(!csvColumn(*table, QStringLiteral("0"), nullptr));
+}
+
+void TestSeriesCsv::textColumnsAreSkipped() {
+  // Dates and labels beside the numbers: the file loads, the number columns are checked as always, and only
+  // choosing a text column is refused, with where its text is.
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("daily.csv"),
+                                 QByteArray("date,temp,station\n2024-01-30,3.5,north\n2024-01-31,4,north\n2024-02-01,-1,\n"));
+  QString error;
+  const auto table = loadCsv(path, CsvOptions{}, &error);
+  QVERIFY2(table, qPrintable(error));
+  QCOMPARE(table->rows, 3);
+  QCOMPARE(table->columnNames, (QStringList{QStringLiteral("date"), QStringLiteral("temp"), QStringLiteral("station")}));
+  QCOMPARE(csvColumn(*table, QStringLiteral("temp"), &error), std::optional(std::vector<double>{3.5, 4, -1}));
+  QVERIFY(!csvColumn(*table, QStringLiteral("date"), &error));
+  QCOMPARE(error, path + QStringLiteral(": column \"date\" holds text, not numbers (line 2: \"2024-01-30\")"));
+  QVERIFY(!csvColumn(*table, QStringLiteral("3"), &error));
+  QCOMPARE(error, path + QStringLiteral(": column \"station\" holds text, not numbers (line 2: \"north\")"));
+  // Text further down a number column is still an error with its line.
+  const QString bad = writeFile(dir, QStringLiteral("bad.csv"), QByteArray("date,temp\n2024-01-30,3.5\n2024-01-31,warm\n"));
+  QVERIFY(!loadCsv(bad, CsvOptions{}, &error));
+  QCOMPARE(error, bad + QStringLiteral(": line 3, column \"temp\": \"warm\" is not a number"));
 }
 
 void TestSeriesCsv::scalingRoundTrip() {

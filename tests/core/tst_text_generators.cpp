@@ -299,11 +299,12 @@ void TestTextGenerators::registryAndGenerateText() {
     if (info.text)
       textIds.insert(info.id);
   }
-  QCOMPARE(ids, (std::set<std::string>{"brackets", "quotes", "reber", "anbn", "copy", "adding", "sines", "seasonal",
+  QCOMPARE(ids, (std::set<std::string>{"brackets", "parens", "quotes", "reber", "anbn", "copy", "adding", "sines", "seasonal",
                                        "mackey-glass"}));
-  QCOMPARE(textIds, (std::set<std::string>{"brackets", "quotes", "reber", "anbn", "copy"}));
+  QCOMPARE(textIds, (std::set<std::string>{"brackets", "parens", "quotes", "reber", "anbn", "copy"}));
   const std::map<std::string, std::function<std::u32string(std::uint64_t)>> generators{
       {"brackets", [](std::uint64_t seed) { BracketOptions o; o.examples = 1000; return generateBrackets(o, seed); }},
+      {"parens", [](std::uint64_t seed) { BracketOptions o = parenthesesOptions(); o.examples = 1000; return generateBrackets(o, seed); }},
       {"quotes", [](std::uint64_t seed) { QuoteOptions o; o.examples = 1000; return generateQuotes(o, seed); }},
       {"reber", [](std::uint64_t seed) { ReberOptions o; o.examples = 1000; return generateEmbeddedReber(o, seed); }},
       {"anbn", [](std::uint64_t seed) { AnbnOptions o; o.examples = 1000; return generateAnbn(o, seed); }},
@@ -316,6 +317,15 @@ void TestTextGenerators::registryAndGenerateText() {
       QVERIFY(std::int64_t(text->size()) >= characters);
       QCOMPARE(text->back(), U'\n');
       QVERIFY2(generators.at(id)(99).starts_with(*text), id.c_str()); // 1000 lines exceed 3000 characters
+    }
+    if (id == "parens") { // one kind of bracket, deeper than the default task allows
+      const auto text = *generateText(id, 5000, 3, nullptr);
+      QVERIFY(std::all_of(text.begin(), text.end(), [](char32_t c) { return c == U'(' || c == U')' || c == U'\n'; }));
+      const auto depths = bracketDepth(text);
+      QCOMPARE(*std::max_element(depths.begin(), depths.end()), 8);
+      std::size_t begin = 0;
+      for (std::size_t end = text.find(U'\n'); end != std::u32string::npos; begin = end + 1, end = text.find(U'\n', begin))
+        QVERIFY(isBalancedBrackets(std::u32string_view(text).substr(begin, end - begin), 8));
     }
     QString error;
     const auto corpus = corpusFromText(*generateText(id, 5000, 1, nullptr), QString::fromStdString(id), {}, &error);

@@ -5,6 +5,7 @@
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
 #include "io/model_file.h"
+#include "explore/example_lesson.h"
 #include "main_window.h"
 #include "training/training_panel.h"
 #include "ui_test_models.h"
@@ -94,9 +95,15 @@ void TestMainWindow::startsOnTheBuiltInModelAlive() {
   QVERIFY(m_window->openDefaultModel());
   ExplorerSession *session = m_window->session();
   QCOMPARE(session->modelSource(), MainWindow::defaultModelPath());
-  QCOMPARE(session->steps(), int(MainWindow::defaultPrimer().size())); // read all of it
+  // The first launch is the counting lesson: its primer read to the end, its counting unit selected.
+  const ExampleLesson lesson = *ExampleLesson::of(session->model());
+  QCOMPARE(session->tapeText(), lesson.primer);
+  QCOMPARE(session->steps(), int(lesson.primer.size()));
   QCOMPARE(session->cursor(), session->steps() - 1);
-  QVERIFY(m_window->windowTitle().contains(QStringLiteral("default.lstm")));
+  QCOMPARE(session->selectedLayer(), lesson.layer);
+  QCOMPARE(session->selectedUnit(), lesson.unit);
+  QCOMPARE(session->selectedQuantity(), Quantity::Cell);
+  QVERIFY(m_window->windowTitle().contains(QStringLiteral("01-parens.lstm")));
   QVERIFY(m_errors.isEmpty());
 }
 
@@ -275,7 +282,8 @@ void TestMainWindow::screenshotCommandLine() {
   const QString png = m_dir.filePath(QStringLiteral("shot.png"));
   QProcess process;
   process.start(QStringLiteral(LSTM_GUI_PATH),
-                {QStringLiteral("--screenshot"), png, QStringLiteral("--text"), QStringLiteral("Hello there, general."),
+                {QStringLiteral("--screenshot"), png, QStringLiteral("--model"), QStringLiteral(":/models/default.lstm"),
+                 QStringLiteral("--text"), QStringLiteral("Hello there, general."),
                  QStringLiteral("--steps"), QStringLiteral("15"), QStringLiteral("--size"), QStringLiteral("1200x800"),
                  QStringLiteral("--select"), QStringLiteral("1:3"), QStringLiteral("--colour"), QStringLiteral("f")});
   QVERIFY(process.waitForFinished(60000));

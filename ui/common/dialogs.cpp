@@ -1,5 +1,6 @@
 #include "dialogs.h"
 
+#include <QDialog>
 #include <QFileDialog>
 #include <QMessageBox>
 
@@ -13,6 +14,12 @@ Hooks &hooks() {
 } // namespace
 
 void setHooks(Hooks replacement) { hooks() = std::move(replacement); }
+
+int exec(QDialog &dialog) {
+  if (hooks().exec)
+    return hooks().exec(dialog);
+  return dialog.exec();
+}
 
 QString openFile(QWidget *parent, const QString &caption, const QString &filter) {
   if (hooks().openFile)

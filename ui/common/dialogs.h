@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class QDialog;
 class QWidget;
 
 namespace lstm::dialogs {
@@ -19,12 +20,16 @@ enum class SaveChoice { Save, Discard, Cancel };
 // Asks whether to save unsaved work before it is lost (Save / Discard / Cancel; Escape is Cancel).
 SaveChoice askToSave(QWidget *parent, const QString &title, const QString &text);
 
+// Runs a modal dialog of the window's own (the example gallery …) and returns its result code.
+int exec(QDialog &dialog);
+
 // Members default to empty (= {}) so a test may set the first few positionally and leave the rest.
 struct Hooks {
   std::function<QString(const QString &caption)> openFile = {};
   std::function<QString(const QString &caption, const QString &suggested)> saveFile = {};
   std::function<void(const QString &text)> error = {};
   std::function<SaveChoice(const QString &text)> askToSave = {};
+  std::function<int(QDialog &dialog)> exec = {}; // e.g. choose in the dialog, then return dialog.result()
 };
 // Test hook: non-empty members replace the real dialogs until cleared with setHooks({}).
 void setHooks(Hooks hooks);

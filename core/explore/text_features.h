@@ -1,0 +1,36 @@
+#pragma once
+// Per-character features of a text, for unit discovery (issue #6): "which unit tracks the bracket depth?".
+// Each feature gives one value per character — the value after reading that character — so entry s lines up
+// with the trace step that reads character s. Pure functions; any thread.
+#include <QString>
+
+#include <string_view>
+#include <vector>
+
+namespace lstm {
+
+enum class TextFeature { BracketDepth, InsideQuotes, LinePosition, SinceSpace, Punctuation, Regex };
+inline constexpr TextFeature kTextFeatures[6] = {TextFeature::BracketDepth, TextFeature::InsideQuotes,
+                                                 TextFeature::LinePosition, TextFeature::SinceSpace,
+                                                 TextFeature::Punctuation,  TextFeature::Regex};
+
+// Stable id, as stored in lessons: "bracket-depth", "inside-quotes", "line-position", "since-space",
+// "punctuation", "regex".
+const char *featureId(TextFeature f);
+// The feature of `id` (one of featureId's strings); false and `out` unchanged otherwise.
+bool parseTextFeature(const QString &id, TextFeature &out);
+
+// One value per character of `text` (text.size() entries):
+//   BracketDepth  lstm::bracketDepth (openers of ()[]{} +1, closers −1, never below 0);
+//   InsideQuotes  lstm::insideQuotes (1 inside "double quotes", a newline ends an open quote);
+//   LinePosition  characters since the last '\n' (the '\n' itself is 0, the first character of the text 1);
+//   SinceSpace    characters since the last space or '\n' (those are 0);
+//   Punctuation   1 for Unicode punctuation (QChar::isPunct on the code point: ",.!?" and CJK "，。"), else 0;
+//   Regex         1 for characters inside a match of `pattern` (QRegularExpression with Unicode properties,
+//                 matched on the whole text), else 0; empty matches mark nothing.
+// An invalid `pattern` (Regex only) gives an empty vector and "invalid regular expression: <reason>" in `error`
+// (when non-null); `error` is cleared on success.
+std::vector<double> computeTextFeature(TextFeature f, std::u32string_view text, const QString &pattern = {},
+                                       QString *error = nullptr);
+
+} // namespace lstm

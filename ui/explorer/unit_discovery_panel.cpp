@@ -1,0 +1,427 @@
+#include "unit_discovery_panel.h"
+
+#include "common/qcustomplot_include.h"
+#include "common/quantity_style.h"
+#include "common/refresh_coalescer.h"
+#include "explorer_session.h"
+
+#include <QAbstractTableModel>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace lstm {
+
+namespace {
+
+constexpr Quantity kRankable[] = {Quantity::Cell,          Quantity::Hidden,    Quantity::InputGate,
+                                  Quantity::ForgetGate,    Quantity::CandidateGate, Quantity::OutputGate};
+constexpr Quantity kGates[] = {Quantity::InputGate, Quantity::ForgetGate, Quantity::OutputGate};
+enum Column { RankColumn, UnitColumn, RColumn, BarColumn, ColumnCount };
+constexpr int kCorrelationRole = Qt::UserRole + 1;
+constexpr double kStrong = 0.5; // |r| counted as "follows the feature" in the summary
+
+QString featureName(TextFeature f) {
+  static const char *const names[] = {
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "bracket depth"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "inside quotes"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "position in the line"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "characters since the last space"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "punctuation"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "regular expression…")};
+  return UnitDiscoveryPanel::tr(names[int(f)]);
+}
+
+// A bar from the middle of the cell: right and blue for r > 0, left and red for r < 0, the ends of the
+// red–white–blue scale the other views use for signed values.
+class SignedBarDelegate : public QStyledItemDelegate {
+public:
+  using QStyledItemDelegate::QStyledItemDelegate;
+  void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override {
+    QStyleOptionViewItem background(option);
+    initStyleOption(&background, index);
+    background.text.clear();
+    option.widget->style()->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+    const double r = index.data(kCorrelationRole).toDouble();
+    const QRect area = option.rect.adjusted(3, 4, -3, -4);
+    const int middle = area.center().x();
+    const int length = int(std::lround(std::abs(r) * area.width() / 2.0));
+    const QRect bar = QRect(middle, area.top(), r >= 0 ? length : -length, area.height()).normalized();
+    painter->fillRect(bar, quantityColor(Quantity::Hidden, r >= 0 ? 1.0 : -1.0));
+    painter->setPen(QColor(150, 150, 150));
+    painter->drawLine(middle, option.rect.top() + 2, middle, option.rect.bottom() - 2);
+  }
+};
+
+} // namespace
+
+// The ranked scores as rows: rank, unit, r (text) and r (bar).
+class ScoreTableModel : public QAbstractTableModel {
+public:
+  using QAbstractTableModel::QAbstractTableModel;
+  void setScores(const std::vector<UnitScore> *scores) {
+    beginResetModel();
+    m_scores = scores;
+    endResetModel();
+  }
+  int rowCount(const QModelIndex &parent) const override {
+    return parent.isValid() || !m_scores ? 0 : int(m_scores->size());
+  }
+  int columnCount(const QModelIndex &parent) const override { return parent.isValid() ? 0 : ColumnCount; }
+  QVariant data(const QModelIndex &index, int role) const override {
+    const UnitScore &score = (*m_scores)[std::size_t(index.row())];
+    if (role == kCorrelationRole)
+      return score.correlation;
+    if (role == Qt::TextAlignmentRole)
+      return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole)
+      return UnitDiscoveryPanel::tr("unit %1: r = %2").arg(score.unit).arg(score.correlation, 0, 'f', 4);
+    if (role != Qt::DisplayRole)
+      return {};
+    switch (index.column()) {
+    case RankColumn: return index.row() + 1;
+    case UnitColumn: return score.unit;
+    case RColumn: return QStringLiteral("%1%2").arg(score.correlation >= 0 ? QStringLiteral("+") : QString())
+                                               .arg(score.correlation, 0, 'f', 3);
+    default: return {};
+    }
+  }
+  QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+    const QString names[ColumnCount] = {UnitDiscoveryPanel::tr("#"), UnitDiscoveryPanel::tr("unit"),
+                                        UnitDiscoveryPanel::tr("r"), UnitDiscoveryPanel::tr("−1 … r … +1")};
+    return orientation == Qt::Horizontal && role == Qt::DisplayRole ? names[section] : QVariant();
+  }
+
+private:
+  const std::vector<UnitScore> *m_scores = nullptr;
+};
+
+UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session) {
+  setObjectName(QStringLiteral("unitDiscoveryPanel"));
+  m_quantityCombo = new QComboBox(this);
+  m_quantityCombo->setObjectName(QStringLiteral("discoveryQuantityCombo"));
+  for (Quantity q : kRankable)
+    m_quantityCombo->addItem(quantityName(q), int(q));
+  m_featureCombo = new QComboBox(this);
+  m_featureCombo->setObjectName(QStringLiteral("discoveryFeatureCombo"));
+  for (TextFeature f : kTextFeatures)
+    m_featureCombo->addItem(featureName(f), int(f));
+  for (QComboBox *combo : {m_quantityCombo, m_featureCombo}) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+  }
+  m_regexEdit = new QLineEdit(this);
+  m_regexEdit->setObjectName(QStringLiteral("discoveryRegexEdit"));
+  m_regexEdit->setPlaceholderText(tr("regular expression, e.g. [aeiou] or \\d+"));
+  m_regexEdit->setEnabled(false);
+  for (QLabel **label : {&m_message, &m_summary}) {
+    *label = new QLabel(this);
+    (*label)->setWordWrap(true);
+  }
+  m_message->setObjectName(QStringLiteral("discoveryMessage"));
+  m_summary->setObjectName(QStringLiteral("discoverySummary"));
+
+  m_model = new ScoreTableModel(this);
+  m_table = new QTableView(this);
+  m_table->setObjectName(QStringLiteral("discoveryTable"));
+  m_table->setModel(m_model);
+  m_table->setItemDelegateForColumn(BarColumn, new SignedBarDelegate(m_table));
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table->verticalHeader()->hide();
+  m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->horizontalHeader()->setSectionResizeMode(BarColumn, QHeaderView::Stretch);
+  m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+  m_table->setToolTip(tr("Units of the selected layer, most correlated first. Click one to select it."));
+
+  m_gateCombo = new QComboBox(this);
+  m_gateCombo->setObjectName(QStringLiteral("discoverySaturationGateCombo"));
+  for (Quantity q : kGates)
+    m_gateCombo->addItem(quantityName(q), int(q));
+  m_plot = new QCustomPlot(this);
+  m_plot->setObjectName(QStringLiteral("saturationPlot"));
+  m_plot->setMinimumHeight(160);
+  m_plot->setToolTip(tr("One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). "
+                        "Click a dot to select the unit."));
+  for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+    axis->setRange(-0.03, 1.03);
+    axis->ticker()->setTickCount(5);
+  }
+  m_plot->xAxis->setLabel(tr("right-saturated (> 0.9)"));
+  m_plot->yAxis->setLabel(tr("left-saturated (< 0.1)"));
+  // Points cannot lie beyond x + y = 1: a unit cannot be both saturations at once.
+  auto *limit = new QCPItemLine(m_plot);
+  limit->start->setCoords(0, 1);
+  limit->end->setCoords(1, 0);
+  limit->setPen(QPen(QColor(180, 180, 180), 1, Qt::DashLine));
+  QCPGraph *dots = m_plot->addGraph();
+  dots->setLineStyle(QCPGraph::lsNone);
+  dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(33, 102, 172, 150), 6));
+  QCPGraph *selected = m_plot->addGraph();
+  selected->setLineStyle(QCPGraph::lsNone);
+  selected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(214, 39, 40), 2.5), QBrush(), 12));
+
+  // [Rank (quantity) by (feature)] [pattern] / message / summary / splitter: table | [Saturation of the (gate)] plot
+  m_rankingBox = new QWidget(this);
+  auto *rankingLayout = new QGridLayout(m_rankingBox);
+  rankingLayout->setContentsMargins(0, 0, 0, 0);
+  rankingLayout->addWidget(new QLabel(tr("Rank"), this), 0, 0);
+  rankingLayout->addWidget(m_quantityCombo, 0, 1);
+  rankingLayout->addWidget(new QLabel(tr("by"), this), 0, 2);
+  rankingLayout->addWidget(m_featureCombo, 0, 3);
+  rankingLayout->addWidget(m_regexEdit, 1, 0, 1, 4);
+  rankingLayout->setColumnStretch(1, 2);
+  rankingLayout->setColumnStretch(3, 3);
+  auto *plotBox = new QWidget(this);
+  auto *plotLayout = new QGridLayout(plotBox);
+  plotLayout->setContentsMargins(0, 0, 0, 0);
+  plotLayout->addWidget(new QLabel(tr("Saturation of the"), this), 0, 0);
+  plotLayout->addWidget(m_gateCombo, 0, 1);
+  plotLayout->addWidget(m_plot, 1, 0, 1, 2);
+  plotLayout->setColumnStretch(1, 1);
+  auto *splitter = new QSplitter(Qt::Vertical, this);
+  splitter->setObjectName(QStringLiteral("discoverySplitter"));
+  splitter->setChildrenCollapsible(false);
+  splitter->addWidget(m_table);
+  splitter->addWidget(plotBox);
+  splitter->setStretchFactor(0, 1);
+  splitter->setStretchFactor(1, 1);
+  m_table->setMinimumHeight(60);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(m_rankingBox);
+  layout->addWidget(m_message);
+  layout->addWidget(m_summary);
+  layout->addWidget(splitter, 1);
+
+  // Throttled, not debounced: while playing, the ranking follows the text a few times a second.
+  m_refresher = new RefreshCoalescer(this, [this] { refresh(); }, 150);
+  connect(m_quantityCombo, &QComboBox::currentIndexChanged, this, [this] { markDirty(true); });
+  connect(m_featureCombo, &QComboBox::currentIndexChanged, this, [this] {
+    m_regexEdit->setEnabled(m_featureCombo->currentData().toInt() == int(TextFeature::Regex));
+    markDirty(true);
+  });
+  connect(m_regexEdit, &QLineEdit::textChanged, this, [this] { markDirty(true); });
+  connect(m_gateCombo, &QComboBox::currentIndexChanged, this, [this] { markDirty(false); });
+  connect(session, &ExplorerSession::modelChanged, this, [this] { markDirty(true); });
+  for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::tapeChanged,
+                      &ExplorerSession::interventionsChanged})
+    connect(session, signal, this, [this] { markDirty(false); });
+  connect(session, &ExplorerSession::selectionChanged, this, [this] { requestRefresh(); });
+  const auto select = [this](const QModelIndex &index) {
+    if (index.isValid() && index.row() < int(m_scores.size()))
+      m_session->selectUnit(m_layer, m_scores[std::size_t(index.row())].unit);
+  };
+  connect(m_table, &QTableView::clicked, this, select);
+  connect(m_table, &QTableView::activated, this, select);
+  connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) { onPlotClicked(event); });
+  setMessage({}, false);
+}
+
+UnitDiscoveryPanel::~UnitDiscoveryPanel() = default;
+
+void UnitDiscoveryPanel::markDirty(bool newRanking) {
+  m_dirty = true;
+  m_newRanking = m_newRanking || newRanking;
+  requestRefresh();
+}
+
+void UnitDiscoveryPanel::requestRefresh() {
+  // Hidden (a closed or tabbed-away dock): no work; showEvent catches up.
+  if (isVisible())
+    m_refresher->request();
+}
+
+void UnitDiscoveryPanel::showEvent(QShowEvent *event) {
+  QWidget::showEvent(event);
+  m_refresher->request();
+}
+
+void UnitDiscoveryPanel::refreshNow() {
+  m_refresher->runNow();
+  m_plot->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+void UnitDiscoveryPanel::resizeEvent(QResizeEvent *event) {
+  QWidget::resizeEvent(event);
+  fitLabels();
+}
+// A top-level layout does not give word-wrapped labels their height for the actual width; the table shrinks
+// instead of the text being cut.
+void UnitDiscoveryPanel::fitLabels() {
+  const QMargins margins = layout()->contentsMargins();
+  const int width = contentsRect().width() - margins.left() - margins.right();
+  bool changed = false;
+  for (QLabel *label : {m_message, m_summary}) {
+    const int old = label->minimumHeight();
+    label->setMinimumHeight(0); // QLabel's heightForWidth never answers less than the minimum
+    const int height = label->text().isEmpty() ? 0 : label->heightForWidth(width);
+    changed = changed || height != old;
+    label->setMinimumHeight(height);
+  }
+  if (changed)
+    layout()->activate(); // now, so a grab or export right after a refresh shows the new text
+}
+
+bool UnitDiscoveryPanel::refreshPending() const { return m_refresher->pending(); }
+Quantity UnitDiscoveryPanel::quantity() const { return Quantity(m_quantityCombo->currentData().toInt()); }
+Quantity UnitDiscoveryPanel::saturationGate() const { return Quantity(m_gateCombo->currentData().toInt()); }
+
+void UnitDiscoveryPanel::refresh() {
+  const int layer = m_session->hasModel() ? std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1) : -1;
+  if (layer != m_layer)
+    m_newRanking = true;
+  if (m_dirty || m_newRanking)
+    recompute();
+  showSelection();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void UnitDiscoveryPanel::setMessage(const QString &text, bool error) {
+  m_message->setText(text);
+  m_message->setStyleSheet(error ? QStringLiteral("color: #b2182b;") : QString());
+  m_message->setVisible(!text.isEmpty());
+}
+
+void UnitDiscoveryPanel::recompute() {
+  QElapsedTimer timer;
+  timer.start();
+  m_dirty = false;
+  ++m_recomputes;
+  m_scores.clear();
+  m_saturation.clear();
+  const bool hasModel = m_session->hasModel();
+  const bool tokens = hasModel && m_session->model().config.usesTokens();
+  const int steps = m_session->steps();
+  m_layer = hasModel ? std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1) : -1;
+  m_rankingBox->setVisible(!hasModel || tokens);
+  m_table->setVisible(!hasModel || tokens);
+  QString summary;
+  if (!hasModel)
+    setMessage(tr("No model: open one and read some text to rank its units."), false);
+  else if (!tokens)
+    setMessage(tr("This model reads numbers, not text, so there are no text features to rank units by. "
+                  "The plot shows how often each gate saturates."),
+               false);
+  else if (steps == 0)
+    setMessage(tr("Read some text to rank the units: step forward or type in the text panel."), false);
+  else
+    summary = rankByFeature(m_layer);
+  if (hasModel && steps > 0) {
+    m_saturation = saturationFractions(m_session->trace(), m_layer, saturationGate());
+    const auto mostly = [this](double UnitScore::*fraction) {
+      return std::count_if(m_saturation.begin(), m_saturation.end(),
+                           [fraction](const UnitScore &s) { return s.*fraction > 0.5; });
+    };
+    const QString saturation =
+        tr("%1 mostly > 0.9 in %2 of %3 units, mostly < 0.1 in %4.")
+            .arg(quantityName(saturationGate()), QString::number(mostly(&UnitScore::highFraction)),
+                 QString::number(m_saturation.size()), QString::number(mostly(&UnitScore::lowFraction)));
+    summary = summary.isEmpty() ? saturation : summary + QLatin1Char('\n') + saturation;
+  }
+  m_summary->setText(summary);
+  m_summary->setVisible(!summary.isEmpty());
+  fitLabels();
+  m_model->setScores(&m_scores);
+  if (std::exchange(m_newRanking, false)) // another question starts at its best answers; a longer text keeps
+    m_table->scrollToTop();                // the user's place
+  plotSaturation();
+  m_lastRecomputeMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+QString UnitDiscoveryPanel::rankByFeature(int layer) {
+  const auto feature = TextFeature(m_featureCombo->currentData().toInt());
+  const QString pattern = m_regexEdit->text();
+  if (feature == TextFeature::Regex && pattern.isEmpty()) {
+    setMessage(tr("Type a regular expression: characters inside its matches count 1, the others 0."), false);
+    return {};
+  }
+  QString error;
+  const std::vector<double> values =
+      computeTextFeature(feature, m_session->tapeText().toStdU32String(), pattern, &error);
+  if (!error.isEmpty()) {
+    setMessage(error, true);
+    return {};
+  }
+  const QString subject = feature == TextFeature::Regex ? tr("matches of %1").arg(pattern) : featureName(feature);
+  const auto steps = std::min(std::size_t(m_session->steps()), values.size());
+  const auto [low, high] = std::minmax_element(values.begin(), values.begin() + std::ptrdiff_t(steps));
+  if (steps == 0 || *low == *high) {
+    setMessage(tr("The %1 does not change in the %2 steps read so far, so no unit can follow it.")
+                   .arg(subject, QString::number(steps)), false);
+    return {};
+  }
+  setMessage({}, false);
+  m_scores = rankUnits(m_session->trace(), layer, quantity(), values);
+  const auto strong = std::count_if(m_scores.begin(), m_scores.end(),
+                                    [](const UnitScore &s) { return std::abs(s.correlation) >= kStrong; });
+  const UnitScore &best = m_scores.front();
+  return tr("Unit %1 follows %2 best (r = %3) over %4 steps of layer %5; %6 of %7 units have |r| ≥ %8.")
+      .arg(QString::number(best.unit), subject, QString::number(best.correlation, 'f', 2), QString::number(steps),
+           QString::number(layer), QString::number(strong), QString::number(m_scores.size()), QString::number(kStrong));
+}
+
+void UnitDiscoveryPanel::plotSaturation() {
+  QVector<double> x, y;
+  for (const UnitScore &s : m_saturation) {
+    x.append(s.highFraction);
+    y.append(s.lowFraction);
+  }
+  m_plot->graph(0)->setData(x, y);
+}
+
+void UnitDiscoveryPanel::showSelection() {
+  const bool sameLayer = m_session->hasModel() && m_session->selectedLayer() == m_layer;
+  const int unit = sameLayer ? m_session->selectedUnit() : -1;
+  const auto found = std::find_if(m_scores.begin(), m_scores.end(), [unit](const UnitScore &s) { return s.unit == unit; });
+  if (found != m_scores.end()) {
+    const int row = int(found - m_scores.begin());
+    if (m_table->currentIndex().row() != row)
+      m_table->selectRow(row);
+    if (m_shownUnit >= 0 && unit != m_shownUnit) // chosen in another view: bring it into sight
+      m_table->scrollTo(m_model->index(row, 0));
+  } else {
+    m_table->clearSelection();
+  }
+  QCPGraph *highlight = m_plot->graph(1);
+  if (unit >= 0 && unit < int(m_saturation.size()))
+    highlight->setData({m_saturation[std::size_t(unit)].highFraction}, {m_saturation[std::size_t(unit)].lowFraction});
+  else
+    highlight->data()->clear();
+  m_shownUnit = unit;
+}
+
+void UnitDiscoveryPanel::onPlotClicked(QMouseEvent *event) {
+  // The nearest dot within a few pixels; overlapping dots give the lowest unit.
+  constexpr double kReach = 8.0;
+  const QPointF at = event->position();
+  int nearest = -1;
+  double nearestDistance = kReach * kReach;
+  for (std::size_t k = 0; k < m_saturation.size(); ++k) {
+    const double dx = m_plot->xAxis->coordToPixel(m_saturation[k].highFraction) - at.x();
+    const double dy = m_plot->yAxis->coordToPixel(m_saturation[k].lowFraction) - at.y();
+    if (dx * dx + dy * dy < nearestDistance) {
+      nearestDistance = dx * dx + dy * dy;
+      nearest = int(k);
+    }
+  }
+  if (nearest >= 0)
+    m_session->selectUnit(m_layer, nearest);
+}
+
+} // namespace lstm

@@ -1,0 +1,407 @@
+#include "forecast_view.h"
+
+#include "common/plot_export.h"
+#include "common/qcustomplot_include.h"
+#include "common/refresh_coalescer.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+#include <utility>
+
+namespace lstm {
+
+namespace {
+const QColor kTruthColor(0x404040);
+const QColor kOneStepColor(0x1f77b4);
+const QColor kMultiColor(0xd62728);
+const QColor kBetterColor(0x2ca02c);
+constexpr int kClickSlop = 4; // pixels a press may move and still count as a click, not a drag
+
+QString formatNumber(double value) { return QString::number(value, 'g', 4); }
+} // namespace
+
+struct ForecastView::Result {
+  quint64 generation = 0;
+  bool withOneStep = false;
+  OneStepForecast oneStep;
+  MultiStepForecast multiStep;
+};
+
+ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("forecastView"));
+  m_plot = new QCustomPlot(this);
+  m_plot->setObjectName(QStringLiteral("forecastPlot"));
+  m_plot->setMinimumHeight(180);
+  m_horizonSpin = new QSpinBox(this);
+  m_horizonSpin->setObjectName(QStringLiteral("forecastHorizonSpin"));
+  m_horizonSpin->setRange(1, 10000);
+  m_horizonSpin->setValue(50);
+  m_horizonSpin->setToolTip(tr("How many steps the model forecasts from its own predictions"));
+  m_startSlider = new QSlider(Qt::Horizontal, this);
+  m_startSlider->setObjectName(QStringLiteral("forecastStartSlider"));
+  m_startSlider->setToolTip(tr("Where the multi-step forecast starts (or click in the plot)"));
+  m_startLabel = new QLabel(this);
+  m_startLabel->setObjectName(QStringLiteral("forecastStartLabel"));
+  m_startLabel->setMinimumWidth(m_startLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 00000000")));
+  m_statsLabel = new QLabel(this);
+  m_statsLabel->setObjectName(QStringLiteral("forecastStatsLabel"));
+  m_statsLabel->setTextFormat(Qt::RichText);
+  m_statsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_statsLabel->setContentsMargins(4, 2, 4, 4);
+  m_messageLabel = new QLabel(this);
+  m_messageLabel->setObjectName(QStringLiteral("forecastMessageLabel"));
+  m_messageLabel->setWordWrap(true);
+  m_messageLabel->setAlignment(Qt::AlignCenter);
+
+  auto *controls = new QHBoxLayout;
+  auto *horizonLabel = new QLabel(tr("forecast steps:"), this);
+  horizonLabel->setBuddy(m_horizonSpin);
+  controls->addWidget(horizonLabel);
+  controls->addWidget(m_horizonSpin);
+  auto *startLabel = new QLabel(tr("from:"), this);
+  startLabel->setBuddy(m_startSlider);
+  controls->addWidget(startLabel);
+  controls->addWidget(m_startSlider, 1);
+  controls->addWidget(m_startLabel);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(controls);
+  layout->addWidget(m_messageLabel, 1);
+  layout->addWidget(m_plot, 1);
+  layout->addWidget(m_statsLabel);
+
+  m_truthGraph = m_plot->addGraph();
+  m_truthGraph->setName(tr("truth"));
+  m_truthGraph->setPen(QPen(kTruthColor, 1.2));
+  m_oneStepGraph = m_plot->addGraph();
+  m_oneStepGraph->setName(tr("one step ahead"));
+  m_oneStepGraph->setPen(QPen(kOneStepColor, 1.2));
+  m_multiGraph = m_plot->addGraph();
+  m_multiGraph->setName(tr("multi-step forecast"));
+  m_multiGraph->setPen(QPen(kMultiColor, 2.0, Qt::DashLine));
+  m_validationLine = new QCPItemStraightLine(m_plot);
+  m_validationLine->setPen(QPen(QColor(0x9e9e9e), 1.0, Qt::DotLine));
+  m_startLine = new QCPItemStraightLine(m_plot);
+  m_startLine->setPen(QPen(kMultiColor.lighter(140), 1.0, Qt::DotLine));
+  QFont smallFont = font();
+  smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
+  m_validationText = new QCPItemText(m_plot);
+  m_validationText->setText(tr("validation \u2192"));
+  m_validationText->setFont(smallFont);
+  m_validationText->setColor(QColor(0x757575));
+  m_validationText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+  m_validationText->position->setTypeX(QCPItemPosition::ptPlotCoords);
+  m_validationText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  m_plot->xAxis->setLabel(tr("time step"));
+  // The legend sits in a row under the plot, one line wide, so it never hides the curves.
+  m_plot->legend->setVisible(true);
+  m_plot->legend->setFont(smallFont);
+  m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  m_plot->legend->setBorderPen(Qt::NoPen);
+  m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+  auto *legendRow = new QCPLayoutGrid;
+  m_plot->plotLayout()->addElement(1, 0, legendRow);
+  m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+  // Empty stretching cells either side keep the legend at its natural width, centred.
+  legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+  legendRow->addElement(0, 1, m_plot->legend);
+  legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
+  legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
+  m_plot->plotLayout()->setRowSpacing(0);
+  // Only the time axis zooms and drags: the values keep their full range so a forecast never leaves the view.
+  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+  m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+
+  m_coalescer = new RefreshCoalescer(this, [this] { startJob(); }, 40);
+  connect(m_horizonSpin, &QSpinBox::valueChanged, this, [this] { inputsChanged(false); });
+  connect(m_startSlider, &QSlider::valueChanged, this, [this] { inputsChanged(false); });
+  connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) { m_pressPos = event->pos(); });
+  connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) { onPlotReleased(event->pos()); });
+  connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userZoomed = true; });
+  connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+    m_userZoomed = false;
+    rescale();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  });
+  updateMessage();
+}
+
+ForecastView::~ForecastView() { stopWorker(); }
+
+int ForecastView::horizon() const { return m_horizonSpin->value(); }
+std::int64_t ForecastView::forecastStart() const { return m_startSlider->value(); }
+
+void ForecastView::setForecastStart(std::int64_t start) {
+  m_startSlider->setValue(int(std::clamp<std::int64_t>(start, m_startSlider->minimum(), m_startSlider->maximum())));
+}
+
+std::int64_t ForecastView::scoreFrom() const {
+  return std::max(m_validationStart, seriesSize() - kMaxScoredPoints);
+}
+
+std::int64_t ForecastView::shownFrom() const {
+  const std::int64_t from = scoreFrom();
+  const std::int64_t context = std::max<std::int64_t>(50, (seriesSize() - from) / 4);
+  return std::max<std::int64_t>(0, from - context);
+}
+
+void ForecastView::setModel(std::shared_ptr<const Model> model) {
+  m_model = std::move(model);
+  inputsChanged(true);
+}
+
+void ForecastView::setSeries(std::vector<double> values, std::int64_t validationStart, const QString &name) {
+  m_values = std::make_shared<const std::vector<double>>(std::move(values));
+  const std::int64_t size = seriesSize();
+  // At least one value before the validation part to predict it from, and at least one value in it.
+  m_validationStart = size < 2 ? 0 : std::clamp<std::int64_t>(validationStart, 1, size - 1);
+  m_name = name;
+  m_userZoomed = false;
+  updateControls();
+  setForecastStart(scoreFrom());
+  inputsChanged(true);
+}
+
+// Every change supersedes the running job at once, so a result computed for old inputs can never be shown,
+// even when it arrives before the coalesced recompute starts.
+void ForecastView::inputsChanged(bool modelOrSeries) {
+  if (modelOrSeries) {
+    m_oneStepCurrent = false;
+    updateMessage();
+  }
+  ++m_generation;
+  if (m_cancel)
+    m_cancel->store(true);
+  m_startLabel->setText(QStringLiteral("t = %1").arg(forecastStart()));
+  if (m_message.isEmpty())
+    m_coalescer->request();
+}
+
+void ForecastView::updateMessage() {
+  QString problem;
+  if (!m_model)
+    m_message = tr("No model: load or train a series model to see its forecasts.");
+  else if (!isSeriesModel(*m_model))
+    m_message = tr("This is not a series model: forecasts need a model trained on one numeric column "
+                   "(one dense input, one regression output).");
+  else if (const std::string inconsistency = m_model->checkConsistency(); !inconsistency.empty())
+    m_message = tr("The model cannot be run: %1.").arg(QString::fromStdString(inconsistency));
+  else if (!seriesScalingOf(*m_model, &problem))
+    m_message = tr("The model cannot forecast: %1.").arg(problem);
+  else if (seriesSize() < 2)
+    m_message = tr("No series: load the numeric column the model was trained on to compare its forecasts.");
+  else
+    m_message.clear();
+  const bool ok = m_message.isEmpty();
+  m_messageLabel->setText(m_message);
+  m_messageLabel->setVisible(!ok);
+  m_plot->setVisible(ok);
+  m_statsLabel->setVisible(ok);
+  m_horizonSpin->setEnabled(ok);
+  m_startSlider->setEnabled(ok);
+  if (!ok) {
+    stopWorker();
+    m_oneStep = {};
+    m_multiStep = {};
+  }
+  showSeries();
+  showForecasts();
+}
+
+void ForecastView::updateControls() {
+  const QSignalBlocker blocker(m_startSlider);
+  const std::int64_t size = seriesSize();
+  // Up to the series size: a start there forecasts past the end of the data.
+  m_startSlider->setRange(int(std::min(scoreFrom(), size)), int(size));
+  m_startSlider->setPageStep(std::max(1, int((size - scoreFrom()) / 10)));
+}
+
+void ForecastView::startJob() {
+  stopWorker();
+  if (!m_message.isEmpty())
+    return;
+  if (!isVisible()) {
+    m_deferred = true;
+    return;
+  }
+  const std::int64_t size = seriesSize();
+  const std::int64_t from = scoreFrom();
+  const std::int64_t base = std::max<std::int64_t>(0, from - kWarmupSteps);
+  const std::int64_t start = std::max(forecastStart(), from);
+  const int steps = horizon();
+  const bool withOneStep = !m_oneStepCurrent;
+  const quint64 generation = m_generation;
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  m_cancel = cancel;
+  if (m_oneStep.predictions.empty())
+    m_statsLabel->setText(tr("computing…")); // later recomputes keep the last numbers until new ones arrive
+  m_worker = QThread::create([this, model = m_model, values = m_values, size, from, base, start, steps, withOneStep,
+                              generation, cancel] {
+    auto result = std::make_shared<Result>();
+    result->generation = generation;
+    result->withOneStep = withOneStep;
+    // Both forecasts start from a zero state at `base`, so the dashed line's first point is the one-step
+    // prediction there.
+    const std::span<const double> window(values->data() + base, std::size_t(size - base));
+    if (withOneStep) {
+      result->oneStep = forecastOneStep(*model, window, from - base, size - base, cancel.get());
+      result->oneStep.first += base;
+    }
+    result->multiStep = forecastAutoregressive(*model, window, start - base, steps, cancel.get());
+    result->multiStep.start += base;
+    if (cancel->load())
+      return;
+    QMetaObject::invokeMethod(this, [this, result] { onJobFinished(result); }, Qt::QueuedConnection);
+  });
+  m_worker->start();
+}
+
+void ForecastView::showEvent(QShowEvent *event) {
+  QWidget::showEvent(event);
+  if (std::exchange(m_deferred, false))
+    m_coalescer->request();
+}
+
+void ForecastView::onJobFinished(const std::shared_ptr<Result> &result) {
+  if (result->generation != m_generation)
+    return;
+  stopWorker();
+  if (result->withOneStep) {
+    m_oneStep = std::move(result->oneStep);
+    m_oneStepCurrent = true;
+  }
+  m_multiStep = std::move(result->multiStep);
+  showForecasts();
+  Q_EMIT forecastReady();
+}
+
+void ForecastView::stopWorker() {
+  if (!m_worker)
+    return;
+  m_cancel->store(true); // the forecasts poll the flag every step
+  m_worker->wait();
+  delete m_worker;
+  m_worker = nullptr;
+  m_cancel.reset();
+}
+
+void ForecastView::showSeries() {
+  m_truthGraph->data()->clear();
+  if (m_message.isEmpty()) {
+    const std::int64_t from = shownFrom();
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(seriesSize() - from));
+    values.reserve(qsizetype(seriesSize() - from));
+    for (std::int64_t t = from; t < seriesSize(); ++t) {
+      keys.append(double(t));
+      values.append((*m_values)[std::size_t(t)]);
+    }
+    m_truthGraph->setData(keys, values, true);
+    // Between the last training value and the first validation value.
+    const double boundary = double(m_validationStart) - 0.5;
+    m_validationLine->point1->setCoords(boundary, 0.0);
+    m_validationLine->point2->setCoords(boundary, 1.0);
+    m_validationText->position->setCoords(boundary, 0.02);
+  }
+  m_validationLine->setVisible(m_message.isEmpty());
+  m_validationText->setVisible(m_message.isEmpty());
+  m_plot->yAxis->setLabel(m_name);
+}
+
+void ForecastView::showForecasts() {
+  const auto load = [](QCPGraph *graph, std::int64_t first, const std::vector<double> &predictions) {
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(predictions.size()));
+    values.reserve(qsizetype(predictions.size()));
+    for (std::size_t k = 0; k < predictions.size(); ++k) {
+      keys.append(double(first + std::int64_t(k)));
+      values.append(predictions[k]);
+    }
+    graph->setData(keys, values, true);
+  };
+  load(m_oneStepGraph, m_oneStep.first, m_oneStep.predictions);
+  load(m_multiGraph, m_multiStep.start, m_multiStep.predictions);
+  m_multiGraph->setName(tr("%n-step forecast (own predictions fed back)", nullptr,
+                           int(m_multiStep.predictions.size())));
+  const bool haveMulti = !m_multiStep.predictions.empty();
+  m_startLine->setVisible(haveMulti);
+  if (haveMulti) {
+    m_startLine->point1->setCoords(double(m_multiStep.start) - 0.5, 0.0);
+    m_startLine->point2->setCoords(double(m_multiStep.start) - 0.5, 1.0);
+  }
+  m_statsLabel->setText(statsText());
+  rescale();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ForecastView::rescale() {
+  if (!m_message.isEmpty())
+    return;
+  bool found = false;
+  QCPRange values = m_truthGraph->getValueRange(found);
+  for (QCPGraph *graph : {m_oneStepGraph, m_multiGraph})
+    if (bool more = false; graph->dataCount() > 0) {
+      const QCPRange range = graph->getValueRange(more);
+      if (more)
+        values.expand(range);
+    }
+  const double margin = std::max(1e-9, values.size() * 0.05);
+  m_plot->yAxis->setRange(values.lower - margin, values.upper + margin);
+  if (m_userZoomed)
+    return;
+  const double end = double(std::max(seriesSize(), m_multiStep.start + std::int64_t(m_multiStep.predictions.size())));
+  m_plot->xAxis->setRange(double(shownFrom()), std::max(end - 1.0, double(shownFrom()) + 1.0));
+}
+
+QString ForecastView::statsText() const {
+  const auto errors = [](const ForecastErrors &e, bool better) {
+    const QString text = tr("RMSE %1 MAE %2").arg(formatNumber(e.rmse), formatNumber(e.mae));
+    if (!better)
+      return text;
+    return QStringLiteral("<span style=\"color:%1\"><b>%2 %3</b></span>")
+        .arg(kBetterColor.name(), text, QString(QChar(0x2713)));
+  };
+  // The better forecast by RMSE is green and ticked; a tie marks neither.
+  const auto line = [&](const QString &title, const ForecastErrors &model, const ForecastErrors &naive) {
+    if (model.count == 0)
+      return tr("%1: past the end of the data, nothing to score").arg(title);
+    return tr("%1: %2 · naive last value: %3")
+        .arg(title, errors(model, model.rmse < naive.rmse), errors(naive, naive.rmse < model.rmse));
+  };
+  QStringList lines;
+  if (m_oneStep.model.count > 0)
+    lines << line(tr("one step ahead over %n points", nullptr, int(m_oneStep.model.count)), m_oneStep.model,
+                  m_oneStep.naive);
+  if (!m_multiStep.predictions.empty())
+    lines << line(tr("%n steps from t = %1", nullptr, int(m_multiStep.predictions.size())).arg(m_multiStep.start),
+                  m_multiStep.model, m_multiStep.naive);
+  return lines.join(QStringLiteral("<br>"));
+}
+
+void ForecastView::onPlotReleased(const QPoint &pos) {
+  const QPoint moved = pos - m_pressPos;
+  if (moved.manhattanLength() > kClickSlop) {
+    m_userZoomed = true;
+    return;
+  }
+  if (!m_message.isEmpty() || !m_plot->axisRect()->rect().contains(pos))
+    return;
+  setForecastStart(std::llround(m_plot->xAxis->pixelToCoord(pos.x())));
+}
+
+bool ForecastView::exportImage(const QString &path, QString *error) {
+  m_plot->replot(QCustomPlot::rpImmediateRefresh);
+  return savePlot(m_plot, path, error);
+}
+
+} // namespace lstm

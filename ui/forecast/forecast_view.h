@@ -1,0 +1,116 @@
+#pragma once
+// Forecasts of a series model on its validation data (issue #6): the true series with some context before the
+// validation part, the one-step-ahead prediction (teacher forcing) and a multi-step autoregressive forecast from a
+// chosen start, each scored against the naive "last value" forecast.
+// The forecasts run on a worker thread: every change of model, series, horizon or start supersedes the running
+// job (cancelled, its result dropped) and recomputes after a short coalescing delay. At most the last
+// kMaxScoredPoints of the validation part are scored, after a warm-up of kWarmupSteps true values (the model's
+// state starts from zero there, not at the first value of a long series). A hidden view computes nothing (a
+// model updated by training every few seconds costs no CPU) and catches up when shown. GUI thread only.
+#include "explore/forecast.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QThread;
+
+namespace lstm {
+
+class RefreshCoalescer;
+
+class ForecastView : public QWidget {
+  Q_OBJECT
+public:
+  static constexpr std::int64_t kMaxScoredPoints = 20000;
+  static constexpr std::int64_t kWarmupSteps = 2000;
+
+  explicit ForecastView(QWidget *parent = nullptr);
+  ~ForecastView() override; // cancels a running forecast and waits for its worker
+
+  // The model to forecast with; null or a non-series model shows a message instead of the plot.
+  void setModel(std::shared_ptr<const Model> model);
+  // The series in original units; its validation part is [validationStart, size). `name` labels the y axis.
+  // The multi-step forecast then starts at the first scored point.
+  void setSeries(std::vector<double> values, std::int64_t validationStart, const QString &name);
+
+  // The latest forecasts shown (empty before the first result). predictions are in original units.
+  const OneStepForecast &oneStep() const { return m_oneStep; }
+  const MultiStepForecast &multiStep() const { return m_multiStep; }
+  int horizon() const;
+  std::int64_t forecastStart() const;
+  // Moves the multi-step start (clamped to [first scored point, series size]), as the slider and a click do.
+  void setForecastStart(std::int64_t start);
+  // Why nothing is forecast ("not a series model", "no series" …); empty when the plot is shown.
+  QString message() const { return m_message; }
+  bool isComputing() const { return m_worker != nullptr; }
+  // Saves the plot as PNG or PDF (by extension); false with "<path>: <problem>" in `error`.
+  bool exportImage(const QString &path, QString *error);
+
+Q_SIGNALS:
+  // A new forecast is on screen (plot, stats and the accessors above agree).
+  void forecastReady();
+
+protected:
+  void showEvent(QShowEvent *event) override;
+
+private:
+  struct Result;
+  void inputsChanged(bool modelOrSeries);
+  void updateMessage();
+  void updateControls();
+  void startJob();
+  void onJobFinished(const std::shared_ptr<Result> &result);
+  void stopWorker();
+  void showSeries();
+  void showForecasts();
+  void rescale();
+  QString statsText() const;
+  void onPlotReleased(const QPoint &pos);
+  std::int64_t seriesSize() const { return m_values ? std::int64_t(m_values->size()) : 0; }
+  std::int64_t scoreFrom() const; // first scored point
+  std::int64_t shownFrom() const; // first point of the truth line
+
+  QCustomPlot *m_plot = nullptr;
+  QCPGraph *m_truthGraph = nullptr;
+  QCPGraph *m_oneStepGraph = nullptr;
+  QCPGraph *m_multiGraph = nullptr;
+  QCPItemStraightLine *m_validationLine = nullptr;
+  QCPItemStraightLine *m_startLine = nullptr;
+  QCPItemText *m_validationText = nullptr;
+  QSpinBox *m_horizonSpin = nullptr;
+  QSlider *m_startSlider = nullptr;
+  QLabel *m_startLabel = nullptr;
+  QLabel *m_statsLabel = nullptr;
+  QLabel *m_messageLabel = nullptr;
+  RefreshCoalescer *m_coalescer = nullptr;
+
+  std::shared_ptr<const Model> m_model;
+  std::shared_ptr<const std::vector<double>> m_values; // original units, shared read-only with the worker
+  std::int64_t m_validationStart = 0;
+  QString m_name;
+  QString m_message;
+  OneStepForecast m_oneStep;
+  MultiStepForecast m_multiStep;
+  bool m_oneStepCurrent = false; // m_oneStep belongs to the current model and series
+  bool m_userZoomed = false;     // the user dragged or zoomed: results keep the x range
+  bool m_deferred = false;       // inputs changed while hidden: forecast when shown
+  QPoint m_pressPos;
+
+  QThread *m_worker = nullptr;
+  std::shared_ptr<std::atomic<bool>> m_cancel; // one flag per job, shared with its worker
+  quint64 m_generation = 0;                    // results of superseded jobs carry a smaller number and are dropped
+};
+
+} // namespace lstm

@@ -1,0 +1,227 @@
+#include "example_gallery_dialog.h"
+
+#include "common/quantity_style.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace lstm {
+
+namespace {
+
+QString tr(const char *text) { return ExampleGalleryDialog::tr(text); }
+
+QString escaped(const QString &text) { return text.toHtmlEscaped(); }
+
+// File text as a paragraph: escaped, with the author's line breaks kept.
+QString paragraphText(const QString &text) {
+  return escaped(text).replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString number(double value) { return QString::number(value, 'g', 4); }
+
+QString count(qint64 n, const char *one, const char *many) {
+  return n == 1 ? tr(one) : tr(many).arg(QLocale().toString(n)); // 1,200,000 reads better than 1200000
+}
+
+QString modelShape(const Model &model) {
+  const ModelConfig &config = model.config;
+  QStringList parts;
+  parts << tr("%1 × %2").arg(count(config.numLayers, "1 layer", "%1 layers"),
+                             count(config.hiddenSize, "1 unit", "%1 units"));
+  const int vocabulary = model.vocabulary.size();
+  switch (config.input) {
+  case InputKind::OneHot:
+    parts << tr("one-hot input over %1").arg(count(vocabulary, "1 character", "%1 characters"));
+    break;
+  case InputKind::Embedding:
+    parts << tr("%1-wide embedding of %2").arg(config.embedDim).arg(count(vocabulary, "1 character", "%1 characters"));
+    break;
+  case InputKind::Dense:
+    parts << tr("reads %1 per step").arg(count(config.inputSize, "1 number", "%1 numbers"));
+    break;
+  }
+  if (config.head == HeadKind::Softmax)
+    parts << tr("predicts the next character");
+  else
+    parts << tr("predicts %1").arg(count(config.outputSize, "1 number", "%1 numbers"));
+  return parts.join(QStringLiteral(" · "));
+}
+
+// metadata["series"] = {"mean", "stddev", "column", "source"}: what a series model reads, as far as it says.
+QString seriesText(const QJsonObject &series) {
+  QStringList parts;
+  const QString column = series.value(QStringLiteral("column")).toString();
+  const QString source = series.value(QStringLiteral("source")).toString();
+  if (!column.isEmpty() && !source.isEmpty())
+    parts << tr("column “%1” of %2").arg(escaped(column), escaped(source));
+  else if (!column.isEmpty() || !source.isEmpty())
+    parts << escaped(column.isEmpty() ? source : column);
+  const QJsonValue mean = series.value(QStringLiteral("mean")), stddev = series.value(QStringLiteral("stddev"));
+  if (mean.isDouble() && stddev.isDouble())
+    parts << tr("standardised with mean %1 and standard deviation %2")
+                 .arg(number(mean.toDouble()), number(stddev.toDouble()));
+  return parts.join(QStringLiteral(", "));
+}
+
+// metadata["training"] as written by Trainer::trainingRecord(): what, how long, how well.
+QString trainingText(const QJsonObject &training, HeadKind head) {
+  QStringList parts;
+  const QString corpus = training.value(QStringLiteral("corpus")).toString();
+  const qint64 characters = training.value(QStringLiteral("corpus_characters")).toInteger(-1);
+  const qint64 iterations = training.value(QStringLiteral("iterations")).toInteger(-1);
+  if (!corpus.isEmpty())
+    parts << (characters > 0 ? tr("<b>Trained on</b> %1 (%2)").arg(escaped(corpus),
+                                                                    count(characters, "1 character", "%1 characters"))
+                             : tr("<b>Trained on</b> %1").arg(escaped(corpus)));
+  if (iterations > 0)
+    parts << (parts.isEmpty() ? tr("<b>Trained</b> for %1") : tr("for %1"))
+                 .arg(count(iterations, "1 iteration", "%1 iterations"));
+  const QJsonValue best = training.value(QStringLiteral("best_validation_loss"));
+  if (best.isDouble() && std::isfinite(best.toDouble())) {
+    const QString unit = head == HeadKind::Softmax ? tr(" nats per character") : tr(" (mean squared error)");
+    QString text = tr("best validation loss %1%2").arg(number(best.toDouble()), unit);
+    const qint64 at = training.value(QStringLiteral("best_iteration")).toInteger(-1);
+    if (at > 0)
+      text += tr(" at iteration %1").arg(QLocale().toString(at));
+    const QJsonObject baselines = training.value(QStringLiteral("baselines")).toObject();
+    const QJsonValue unigram = baselines.value(QStringLiteral("unigram")), bigram = baselines.value(QStringLiteral("bigram"));
+    if (head == HeadKind::Softmax && unigram.isDouble() && bigram.isDouble())
+      text += tr(" (unigram baseline %1, bigram %2)").arg(number(unigram.toDouble()), number(bigram.toDouble()));
+    parts << text;
+  }
+  return parts.join(QStringLiteral(", "));
+}
+
+// The primer as one line: long ones cut, line breaks shown as ↵ so the reader sees where they are.
+QString primerLine(const QString &primer) {
+  constexpr int kShown = 160;
+  QString line = primer.left(kShown);
+  line.replace(QLatin1Char('\n'), QStringLiteral("↵"));
+  line.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
+  return escaped(line) + (primer.size() > kShown ? QStringLiteral("…") : QString());
+}
+
+QString monospace(const QString &html) {
+  return QStringLiteral("<span style=\"font-family: monospace; white-space: pre-wrap;\">%1</span>").arg(html);
+}
+
+} // namespace
+
+QString exampleDescriptionHtml(const ExampleEntry &entry) {
+  const ExampleLesson &lesson = entry.lesson;
+  QString html = QStringLiteral("<h2>%1</h2>").arg(escaped(lesson.title));
+  if (!lesson.summary.isEmpty())
+    html += QStringLiteral("<p>%1</p>").arg(paragraphText(lesson.summary));
+  if (lesson.hasUnit()) {
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Select:"), tr("layer %1, unit %2, %3")
+                                        .arg(lesson.layer)
+                                        .arg(lesson.unit)
+                                        .arg(escaped(quantityName(lesson.quantity))));
+    if (!lesson.feature.isEmpty())
+      html += QStringLiteral("<p>%1</p>").arg(
+          lesson.correlation != 0.0
+              ? tr("This unit tracks <i>%1</i> (correlation r = %2).")
+                    .arg(escaped(lesson.feature), QString::number(lesson.correlation, 'f', 2))
+              : tr("This unit tracks <i>%1</i>.").arg(escaped(lesson.feature)));
+  }
+  if (!entry.model)
+    return html;
+  const Model &model = *entry.model;
+  if (model.config.usesTokens() && !lesson.primer.isEmpty())
+    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Reads first:"), monospace(primerLine(lesson.primer)));
+  html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Model:"), modelShape(model).toHtmlEscaped());
+  const QJsonObject series = model.metadata.value(QStringLiteral("series")).toObject();
+  if (const QString text = seriesText(series); !text.isEmpty())
+    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Series:"), text);
+  const QJsonObject training = model.metadata.value(QStringLiteral("training")).toObject();
+  if (const QString text = trainingText(training, model.config.head); !text.isEmpty())
+    html += QStringLiteral("<p>%1.</p>").arg(text);
+  if (!lesson.command.isEmpty())
+    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Trained with:"), monospace(escaped(lesson.command)));
+  return html;
+}
+
+ExampleGalleryDialog::ExampleGalleryDialog(std::vector<ExampleEntry> entries, QWidget *parent)
+    : QDialog(parent), m_entries(std::move(entries)) {
+  setObjectName(QStringLiteral("exampleGalleryDialog"));
+  setWindowTitle(tr("Open Example"));
+
+  m_list = new QListWidget;
+  m_list->setObjectName(QStringLiteral("exampleList"));
+  m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_list->setSpacing(2);
+  for (const ExampleEntry &entry : m_entries) {
+    auto *item = new QListWidgetItem(entry.lesson.title, m_list);
+    item->setToolTip(QFileInfo(entry.path).fileName());
+  }
+
+  m_description = new QTextBrowser;
+  m_description->setObjectName(QStringLiteral("exampleDescription"));
+  m_description->setOpenLinks(false); // file text is not trusted to navigate anywhere
+
+  auto *buttons = new QDialogButtonBox;
+  m_openButton = buttons->addButton(tr("Open"), QDialogButtonBox::AcceptRole);
+  m_openButton->setObjectName(QStringLiteral("exampleOpenButton"));
+  m_openButton->setDefault(true);
+  buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("exampleCancelButton"));
+
+  auto *panes = new QHBoxLayout;
+  panes->addWidget(m_list, 2);
+  panes->addWidget(m_description, 5);
+  auto *layout = new QVBoxLayout(this);
+  layout->addLayout(panes, 1);
+  layout->addWidget(buttons);
+
+  connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { onCurrentRowChanged(row); });
+  connect(m_list, &QListWidget::itemDoubleClicked, this,
+          [this](QListWidgetItem *item) { openRow(m_list->row(item)); });
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] { openRow(m_list->currentRow()); });
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+  resize(760, 480);
+  if (m_entries.empty()) {
+    m_list->setEnabled(false);
+    onCurrentRowChanged(-1);
+  } else {
+    m_list->setCurrentRow(0);
+    m_list->setFocus();
+  }
+}
+
+std::optional<ExampleEntry> ExampleGalleryDialog::chosen() const { return m_chosen; }
+
+int ExampleGalleryDialog::currentIndex() const { return m_list->currentRow(); }
+
+void ExampleGalleryDialog::onCurrentRowChanged(int row) {
+  const bool valid = row >= 0 && row < int(m_entries.size());
+  m_openButton->setEnabled(valid);
+  if (valid)
+    m_description->setHtml(exampleDescriptionHtml(m_entries[std::size_t(row)]));
+  else if (m_entries.empty())
+    m_description->setHtml(QStringLiteral("<p>%1</p><p>%2</p>")
+                               .arg(escaped(tr("No examples are installed.")),
+                                    escaped(tr("Example models are shipped inside the application; this build has "
+                                               "none. Open a model file or train one instead."))));
+  else
+    m_description->setHtml(QStringLiteral("<p>%1</p>").arg(escaped(tr("Choose an example on the left."))));
+}
+
+void ExampleGalleryDialog::openRow(int row) {
+  if (row < 0 || row >= int(m_entries.size()))
+    return;
+  m_chosen = m_entries[std::size_t(row)];
+  accept();
+}
+
+} // namespace lstm
