@@ -13,6 +13,7 @@
 #include "explorer/selection_toolbar.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
+#include "explorer/unit_discovery_panel.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
 #include "training/training_panel.h"
@@ -117,6 +118,9 @@ void MainWindow::createDocks() {
   QDockWidget *trainingDock =
       addDock(trainingScroll, tr("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
   tabifyDockWidget(interventions, trainingDock);
+  QDockWidget *discovery = addDock(new UnitDiscoveryPanel(m_session), tr("Unit discovery"),
+                                   QStringLiteral("unitDiscoveryDock"), Qt::LeftDockWidgetArea);
+  tabifyDockWidget(trainingDock, discovery);
   interventions->raise();
   m_training = training;
   connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
