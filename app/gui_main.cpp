@@ -4,9 +4,12 @@
 #include "common/dialogs.h"
 #include "common/quantity_style.h"
 #include "explorer/explorer_session.h"
+#include "explore/forecast.h"
+#include "forecast/forecast_view.h"
 #include "main_window.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QScreen>
@@ -71,6 +74,14 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
   window.resize(size);
   window.show();
   QCoreApplication::processEvents(); // layout at the final size before the views draw
+  if (window.session()->hasModel() && lstm::isSeriesModel(window.session()->model())) {
+    // The series loads and the forecast computes on worker threads: wait for both (a few hundred ms).
+    QElapsedTimer waited;
+    waited.start();
+    const lstm::ForecastView *forecast = window.forecastView();
+    while ((forecast->multiStep().predictions.empty() || forecast->isComputing()) && waited.elapsed() < 30000)
+      QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+  }
   window.flushRedraws();
   QCoreApplication::processEvents();
   const QString file = args.value(QStringLiteral("screenshot"));

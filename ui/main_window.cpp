@@ -13,6 +13,7 @@
 #include "explorer/selection_toolbar.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
+#include "explore/forecast.h"
 #include "explorer/unit_discovery_panel.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
@@ -149,7 +150,8 @@ void MainWindow::createMenus() {
   open->setShortcut(QKeySequence::Open);
   m_recent = new RecentFiles(file->addMenu(tr("Open &recent")), this);
   connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openModel(path); });
-  file->addAction(tr("Open &example…"), this, &MainWindow::openExampleGallery);
+  file->addAction(tr("Open &example…"), this, &MainWindow::openExampleGallery)
+      ->setObjectName(QStringLiteral("openExampleAction"));
   file->addAction(tr("Open the &built-in model"), this, &MainWindow::openDefaultModel);
   file->addSeparator();
   QMenu *exportMenu = file->addMenu(tr("&Export"));
@@ -227,8 +229,15 @@ void MainWindow::primeOpenedModel() {
 
 void MainWindow::showTrainedModel(std::shared_ptr<const Model> model, const QString &source) {
   // Another moment of the same run: the same text through the new weights, with zoom and selection kept.
-  if (m_session->setWeights(model, source))
+  if (m_session->setWeights(model, source)) {
+    m_forecast->setModel(std::move(model)); // a series run: the forecast follows the weights too
     return;
+  }
+  if (isSeriesModel(*model)) { // a new forecaster: its own series, in the explorer and the Forecast dock
+    m_session->setModel(std::move(model), source);
+    afterModelOpened();
+    return;
+  }
   // A new network: keep the user's text when the model can read it, otherwise probe it with held-out text.
   const QString text = m_session->hasModel() && m_session->model().config.usesTokens() ? m_session->tapeText() : QString();
   m_session->setModel(std::move(model), source);

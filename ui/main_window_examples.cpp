@@ -17,6 +17,11 @@
 
 namespace lstm {
 
+namespace {
+constexpr std::int64_t kSeriesShown = 400;   // values the explorer reads of a series model's data …
+constexpr std::int64_t kSeriesContext = 200; // … of which this many come before its validation part
+} // namespace
+
 void MainWindow::openExampleGallery() {
   QStringList problems;
   std::vector<ExampleEntry> entries = loadExamples(builtInExamplePaths(), &problems);
@@ -44,8 +49,11 @@ bool MainWindow::openLessonOf(const QString &path) {
 void MainWindow::afterModelOpened() {
   const auto model = m_session->sharedModel();
   m_forecast->setModel(model);
-  if (!model || !isSeriesModel(*model))
+  if (!model || !isSeriesModel(*model)) {
+    if (auto *heatmaps = findChild<QDockWidget *>(QStringLiteral("heatmapDock")))
+      heatmaps->raise(); // the Forecast tab may still be in front from a series model
     return;
+  }
   m_forecastDock->show();
   m_forecastDock->raise();
   loadSeriesOf(*model);
@@ -68,9 +76,20 @@ void MainWindow::loadSeriesOf(const Model &model) {
         return;
       }
       const auto size = std::int64_t(values->size());
-      const std::int64_t validation = series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10);
-      m_forecast->setSeries(std::move(*values), std::clamp<std::int64_t>(validation, 1, size - 1),
-                            series.value(QStringLiteral("column")).toString());
+      const std::int64_t validation =
+          std::clamp<std::int64_t>(series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10), 1, size - 1);
+      // The explorer steps through a stretch around the start of the held-out part (steps are time points), so
+      // its gates can be read beside the forecast of the same values.
+      const std::int64_t first = std::max<std::int64_t>(0, validation - kSeriesContext);
+      const std::int64_t last = std::min(size, validation + kSeriesShown - kSeriesContext);
+      QString refusal;
+      if (m_session->setSeries(std::vector<double>(values->begin() + first, values->begin() + last), &refusal)) {
+        m_session->setMode(DriveMode::Read);
+        m_session->stepMany(m_session->tapeLength());
+      } else {
+        statusBar()->showMessage(refusal, 8000);
+      }
+      m_forecast->setSeries(std::move(*values), validation, series.value(QStringLiteral("column")).toString());
     }, Qt::QueuedConnection);
   }));
   m_seriesLoader->start();

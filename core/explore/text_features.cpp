@@ -11,7 +11,8 @@ namespace lstm {
 
 namespace {
 
-const char *const kIds[] = {"bracket-depth", "inside-quotes", "line-position", "since-space", "punctuation", "regex"};
+const char *const kIds[] = {"bracket-depth", "inside-quotes", "line-position", "since-space",
+                            "punctuation",   "a-minus-b",     "regex"};
 
 template <typename Int>
 std::vector<double> toDoubles(const std::vector<Int> &values) {
@@ -103,6 +104,15 @@ std::vector<double> computeTextFeature(TextFeature f, std::u32string_view text, 
   case TextFeature::Punctuation: {
     std::vector<double> values(text.size());
     std::transform(text.begin(), text.end(), values.begin(), [](char32_t c) { return QChar::isPunct(c) ? 1.0 : 0.0; });
+    return values;
+  }
+  case TextFeature::AMinusB: {
+    std::vector<double> values(text.size());
+    double count = 0.0;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      count = text[k] == U'\n' ? 0.0 : count + double(text[k] == U'a') - double(text[k] == U'b');
+      values[k] = count;
+    }
     return values;
   }
   case TextFeature::Regex:

@@ -9,13 +9,14 @@
 
 namespace lstm {
 
-enum class TextFeature { BracketDepth, InsideQuotes, LinePosition, SinceSpace, Punctuation, Regex };
-inline constexpr TextFeature kTextFeatures[6] = {TextFeature::BracketDepth, TextFeature::InsideQuotes,
+enum class TextFeature { BracketDepth, InsideQuotes, LinePosition, SinceSpace, Punctuation, AMinusB, Regex };
+inline constexpr TextFeature kTextFeatures[7] = {TextFeature::BracketDepth, TextFeature::InsideQuotes,
                                                  TextFeature::LinePosition, TextFeature::SinceSpace,
-                                                 TextFeature::Punctuation,  TextFeature::Regex};
+                                                 TextFeature::Punctuation,  TextFeature::AMinusB,
+                                                 TextFeature::Regex};
 
 // Stable id, as stored in lessons: "bracket-depth", "inside-quotes", "line-position", "since-space",
-// "punctuation", "regex".
+// "punctuation", "a-minus-b", "regex".
 const char *featureId(TextFeature f);
 // The feature of `id` (one of featureId's strings); false and `out` unchanged otherwise.
 bool parseTextFeature(const QString &id, TextFeature &out);
@@ -26,6 +27,7 @@ bool parseTextFeature(const QString &id, TextFeature &out);
 //   LinePosition  characters since the last '\n' (the '\n' itself is 0, the first character of the text 1);
 //   SinceSpace    characters since the last space or '\n' (those are 0);
 //   Punctuation   1 for Unicode punctuation (QChar::isPunct on the code point: ",.!?" and CJK "，。"), else 0;
+//   AMinusB       letters 'a' minus letters 'b' since the last '\n' (the aⁿbⁿ counting lesson; '\n' is 0);
 //   Regex         1 for characters inside a match of `pattern` (QRegularExpression with Unicode properties,
 //                 matched on the whole text), else 0; empty matches mark nothing.
 // An invalid `pattern` (Regex only) gives an empty vector and "invalid regular expression: <reason>" in `error`

@@ -200,21 +200,31 @@ void TestExampleModels::forecasterBeatsTheNaiveForecast() {
   const MultiStepForecast multi = forecastAutoregressive(*model, fresh, 1000, 20);
   qInfo("20 steps ahead: RMSE %.5f, naive %.5f", multi.model.rmse, multi.naive.rmse);
   QVERIFY(multi.model.rmse < multi.naive.rmse);
-  // The lesson's unit follows the level of the series.
+  // The lesson's unit follows the level of the series. Two units share that job (the lesson says so: 10 up, 1 upside
+  // down, |r| within 0.01 of each other), so the documented one must be among the two strongest.
   const auto lesson = *ExampleLesson::of(*model);
   Stepper stepper(std::make_shared<const Model>(*model));
   const auto scaling = *seriesScalingOf(*model);
-  std::vector<double> cell, level;
+  std::vector<std::vector<double>> cells(std::size_t(model->config.hiddenSize));
+  std::vector<double> level;
   for (std::size_t t = 0; t < 1500; ++t) {
     const float x = float(scaling.apply(fresh[t]));
     const StepResult &step = stepper.step(std::span<const float>(&x, 1));
-    if (t >= 100) {
-      cell.push_back(step.layers[std::size_t(lesson.layer)].cell[lesson.unit]);
-      level.push_back(fresh[t]);
-    }
+    if (t < 100) // from a zero state the first steps say more about the start than about the level
+      continue;
+    for (int u = 0; u < model->config.hiddenSize; ++u)
+      cells[std::size_t(u)].push_back(step.layers[std::size_t(lesson.layer)].cell[u]);
+    level.push_back(fresh[t]);
   }
-  qInfo("unit %d: r with the level %.3f", lesson.unit, pearson(cell, level));
-  QVERIFY(std::abs(pearson(cell, level)) >= 0.9);
+  const Ranking ranking = rankOf(cells, level, lesson.unit);
+  int best = 0;
+  for (int u = 0; u < model->config.hiddenSize; ++u)
+    if (std::abs(pearson(cells[std::size_t(u)], level)) > std::abs(pearson(cells[std::size_t(best)], level)))
+      best = u;
+  qInfo("unit %d: r with the level %.3f, rank %d (the strongest: unit %d, r %.3f)", lesson.unit, ranking.documented,
+        ranking.rank, best, pearson(cells[std::size_t(best)], level));
+  QVERIFY(std::abs(ranking.documented) >= 0.9);
+  QVERIFY(ranking.rank <= 2);
 }
 
 QTEST_GUILESS_MAIN(TestExampleModels)

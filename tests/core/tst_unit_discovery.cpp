@@ -1,6 +1,7 @@
 // Unit discovery (issue #6 item 4): the text features on hand-checked strings, Pearson r and saturation
 // fractions against a two-pass reference on a hand-filled trace, and a hand-built model whose unit 2 is an
 // exact bracket counter, which rankUnits must find first.
+#include "bracket_counter_model.h"
 #include "explore/stepper.h"
 #include "explore/text_features.h"
 #include "explore/unit_ranking.h"
@@ -13,45 +14,13 @@
 #include <memory>
 
 using namespace lstm;
+using test::bracketCounterModel;
+using test::kClosed;
+using test::kCounter;
 
 namespace {
 
 using Values = std::vector<double>;
-
-constexpr int kCounter = 2;  // the unit that counts brackets
-constexpr int kClosed = 1;   // the unit whose output gate is forced shut
-
-// One-hot over "()ab\n", 1 layer, H = 4, small random weights, except: unit 2 has i ≈ f ≈ 1 (bias 20), no
-// recurrent input, and candidate pre-activation +k for '(' and −k for ')', so c_t = tanh(k)·depth exactly;
-// unit 1's output gate has bias −20 and nothing else, so o ≈ 0 at every step.
-std::shared_ptr<const Model> bracketCounterModel(float k = 0.01f) {
-  auto model = std::make_shared<Model>();
-  model->vocabulary = *Vocabulary::create({U'(', U')', U'a', U'b', U'\n'});
-  model->config.input = InputKind::OneHot;
-  model->config.head = HeadKind::Softmax;
-  model->config.vocabSize = 5;
-  model->config.hiddenSize = 4;
-  model->config.numLayers = 1;
-  Parameters<float> &p = model->parameters = Parameters<float>(model->config);
-  Rng rng(7);
-  initializeParameters(p, rng);
-  const int h = 4;
-  for (int gate = 0; gate < 4; ++gate) { // rows i, f, g, o of unit 2
-    const int row = gate * h + kCounter;
-    p.weightIh(0).row(row).setZero();
-    p.weightHh(0).row(row).setZero();
-    p.biasIh(0)(row) = gate < 2 ? 20.0f : 0.0f;
-    p.biasHh(0)(row) = 0.0f;
-  }
-  p.weightIh(0)(2 * h + kCounter, 0) = k;  // '('
-  p.weightIh(0)(2 * h + kCounter, 1) = -k; // ')'
-  const int closedRow = 3 * h + kClosed;
-  p.weightIh(0).row(closedRow).setZero();
-  p.weightHh(0).row(closedRow).setZero();
-  p.biasIh(0)(closedRow) = -20.0f;
-  p.biasHh(0)(closedRow) = 0.0f;
-  return model;
-}
 
 // Balanced lines over "()ab\n", nesting up to 5, filler letters between brackets.
 std::u32string bracketText(int lines) {
@@ -155,6 +124,8 @@ private Q_SLOTS:
                                  << Values{1, 2, 0, 1, 0, 1, 2, 0, 0, 1};
     QTest::newRow("punctuation") << TextFeature::Punctuation << QStringLiteral("a,b.!+$ 春，眠。「」")
                                  << none << Values{0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1};
+    QTest::newRow("a minus b") << TextFeature::AMinusB << QStringLiteral("aab\nabb\nbca") << none
+                               << Values{1, 2, 1, 0, 1, 0, -1, 0, -1, -1, 0};
     QTest::newRow("regex") << TextFeature::Regex << QStringLiteral("xabbbyab a") << QStringLiteral("ab+")
                            << Values{0, 1, 1, 1, 1, 0, 1, 1, 0, 0};
     QTest::newRow("regex words") << TextFeature::Regex << QStringLiteral("the cat\nsat") << QStringLiteral("\\bc\\w+")

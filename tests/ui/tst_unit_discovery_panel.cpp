@@ -1,6 +1,7 @@
 // UnitDiscoveryPanel (issue #6 item 4): finds the bracket-counting unit of a hand-built model first, selects
 // units from the table and the saturation scatter, re-ranks when the feature changes, reports an invalid regular
 // expression inline, and behaves with no model, a series model and while hidden.
+#include "bracket_counter_model.h"
 #include "common/qcustomplot_include.h"
 #include "explore/example_lesson.h"
 #include "explorer/explorer_session.h"
@@ -21,40 +22,12 @@
 #include <memory>
 
 using namespace lstm;
+using test::bracketCounterModel;
 using test::child;
+using test::kClosed;
+using test::kCounter;
 
 namespace {
-
-constexpr int kCounter = 2; // c of this unit is tanh(k)·bracket depth
-constexpr int kClosed = 1;  // this unit's output gate is forced to ≈ 0
-
-// One-hot over "()ab\n", H = 4 (as in tst_unit_discovery): unit 2 has i ≈ f ≈ 1, no recurrent input and candidate
-// pre-activation ±0.01 for '(' / ')'; unit 1's output gate has bias −20; everything else small and random.
-std::shared_ptr<const Model> bracketCounterModel() {
-  auto model = std::make_shared<Model>();
-  model->vocabulary = *Vocabulary::create({U'(', U')', U'a', U'b', U'\n'});
-  model->config.vocabSize = 5;
-  model->config.hiddenSize = 4;
-  Parameters<float> &p = model->parameters = Parameters<float>(model->config);
-  Rng rng(7);
-  initializeParameters(p, rng);
-  const int h = 4;
-  for (int gate = 0; gate < 4; ++gate) {
-    const int row = gate * h + kCounter;
-    p.weightIh(0).row(row).setZero();
-    p.weightHh(0).row(row).setZero();
-    p.biasIh(0)(row) = gate < 2 ? 20.0f : 0.0f;
-    p.biasHh(0)(row) = 0.0f;
-  }
-  p.weightIh(0)(2 * h + kCounter, 0) = 0.01f;
-  p.weightIh(0)(2 * h + kCounter, 1) = -0.01f;
-  const int closedRow = 3 * h + kClosed;
-  p.weightIh(0).row(closedRow).setZero();
-  p.weightHh(0).row(closedRow).setZero();
-  p.biasIh(0)(closedRow) = -20.0f;
-  p.biasHh(0)(closedRow) = 0.0f;
-  return model;
-}
 
 QString bracketText() {
   return QStringLiteral("(a(b))\n((a)(b(a)))\nab(a)\n(((b)a)b)\n(a)(b)\n((((a))))\nb(a(b)a)\n");
@@ -265,7 +238,7 @@ private Q_SLOTS:
   }
 
   // Issue #6: the unit a shipped example model's lesson names is the one this panel ranks first on its primer —
-  // for the counting lessons, whose primers are long enough to decide. The Tang and English lessons make their
+  // for the two counting lessons (brackets, aⁿbⁿ), whose primers are long enough to decide. The Tang and English lessons make their
   // claims on longer held-out text, checked in tests/core/tst_example_models.cpp.
   // LSTM_LESSON_MODELS=<dir> adds the models of a directory, to check new examples before they are shipped.
   void shippedLessonsAreFound_data() {
@@ -284,7 +257,7 @@ private Q_SLOTS:
         const auto lesson = ExampleLesson::of(session.model());
         TextFeature feature;
         if (lesson && lesson->hasUnit() && parseTextFeature(lesson->feature, feature) &&
-            feature == TextFeature::BracketDepth) {
+            (feature == TextFeature::BracketDepth || feature == TextFeature::AMinusB)) {
           QTest::newRow(qPrintable(path)) << path;
           ++rows;
         }

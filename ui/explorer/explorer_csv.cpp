@@ -28,7 +28,9 @@ bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString 
   QByteArray buffer = QByteArrayLiteral("step,char,layer,unit,i,f,g,o,c,h\n");
   char number[32];
   for (int step = 0; step < trace.steps(); ++step) {
-    const QByteArray character = csvField(session.tokenText(trace.token(step))).toUtf8();
+    // A series step has no character: its column holds the value read, in the series' own units.
+    const QByteArray character = session.isSeriesTape() ? QByteArray::number(session.tapeValue(step), 'g', 17)
+                                                        : csvField(session.tokenText(trace.token(step))).toUtf8();
     for (int layer = 0; layer < trace.layers(); ++layer)
       for (int unit = 0; unit < trace.units(); ++unit) {
         buffer += QByteArray::number(step) + ',' + character + ',' + QByteArray::number(layer) + ',' +

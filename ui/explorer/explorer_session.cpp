@@ -1,11 +1,12 @@
 #include "explorer_session.h"
 
 #include "explorer_csv.h"
+#include "explore/forecast.h"
 #include "io/model_file.h"
-
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace lstm {
 
@@ -43,13 +44,17 @@ void ExplorerSession::setModel(std::shared_ptr<const Model> model, const QString
   m_stepper = std::make_unique<Stepper>(m_model, 32);
   m_source = source;
   m_tape.clear();
+  m_values.clear();
+  m_seriesTape = isSeriesModel(*m_model);
+  m_scalingProblem.clear();
+  m_scaling = m_seriesTape ? seriesScalingOf(*m_model, &m_scalingProblem).value_or(SeriesScaling{}) : SeriesScaling{};
   m_cursor = -1;
   m_layer = 0;
   m_unit = 0;
   m_tracedUnits = {0};
   m_sampler = std::make_unique<Sampler>(m_samplingOptions);
-  if (!m_model->config.usesTokens() || m_model->config.head != HeadKind::Softmax)
-    m_mode = DriveMode::Read; // writing needs a distribution over tokens
+  if (!canWrite())
+    m_mode = DriveMode::Read; // writing needs a distribution over tokens, or a prediction of the next value
   Q_EMIT modelChanged();
   Q_EMIT tapeChanged();
   Q_EMIT traceChanged();
@@ -60,6 +65,9 @@ void ExplorerSession::setModel(std::shared_ptr<const Model> model, const QString
 
 bool ExplorerSession::setWeights(std::shared_ptr<const Model> model, const QString &source) {
   if (!hasModel() || !model || !(model->config == m_model->config) || !(model->vocabulary == m_model->vocabulary))
+    return false;
+  std::optional<SeriesScaling> scaling = SeriesScaling{};
+  if (m_seriesTape && !(scaling = seriesScalingOf(*model)))
     return false;
   pause();
   m_runTarget = -1;
@@ -82,12 +90,19 @@ bool ExplorerSession::setWeights(std::shared_ptr<const Model> model, const QStri
   m_model = std::move(model);
   m_stepper = std::make_unique<Stepper>(m_model, 32);
   m_source = source;
+  m_scaling = *scaling;
+  m_scalingProblem.clear();
   // The tape holds every character read so far (written ones included), so re-reading it gives the new weights
   // exactly the same text: snapshots compare like with like.
   if (m_model->config.usesTokens())
     for (int s = 0; s < steps && s < tapeLength(); ++s) {
       activate(atStep[std::size_t(s)]);
       readToken(m_tape[std::size_t(s)]);
+    }
+  else if (m_seriesTape)
+    for (int s = 0; s < steps && s < tapeLength(); ++s) {
+      activate(atStep[std::size_t(s)]);
+      readValue(m_values[std::size_t(s)]);
     }
   activate(current);
   m_cursor = std::min(cursor, m_stepper->position() - 1);
@@ -100,6 +115,10 @@ bool ExplorerSession::setWeights(std::shared_ptr<const Model> model, const QStri
 // ---- text
 
 std::optional<std::vector<std::int32_t>> ExplorerSession::encode(const QString &text, QString *error) const {
+  if (m_seriesTape) {
+    *error = tr("This model reads a series of numbers, not text: give it a series from the Forecast dock.");
+    return std::nullopt;
+  }
   if (!hasModel() || !model().config.usesTokens()) {
     *error = tr("This model reads numbers, not text.");
     return std::nullopt;
@@ -130,14 +149,18 @@ bool ExplorerSession::setText(const QString &text, QString *error) {
   if (!tokens)
     return false;
   pause();
-  m_runTarget = -1;
   m_tape = std::move(*tokens);
+  restartOnNewTape();
+  return true;
+}
+
+void ExplorerSession::restartOnNewTape() {
+  m_runTarget = -1;
   m_stepper->reset();
   m_cursor = -1;
   Q_EMIT tapeChanged();
   Q_EMIT traceChanged();
   Q_EMIT cursorChanged(m_cursor);
-  return true;
 }
 
 bool ExplorerSession::appendText(const QString &text, QString *error) {
@@ -147,6 +170,41 @@ bool ExplorerSession::appendText(const QString &text, QString *error) {
   m_tape.insert(m_tape.end(), tokens->begin(), tokens->end());
   Q_EMIT tapeChanged();
   return true;
+}
+
+// ---- series
+
+bool ExplorerSession::setSeries(std::vector<double> values, QString *error) {
+  if (!hasModel()) {
+    *error = tr("No model is open.");
+    return false;
+  }
+  if (!m_seriesTape) {
+    *error = model().config.usesTokens()
+                 ? tr("This model reads text, not a series of numbers.")
+                 : tr("This model does not forecast a single series: it needs one input and one predicted value.");
+    return false;
+  }
+  if (!m_scalingProblem.isEmpty()) {
+    *error = tr("Cannot read a series: %1.").arg(m_scalingProblem);
+    return false;
+  }
+  const auto bad = std::find_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); });
+  if (bad != values.end()) {
+    *error = tr("Value %1 of the series is not a finite number.").arg(bad - values.begin() + 1);
+    return false;
+  }
+  pause();
+  m_values = std::move(values);
+  restartOnNewTape();
+  return true;
+}
+
+double ExplorerSession::predictionAt(int step) const {
+  if (!m_seriesTape || step < 0 || step >= steps())
+    return std::numeric_limits<double>::quiet_NaN();
+  const auto prediction = trace().prediction(step);
+  return prediction.empty() ? std::numeric_limits<double>::quiet_NaN() : m_scaling.invert(double(prediction[0]));
 }
 
 QString ExplorerSession::tapeText() const {

@@ -13,7 +13,13 @@
 // changing the model's state. Adding or removing an intervention re-runs every recorded step after the cursor,
 // so its effect shows at once on the rest of the text; in write mode the re-run samples again.
 //
+// Series models (Dense(1) → Regression(1), issue #6) have a tape of numbers instead: step s reads tape value s,
+// scaled with the model's metadata["series"] scaling, and predicts the next one. Write mode feeds the prediction
+// back as the next input and appends it to the tape (a free-running forecast); everything else works as for text.
+// Tape values and predictions are in original units; the trace holds the scaled ones.
+//
 // GUI thread only. Long runs (a 20 000-character text) step in slices from the event loop, never blocking it.
+#include "data/series_scaling.h"
 #include "explore/sampler.h"
 #include "explore/stepper.h"
 
@@ -60,22 +66,39 @@ public:
 
   // ---- the text (token models)
   // Replaces the tape with `text` and resets the state (no step taken). Characters outside the vocabulary are
-  // refused: false, nothing changes, `error` names the first such character and its position.
+  // refused: false, nothing changes, `error` names the first such character and its position. So is any text
+  // for a model that does not read characters (a series model gets a sentence saying where series come from).
   bool setText(const QString &text, QString *error);
   // Adds `text` to the end of the tape (read mode reads it next). Same refusal as setText.
   bool appendText(const QString &text, QString *error);
-  int tapeLength() const { return int(m_tape.size()); }
-  std::int32_t tapeToken(int index) const { return m_tape[std::size_t(index)]; }
+  int tapeLength() const { return m_seriesTape ? int(m_values.size()) : int(m_tape.size()); } // characters or values
+  // Token of tape character `index`; −1 for a series tape. Precondition: 0 ≤ index < tapeLength().
+  std::int32_t tapeToken(int index) const { return m_seriesTape ? -1 : m_tape[std::size_t(index)]; }
   QString tapeText() const;                  // the whole tape as text
   QString tokenText(std::int32_t token) const; // the symbol itself ("\n" stays "\n"); "" for −1
   // One-line label for a token: "↵" for newline, "⇥" for tab, "␣" for space, the symbol otherwise.
   QString tokenLabel(std::int32_t token) const;
 
+  // ---- the series (series models)
+  // True when the model is a series model, so the tape holds numbers (even while it is empty).
+  bool isSeriesTape() const { return m_seriesTape; }
+  // Replaces the tape with `values` (original units) and resets the state (no step taken). Refused — false,
+  // nothing changes, one sentence in `error` — without a series model, with an unusable scaling in the model,
+  // or when a value is not finite.
+  bool setSeries(std::vector<double> values, QString *error);
+  // Tape value `index` in original units. Precondition: isSeriesTape(), 0 ≤ index < tapeLength().
+  double tapeValue(int index) const { return m_values[std::size_t(index)]; }
+  // The model's prediction of the value after `step`, in original units; NaN without a series tape or outside the trace.
+  double predictionAt(int step) const;
+  // The scaling between original units and what the model reads; identity for token models.
+  SeriesScaling seriesScaling() const { return m_scaling; }
+
   // ---- driving
   DriveMode mode() const { return m_mode; }
   void setMode(DriveMode mode);
   // Read mode: reads the next tape character (false at the end of the tape). Write mode: samples and reads
-  // (false in pick mode, where the user chooses with stepWithToken).
+  // (false in pick mode, where the user chooses with stepWithToken). A series in write mode reads the model's
+  // own prediction (pick mode does not apply).
   bool stepForward();
   // Write mode: reads `token` as the next character, writing it to the tape. Read mode: false.
   bool stepWithToken(std::int32_t token);
@@ -145,15 +168,23 @@ Q_SIGNALS:
 private:
   bool stepOnce();                     // one step in the current mode, no signals
   bool readToken(std::int32_t token);  // one step of `token`, loss of the previous step filled in
+  bool readValue(double value);        // one step of a series value (original units), scaled here
+  bool stepSeriesOnce(int position);   // stepOnce for a series tape
+  bool canWrite() const;               // the model predicts characters or the next value of its series
   void rerunAfterCursor();             // after an intervention change
   void onPlayTick();
   void afterSteps();                   // cursor to the last step, traceChanged
+  void restartOnNewTape();             // after the tape was replaced: zero state, no steps, signals
   std::optional<std::vector<std::int32_t>> encode(const QString &text, QString *error) const;
 
   std::shared_ptr<const Model> m_model;
   std::unique_ptr<Stepper> m_stepper;
   QString m_source;
   std::vector<std::int32_t> m_tape;
+  bool m_seriesTape = false;           // the tape is m_values, not m_tape
+  std::vector<double> m_values;        // (N) series tape, original units
+  SeriesScaling m_scaling;             // of the series model; identity otherwise
+  QString m_scalingProblem;            // why the model's scaling is unusable (then setSeries refuses)
   DriveMode m_mode = DriveMode::Read;
   SamplingOptions m_samplingOptions;
   std::unique_ptr<Sampler> m_sampler;

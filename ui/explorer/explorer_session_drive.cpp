@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace lstm {
 
@@ -18,8 +19,7 @@ constexpr int kMaxStepsPerTick = 500; // a stalled event loop must not turn into
 void ExplorerSession::setMode(DriveMode mode) {
   if (mode == m_mode)
     return;
-  if (mode == DriveMode::Write && hasModel() &&
-      (!model().config.usesTokens() || model().config.head != HeadKind::Softmax)) {
+  if (mode == DriveMode::Write && hasModel() && !canWrite()) {
     Q_EMIT message(tr("This model does not predict characters, so it cannot write."));
     return;
   }
@@ -27,12 +27,45 @@ void ExplorerSession::setMode(DriveMode mode) {
   Q_EMIT modeChanged(mode);
 }
 
+bool ExplorerSession::canWrite() const {
+  return hasModel() && ((model().config.usesTokens() && model().config.head == HeadKind::Softmax) || m_seriesTape);
+}
+
 bool ExplorerSession::readToken(std::int32_t token) {
   m_stepper->step(token);
   return true;
 }
 
+bool ExplorerSession::readValue(double value) {
+  const float scaled = float(m_scaling.apply(value));
+  m_stepper->step(std::span<const float>(&scaled, 1));
+  return true;
+}
+
+bool ExplorerSession::stepSeriesOnce(int position) {
+  if (m_mode == DriveMode::Read) {
+    if (position >= tapeLength())
+      return false;
+    return readValue(m_values[std::size_t(position)]);
+  }
+  // Write mode: the prediction of the last step becomes the next input, so re-reading the tape later (undo,
+  // interventions, other weights) feeds exactly the same numbers. The first step has nothing predicted yet and
+  // starts from the tape's first value, or the series mean. Pick mode has nothing to pick here.
+  double value = m_scaling.mean;
+  if (position > 0)
+    value = m_scaling.invert(double(m_stepper->current().output[0]));
+  else if (!m_values.empty())
+    value = m_values.front();
+  if (!std::isfinite(value))
+    return false;
+  m_values.resize(std::size_t(position));
+  m_values.push_back(value);
+  return readValue(value);
+}
+
 bool ExplorerSession::stepOnce() {
+  if (hasModel() && m_seriesTape)
+    return stepSeriesOnce(m_stepper->position());
   if (!hasModel() || !model().config.usesTokens())
     return false;
   const int position = m_stepper->position();
@@ -72,8 +105,10 @@ bool ExplorerSession::stepForward() {
   const bool wrote = m_mode == DriveMode::Write;
   if (!stepOnce()) {
     if (m_mode == DriveMode::Read && m_stepper->position() >= tapeLength())
-      Q_EMIT message(tr("End of the text: type more, or switch to write mode to let the model continue."));
-    else if (m_mode == DriveMode::Write && m_pickMode)
+      Q_EMIT message(m_seriesTape ? tr("End of the series: switch to write mode to let the model continue it with "
+                                       "its own predictions.")
+                                  : tr("End of the text: type more, or switch to write mode to let the model continue."));
+    else if (m_mode == DriveMode::Write && m_pickMode && !m_seriesTape)
       Q_EMIT message(tr("Pick mode: choose the next character in the distribution."));
     return false;
   }
@@ -210,7 +245,9 @@ void ExplorerSession::onPlayTick() {
   }
   if (stopped) {
     pause();
-    Q_EMIT message(m_mode == DriveMode::Read ? tr("End of the text.") : tr("Paused: pick the next character."));
+    Q_EMIT message(m_mode == DriveMode::Read ? (m_seriesTape ? tr("End of the series.") : tr("End of the text."))
+                   : m_seriesTape          ? tr("Paused: the forecast is no longer a finite number.")
+                                           : tr("Paused: pick the next character."));
   }
 }
 

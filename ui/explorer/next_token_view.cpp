@@ -4,6 +4,7 @@
 #include "common/qcustomplot_include.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
+#include "step_values.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,14 +30,14 @@ NextTokenView::NextTokenView(ExplorerSession *session, QWidget *parent) : QWidge
   m_topKSpin->setRange(1, 32);
   m_topKSpin->setValue(kDefaultTopK);
   m_topKSpin->setToolTip(tr("How many of the most likely next characters to show"));
-  auto *spinLabel = new QLabel(tr("Top"), this);
-  spinLabel->setBuddy(m_topKSpin);
+  m_topKLabel = new QLabel(tr("Top"), this);
+  m_topKLabel->setBuddy(m_topKSpin);
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("nextTokenPlot"));
   m_plot->setMinimumSize(200, 160);
 
   auto *controls = new QHBoxLayout;
-  controls->addWidget(spinLabel);
+  controls->addWidget(m_topKLabel);
   controls->addWidget(m_topKSpin);
   controls->addStretch(1);
   auto *layout = new QVBoxLayout(this);
@@ -105,10 +106,16 @@ void NextTokenView::refresh() {
   m_names.clear();
   m_actualIndex = -1;
   const int step = m_session->hasModel() ? m_session->cursor() : -1;
+  // Top-k means nothing to a prediction.
+  const bool distribution = !m_session->hasModel() || m_session->model().config.head == HeadKind::Softmax;
+  m_topKLabel->setVisible(distribution);
+  m_topKSpin->setVisible(distribution);
   if (!m_session->hasModel())
     m_title->setText(tr("No model"));
   else if (step < 0)
     m_title->setText(tr("No step yet"));
+  else if (m_session->isSeriesTape())
+    loadSeriesPrediction(step);
   else if (m_session->model().config.head == HeadKind::Regression)
     loadPrediction(step);
   else
@@ -164,6 +171,25 @@ void NextTokenView::loadPrediction(int step) {
   m_title->setText(text);
 }
 
+void NextTokenView::loadSeriesPrediction(int step) {
+  // Original units: the value read, the model's guess at the next one and, once read, the true next value.
+  const double read = step < m_session->tapeLength() ? m_session->tapeValue(step) : std::nan("");
+  const double predicted = m_session->predictionAt(step);
+  m_values = {read, predicted};
+  m_names = {tr("read xₜ"), tr("predicted")};
+  QString text = tr("Step %1 read %2").arg(step).arg(formatSeriesValue(read));
+  text += QLatin1Char('\n') + tr("predicts %1").arg(formatSeriesValue(predicted));
+  if (step + 1 < m_session->steps()) {
+    const double actual = m_session->tapeValue(step + 1);
+    m_actualIndex = 2;
+    m_values.push_back(actual);
+    m_names.push_back(tr("next value"));
+    text += QStringLiteral(", ") + tr("next value %1 (error %2)")
+                                      .arg(formatSeriesValue(actual), formatSeriesValue(predicted - actual));
+  }
+  m_title->setText(text);
+}
+
 void NextTokenView::layoutBars() {
   const int count = int(m_values.size());
   QVector<double> keys(count), values(count);
@@ -188,7 +214,9 @@ void NextTokenView::layoutBars() {
   const double margin = 0.3 * (high - low);
   m_plot->xAxis->setRange(low < 0.0 ? low - margin : 0.0, high > 0.0 ? high + margin : 0.0);
   m_plot->yAxis->setRange(-0.6, std::max(count, 1) - 0.4);
-  m_plot->xAxis->setLabel(m_session->hasModel() && m_session->model().config.head == HeadKind::Regression
+  const bool series = m_session->hasModel() && m_session->isSeriesTape();
+  m_plot->xAxis->setLabel(series ? tr("value (original units)")
+                          : m_session->hasModel() && m_session->model().config.head == HeadKind::Regression
                               ? tr("predicted value")
                               : tr("probability"));
   while (int(m_labels.size()) < count) {
@@ -206,7 +234,7 @@ void NextTokenView::layoutBars() {
     const double value = m_values[i];
     label->position->setCoords(value, double(i)); // (key axis is vertical: x = value, y = key)
     label->setPositionAlignment(Qt::AlignVCenter | (value < 0.0 ? Qt::AlignRight : Qt::AlignLeft));
-    label->setText(QString::number(value, 'f', 3));
+    label->setText(series ? formatSeriesValue(value) : QString::number(value, 'f', 3));
     label->setColor(int(i) == m_actualIndex ? kActualColor.darker(130) : QColor(40, 40, 40));
   }
 }

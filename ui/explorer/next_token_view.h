@@ -1,7 +1,8 @@
 #pragma once
 // The distribution over the next token at the cursor: horizontal bars of the top-k tokens from the trace, the
 // token actually read next in another colour and its probability in the title (even outside the top-k, from
-// the recorded loss). Regression models show the prediction vector instead. In pick mode (write mode) a click
+// the recorded loss). Regression models show the prediction vector instead; series models the value read, the
+// predicted next value and the true next value once read (original units). In pick mode (write mode) a click
 // on a bar steps the session with that token.
 #include <QList>
 #include <QRect>
@@ -15,6 +16,7 @@ class QCPBars;
 class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
+class QLabel;
 class QMouseEvent;
 class QShowEvent;
 class QSpinBox;
@@ -38,8 +40,8 @@ public:
   // (empty for regression models).
   QList<std::int32_t> shownTokens() const { return m_tokens; }
   int barCount() const { return int(m_values.size()); }
-  double barValue(int index) const { return m_values[std::size_t(index)]; } // probability or prediction
-  int actualIndex() const { return m_actualIndex; } // bar of the token read next, −1 when not shown
+  double barValue(int index) const { return m_values[std::size_t(index)]; } // probability, prediction or value
+  int actualIndex() const { return m_actualIndex; } // bar of the token (series: value) read next, −1 when not shown
   // Small rectangle, in this view's coordinates, inside bar `index` (0 = top); empty when there is none.
   QRect barRect(int index) const;
   QString title() const;
@@ -53,6 +55,7 @@ private:
   void refresh();
   void loadDistribution(int step);
   void loadPrediction(int step);
+  void loadSeriesPrediction(int step);
   void layoutBars();
   void onMouseRelease(QMouseEvent *event);
   int barAt(const QPointF &plotPos) const;
@@ -60,6 +63,7 @@ private:
   ExplorerSession *m_session;
   QCustomPlot *m_plot = nullptr;
   QSpinBox *m_topKSpin = nullptr;
+  QLabel *m_topKLabel = nullptr;
   RefreshCoalescer *m_refresher = nullptr;
   QCPTextElement *m_title = nullptr;
   QCPBars *m_bars = nullptr;        // every shown entry

@@ -134,12 +134,28 @@ StepValues computeStepValues(const ExplorerSession &session, int layer, int unit
   if (v.valid && v.token >= 0) {
     v.tokenLabel = session.tokenLabel(v.token);
     v.inputDescription = describeInput(session.model(), layer, v.token, v.tokenLabel);
+  } else if (v.valid && session.isSeriesTape()) {
+    v.seriesValue = step < session.tapeLength() ? session.tapeValue(step) : v.seriesValue;
+    v.seriesPrediction = session.predictionAt(step);
+    if (layer == 0 && !v.input.empty())
+      v.inputDescription = tr("value %1 (scaled %2)")
+                               .arg(formatSeriesValue(v.seriesValue), formatSeriesValue(v.input.front()));
   }
   return v;
 }
 
 StepValues computeSelectedStepValues(const ExplorerSession &session) {
   return computeStepValues(session, session.selectedLayer(), session.selectedUnit(), session.cursor());
+}
+
+QString formatSeriesValue(double value) {
+  if (!std::isfinite(value))
+    return QStringLiteral("–");
+  // 'g' with 4 significant digits, and a real minus sign, which is as wide as a digit and easier to read.
+  QString text = QString::number(value, 'g', 4);
+  if (text.startsWith(QLatin1Char('-')))
+    text.replace(0, 1, QChar(0x2212));
+  return text;
 }
 
 QString describeIntervention(const Intervention &intervention) {

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace lstm {
@@ -26,6 +27,9 @@ struct StepValues {
   std::int32_t token = -1;  // token read at this step (−1 for dense input)
   QString tokenLabel;       // one-line label of the token ("a", "↵", "␣"); empty for dense input
   QString inputDescription; // what x_t is, in words ("one-hot 'a' (token 5)", "h_t of layer 0", …)
+  // Series models (session overload only): x_t and the predicted x_{t+1} in original units; NaN otherwise.
+  double seriesValue = std::numeric_limits<double>::quiet_NaN();
+  double seriesPrediction = std::numeric_limits<double>::quiet_NaN();
   // x_t (X) for embedding, dense and upper layers; empty for one-hot, where W_ih·x_t is the column W_ih[:, token].
   std::vector<double> input;
 
@@ -58,10 +62,14 @@ struct StepValues {
 
 // Values of `unit` of `layer` at `step` of `trace`, which `model` produced. Invalid result when out of range.
 StepValues computeStepValues(const Model &model, const Trace &trace, int layer, int unit, int step);
-// Same for the session's model and trace, with the token label filled in. Invalid without a model.
+// Same for the session's model and trace, with the token label — or, for a series, the value and prediction in
+// original units (then inputDescription names the value) — filled in. Invalid without a model.
 StepValues computeStepValues(const ExplorerSession &session, int layer, int unit, int step);
 // The session's selected layer and unit at its cursor.
 StepValues computeSelectedStepValues(const ExplorerSession &session);
+
+// A series value in compact form (4 significant digits, "−" for minus); "–" for NaN.
+QString formatSeriesValue(double value);
 
 // Short, translated wording of an intervention without its location: "f clamped to 0", "c set to 2", "h zeroed".
 QString describeIntervention(const Intervention &intervention);

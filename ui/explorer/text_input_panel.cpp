@@ -3,6 +3,7 @@
 #include "explorer_session.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -15,6 +16,11 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
   m_edit->setObjectName(QStringLiteral("primerEdit"));
   m_edit->setPlaceholderText(tr("Type or paste a text for the model to read…"));
   m_edit->setTabChangesFocus(true);
+  m_seriesHint = new QLabel(tr("This model reads a series of numbers, not text: give it one from the Forecast "
+                                "dock, or train it on a series. The values appear in the text view."));
+  m_seriesHint->setObjectName(QStringLiteral("seriesHint"));
+  m_seriesHint->setWordWrap(true);
+  m_seriesHint->setVisible(false);
   m_replace = new QPushButton(tr("Read this text"));
   m_replace->setObjectName(QStringLiteral("replaceTextButton"));
   m_replace->setToolTip(tr("Start again from a zero state with this text; step with → or play"));
@@ -23,7 +29,7 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
   m_append->setToolTip(tr("Add this text after the current one"));
   m_readAll = new QPushButton(tr("Read to the end"));
   m_readAll->setObjectName(QStringLiteral("readAllButton"));
-  m_readAll->setToolTip(tr("Step through the rest of the text at once"));
+  m_readAll->setToolTip(tr("Step through the rest of the text (or series) at once"));
 
   auto *buttons = new QHBoxLayout;
   buttons->addWidget(m_replace);
@@ -32,6 +38,7 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
   buttons->addStretch(1);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(m_seriesHint);
   layout->addWidget(m_edit, 1);
   layout->addLayout(buttons);
 
@@ -41,6 +48,16 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
     session->setMode(DriveMode::Read);
     session->runTo(session->tapeLength());
   });
+  connect(session, &ExplorerSession::modelChanged, this, &TextInputPanel::updateForModel);
+  updateForModel();
+}
+
+void TextInputPanel::updateForModel() {
+  const bool series = m_session->hasModel() && m_session->isSeriesTape();
+  m_seriesHint->setVisible(series);
+  m_edit->setEnabled(!series);
+  m_replace->setEnabled(!series);
+  m_append->setEnabled(!series);
 }
 
 void TextInputPanel::replaceText() {

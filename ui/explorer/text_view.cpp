@@ -4,6 +4,7 @@
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 #include "model/model.h"
+#include "step_values.h"
 
 #include <QHelpEvent>
 #include <QLinearGradient>
@@ -113,6 +114,7 @@ void TextView::setFontPointSize(double points) {
   std::fill(m_glyphs.begin(), m_glyphs.end(), QStaticText());
   m_newlineGlyph = QStaticText(QStringLiteral("↵"));
   m_newlineGlyph.prepare(QTransform(), m_font);
+  m_valueCellWidth = -1.0f;
   relayoutAll();
   viewport()->update();
 }
@@ -137,6 +139,9 @@ void TextView::resetForModel() {
     }
   }
   m_tokens.clear();
+  m_series = m_session->hasModel() && m_session->isSeriesTape();
+  m_values.clear();
+  m_valueCellWidth = -1.0f;
   m_shownCursor = -1;
   m_tapeDirty = true;
   relayoutAll();
@@ -171,6 +176,8 @@ const QStaticText &TextView::glyph(std::int32_t token) {
 int TextView::layoutWidth() const { return std::max(40, viewport()->width() - 2 * kMargin); }
 
 void TextView::syncTape() {
+  if (m_series)
+    return syncSeries();
   const int n = m_session->hasModel() ? m_session->tapeLength() : 0;
   int first = 0;
   const int common = std::min(n, int(m_tokens.size()));
@@ -194,6 +201,8 @@ void TextView::relayoutAll() {
 // row on.
 void TextView::relayoutFrom(int index) {
   m_layoutWidth = layoutWidth();
+  if (m_series)
+    return relayoutSeriesFrom(index);
   const int n = int(m_tokens.size());
   int row = m_rowStart.empty() ? 0 : std::max(0, rowOf(std::min(index, n)) - 1);
   int i = row < int(m_rowStart.size()) ? m_rowStart[std::size_t(row)] : 0;
@@ -262,7 +271,7 @@ void TextView::updateScrollRange() {
 }
 
 void TextView::ensureVisible(int index) {
-  if (index < 0 || index >= int(m_tokens.size()))
+  if (index < 0 || index >= cellCount())
     return;
   const QRect cell = characterRect(index);
   const int page = viewport()->height();
@@ -274,7 +283,7 @@ void TextView::ensureVisible(int index) {
 }
 
 QRect TextView::characterRect(int index) const {
-  if (index < 0 || index >= int(m_tokens.size()))
+  if (index < 0 || index >= cellCount())
     return {};
   const int top = rowTop(rowOf(index));
   const int bottom = top + int(std::lround(m_rowHeight));
@@ -291,7 +300,7 @@ int TextView::stepAt(const QPoint &viewportPos) const {
   if (row < 0 || row >= int(m_rowStart.size()))
     return -1;
   const int begin = m_rowStart[std::size_t(row)];
-  const int end = row + 1 < int(m_rowStart.size()) ? m_rowStart[std::size_t(row + 1)] : int(m_tokens.size());
+  const int end = row + 1 < int(m_rowStart.size()) ? m_rowStart[std::size_t(row + 1)] : cellCount();
   const float x = float(viewportPos.x() - kMargin);
   // Last character of the row whose left edge is at or before x.
   const auto first = m_charX.begin() + begin, last = m_charX.begin() + end;
@@ -302,11 +311,17 @@ int TextView::stepAt(const QPoint &viewportPos) const {
   return x < m_charX[std::size_t(index)] + m_charWidth[std::size_t(index)] ? index : -1;
 }
 
+QString TextView::cellText(int index) const {
+  if (index < 0 || index >= cellCount())
+    return {};
+  return m_series ? formatSeriesValue(m_values[std::size_t(index)]) : m_session->tokenLabel(m_tokens[std::size_t(index)]);
+}
+
 QString TextView::toolTipText(int index) const {
   if (!m_session->hasModel() || index < 0 || index >= m_session->tapeLength())
     return {};
-  const QString head =
-      tr("step %1: '%2'").arg(index).arg(m_session->tokenLabel(m_session->tapeToken(index)));
+  const QString head = m_series ? seriesToolTipHead(index)
+                                : tr("step %1: '%2'").arg(index).arg(m_session->tokenLabel(m_session->tapeToken(index)));
   const int layer = m_session->selectedLayer(), unit = m_session->selectedUnit();
   if (index >= m_session->steps() || layer >= m_session->layers() || unit >= m_session->units())
     return head + QLatin1Char('\n') +
@@ -338,10 +353,10 @@ void TextView::refresh() {
 void TextView::paintEvent(QPaintEvent *) {
   QPainter p(viewport());
   p.fillRect(viewport()->rect(), palette().base());
-  if (!m_session->hasModel() || m_tokens.empty() || m_rowStart.empty())
+  if (!m_session->hasModel() || cellCount() == 0 || m_rowStart.empty())
     return;
   p.setFont(m_font);
-  const int steps = std::min(m_session->steps(), int(m_tokens.size()));
+  const int steps = std::min(m_session->steps(), cellCount());
   const int layer = m_session->selectedLayer(), unit = m_session->selectedUnit();
   const bool tinted = layer < m_session->layers() && unit < m_session->units();
   const Quantity quantity = m_session->selectedQuantity();
@@ -352,9 +367,16 @@ void TextView::paintEvent(QPaintEvent *) {
   const int rows = int(m_rowStart.size());
   for (int row = firstRow; row < rows && rowTop(row) < height; ++row) {
     const int begin = m_rowStart[std::size_t(row)];
-    const int end = row + 1 < rows ? m_rowStart[std::size_t(row + 1)] : int(m_tokens.size());
+    const int end = row + 1 < rows ? m_rowStart[std::size_t(row + 1)] : cellCount();
     for (int k = begin; k < end; ++k) {
       const QRect cell = characterRect(k);
+      if (m_series) {
+        const QColor tint = k < steps && tinted
+                                ? quantityColor(quantity, double(m_session->trace().value(layer, quantity, k, unit)), range)
+                                : QColor(Qt::white);
+        paintValueCell(p, k, cell, k < steps, tint, k < steps ? inkOn(tint) : unreadInk);
+        continue;
+      }
       const std::int32_t token = m_tokens[std::size_t(k)];
       QColor ink = unreadInk;
       if (k < steps) {
@@ -374,7 +396,7 @@ void TextView::paintEvent(QPaintEvent *) {
     }
   }
   const int cursor = m_session->cursor();
-  if (cursor >= 0 && cursor < int(m_tokens.size())) {
+  if (cursor >= 0 && cursor < cellCount()) {
     p.setPen(QPen(QColor(230, 110, 0), 2.0));
     p.setBrush(Qt::NoBrush);
     p.drawRect(QRectF(characterRect(cursor)).adjusted(0, 0, -1, -1));

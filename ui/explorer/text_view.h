@@ -1,6 +1,8 @@
 #pragma once
 // The whole tape as flowing text. Characters already read are tinted with the selected quantity of the selected
-// unit at the step that read them; characters still to come are grey; the cursor step is outlined.
+// unit at the step that read them; characters still to come are grey; the cursor step is outlined. A series
+// tape shows as a grid of equal cells instead, one value per step (original units, 4 significant digits),
+// tinted the same way.
 // Layout is a flat array of character cells (x, width per character, a list of row starts), rebuilt only from
 // the first changed character when the tape, the width or the font changes; stepping only repaints. Painting
 // touches the visible rows only. GUI thread.
@@ -10,6 +12,8 @@
 
 #include <cstdint>
 #include <vector>
+
+class QPainter;
 
 namespace lstm {
 
@@ -27,6 +31,7 @@ public:
   void setFontPointSize(double points);         // text size; relayouts everything
   double fontPointSize() const { return m_font.pointSizeF(); }
   QString toolTipText(int index) const;         // the hover text for tape character `index`
+  QString cellText(int index) const;            // what cell `index` shows: the value of a series, the symbol of text
   long long refreshCount() const;               // coalesced refreshes run so far
   void refreshNow();                            // runs a pending refresh immediately (tests, exports)
 
@@ -44,6 +49,13 @@ private:
   void syncTape();              // copies the session's tape, relayouts from the first changed character
   void relayoutFrom(int index); // rows from the one containing `index` (or the one before) to the end
   void relayoutAll();
+  int cellCount() const { return m_series ? int(m_values.size()) : int(m_tokens.size()); }
+  // Series tapes (text_view_series.cpp): equal cells wide enough for every value, so the grid stays aligned.
+  void syncSeries();
+  void relayoutSeriesFrom(int index);
+  float valueCellWidth(double value) const;
+  QString seriesToolTipHead(int index) const;
+  void paintValueCell(QPainter &p, int index, const QRect &cell, bool read, const QColor &tint, const QColor &ink);
   void resetForModel();
   float advance(std::int32_t token);
   const QStaticText &glyph(std::int32_t token);
@@ -72,6 +84,11 @@ private:
   QStaticText m_newlineGlyph;
   std::vector<std::uint8_t> m_breakClass; // (V) per token: where a row may wrap (see text_view.cpp)
   std::int32_t m_newlineToken = -1, m_tabToken = -1, m_spaceToken = -1;
+
+  bool m_series = false;          // the tape is the session's series: m_values instead of m_tokens
+  std::vector<double> m_values;   // (N) copy of the series tape the layout was built for, original units
+  float m_valueCellWidth = -1.0f; // width of every value cell; < 0 until measured for this font and tape
+  int m_valuesPerRow = 0;         // cells per row of the last series layout
 
   bool m_tapeDirty = true;
   int m_shownCursor = -1;

@@ -40,6 +40,7 @@ QString featureName(TextFeature f) {
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "position in the line"),
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "characters since the last space"),
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "punctuation"),
+      QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "a's minus b's in the line"),
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "regular expression…")};
   return UnitDiscoveryPanel::tr(names[int(f)]);
 }

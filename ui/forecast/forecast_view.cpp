@@ -359,8 +359,14 @@ void ForecastView::rescale() {
   m_plot->yAxis->setRange(values.lower - margin, values.upper + margin);
   if (m_userZoomed)
     return;
+  // Thousands of validation points at once are a grey band: open on the multi-step forecast with some history
+  // before it (twice the horizon, at least 150 points) and a little room after; drag or wheel for the rest.
   const double end = double(std::max(seriesSize(), m_multiStep.start + std::int64_t(m_multiStep.predictions.size())));
-  m_plot->xAxis->setRange(double(shownFrom()), std::max(end - 1.0, double(shownFrom()) + 1.0));
+  const double start = m_multiStep.predictions.empty() ? double(scoreFrom()) : double(m_multiStep.start);
+  const double length = double(std::max<std::size_t>(m_multiStep.predictions.size(), 50));
+  const double lower = std::max(double(shownFrom()), start - std::max(150.0, 2.0 * length));
+  const double upper = std::min(end - 1.0, start + length + std::max(25.0, length / 4.0));
+  m_plot->xAxis->setRange(lower, std::max(upper, lower + 1.0));
 }
 
 QString ForecastView::statsText() const {

@@ -1,9 +1,13 @@
 #include "corpus_source.h"
 
+#include "data/generators.h"
+#include "data/series_corpus.h"
 #include "train/trainer_config.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
 
 #include <algorithm>
@@ -35,20 +39,179 @@ QList<CorpusChoice> availableCorpora() {
   return choices;
 }
 
+QString generatorTitle(const QString &id) {
+  for (const GeneratorInfo &info : availableGenerators())
+    if (id == QLatin1String(info.id))
+      return QCoreApplication::translate("CorpusSource", info.title);
+  return id;
+}
+
+bool isSeriesGeneratorId(const QString &id) { return isSeriesGenerator(id.toStdString()); }
+
+// ---- CorpusSource -----------------------------------------------------------------------------------------------
+
+CorpusSource CorpusSource::textFile(const QString &path) {
+  CorpusSource source;
+  source.path = path;
+  return source;
+}
+
+CorpusSource CorpusSource::generated(const QString &id, qint64 length, quint64 seed) {
+  CorpusSource source;
+  source.kind = Kind::Generated;
+  source.generator = id;
+  source.length = length;
+  source.seed = seed;
+  return source;
+}
+
+CorpusSource CorpusSource::csvColumn(const QString &path, const QString &column) {
+  CorpusSource source;
+  source.kind = Kind::CsvColumn;
+  source.path = path;
+  source.column = column;
+  return source;
+}
+
+QString CorpusSource::toString() const {
+  QJsonObject object;
+  switch (kind) {
+  case Kind::File:
+    return path;
+  case Kind::Generated:
+    object = {{QStringLiteral("generator"), generator},
+              {QStringLiteral("length"), length},
+              {QStringLiteral("seed"), QString::number(seed)}}; // as text: JSON numbers lose 64-bit seeds
+    break;
+  case Kind::CsvColumn:
+    object = {{QStringLiteral("csv"), path}, {QStringLiteral("column"), column}};
+    break;
+  }
+  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+CorpusSource CorpusSource::fromString(const QString &text) {
+  CorpusSource source;
+  source.path = text;
+  if (!text.startsWith(QLatin1Char('{')))
+    return source;
+  const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+  if (object.contains(QStringLiteral("generator"))) {
+    source.kind = Kind::Generated;
+    source.path.clear();
+    source.generator = object.value(QStringLiteral("generator")).toString();
+    source.length = object.value(QStringLiteral("length")).toInteger();
+    source.seed = object.value(QStringLiteral("seed")).toString().toULongLong();
+  } else if (object.contains(QStringLiteral("csv"))) {
+    source.kind = Kind::CsvColumn;
+    source.path = object.value(QStringLiteral("csv")).toString();
+    source.column = object.value(QStringLiteral("column")).toString();
+  }
+  return source;
+}
+
+QString CorpusSource::describe() const {
+  switch (kind) {
+  case Kind::Generated:
+    return (isSeriesGeneratorId(generator) ? QCoreApplication::translate("CorpusSource", "%1 (seed %2, %3 values)")
+                                           : QCoreApplication::translate("CorpusSource", "%1 (seed %2, %3 characters)"))
+        .arg(generatorTitle(generator))
+        .arg(seed)
+        .arg(length);
+  case Kind::CsvColumn:
+    return QCoreApplication::translate("CorpusSource", "%1, column %2").arg(QFileInfo(path).fileName(), column);
+  case Kind::File:
+    break;
+  }
+  return QFileInfo(path).fileName();
+}
+
+// ---- CorpusLoader -----------------------------------------------------------------------------------------------
+
 CorpusLoader::CorpusLoader(QObject *parent) : QObject(parent) {
   qRegisterMetaType<std::shared_ptr<const lstm::Corpus>>();
+  qRegisterMetaType<std::shared_ptr<const lstm::CsvTable>>();
   qRegisterMetaType<lstm::Baselines>();
 }
 
 CorpusLoader::~CorpusLoader() { stopWorker(); }
 
 void CorpusLoader::load(const QString &path, const CorpusOptions &options) {
+  startJob([this, path, options](const CorpusProgress &progress) {
+    QString error;
+    std::optional<Corpus> corpus = loadCorpus(path, options, &error, progress);
+    return corpusResult(std::move(corpus), error);
+  });
+}
+
+void CorpusLoader::generate(const QString &id, qint64 length, quint64 seed, const CorpusOptions &options) {
+  startJob([this, id, length, seed, options](const CorpusProgress &) {
+    const std::string key = id.toStdString();
+    const QString title = generatorTitle(id);
+    QString error;
+    std::optional<Corpus> corpus;
+    if (isSeriesGenerator(key)) {
+      corpus = generatedSeriesCorpus(key, length, seed, options, &error);
+    } else {
+      std::string problem;
+      if (const auto text = generateText(key, length, seed, &problem)) {
+        corpus = corpusFromText(*text, title, options, &error);
+        if (corpus)
+          corpus->generated = Corpus::Generated{key, seed, length};
+      } else {
+        error = QStringLiteral("%1: %2").arg(title, QString::fromStdString(problem));
+      }
+    }
+    if (corpus) // the title rather than the id: this is what the panel, the timeline and saved models show
+      corpus->name = QStringLiteral("%1 (seed %2)").arg(title).arg(seed);
+    return corpusResult(std::move(corpus), error);
+  });
+}
+
+void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
+  startJob([this, path, csv](const CorpusProgress &progress) -> std::function<void()> {
+    QString error;
+    std::optional<CsvTable> table = loadCsv(path, csv, &error, progress);
+    if (!table)
+      return [this, error] { Q_EMIT failed(error); };
+    // The panel needs names and kinds only: the values are read again for the chosen column.
+    table->columns.clear();
+    auto shared = std::make_shared<const CsvTable>(std::move(*table));
+    return [this, shared] { Q_EMIT csvRead(shared); };
+  });
+}
+
+void CorpusLoader::loadSeries(const QString &path, const QString &column, const CsvOptions &csv,
+                              const CorpusOptions &options) {
+  startJob([this, path, column, csv, options](const CorpusProgress &progress) {
+    QString error;
+    std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &error, progress);
+    return corpusResult(std::move(corpus), error);
+  });
+}
+
+std::function<void()> CorpusLoader::corpusResult(std::optional<Corpus> corpus, const QString &error) {
+  if (!corpus)
+    return [this, error] { Q_EMIT failed(error); };
+  // Scored on the same held-out part the trainer uses by default, so the curves and baselines agree.
+  const std::int64_t evalLength =
+      std::min<std::int64_t>(corpus->size() - corpus->trainSize, TrainerConfig{}.maxEvalTokens);
+  const Baselines baselines =
+      corpus->isSeries()
+          ? computeSeriesBaselines(corpus->trainValues(), corpus->validationValues().first(std::size_t(evalLength)))
+          : computeBaselines(corpus->train(), corpus->validation().first(std::size_t(evalLength)),
+                             corpus->vocabulary.size());
+  auto shared = std::make_shared<const Corpus>(std::move(*corpus));
+  return [this, shared, baselines] { Q_EMIT loaded(shared, baselines); };
+}
+
+void CorpusLoader::startJob(Job job) {
   stopWorker();
   const quint64 generation = ++m_generation;
   auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
   m_cancel = cancelFlag;
-  m_worker = QThread::create([this, path, options, cancelFlag, generation] {
-    const auto reportProgress = [this, cancelFlag, generation](std::int64_t done, std::int64_t total) {
+  m_worker = QThread::create([this, job = std::move(job), cancelFlag, generation] {
+    const CorpusProgress reportProgress = [this, cancelFlag, generation](std::int64_t done, std::int64_t total) {
       const qint64 d = done, t = total;
       QMetaObject::invokeMethod(this, [this, generation, d, t] {
         if (generation == m_generation)
@@ -56,30 +219,14 @@ void CorpusLoader::load(const QString &path, const CorpusOptions &options) {
       }, Qt::QueuedConnection);
       return !cancelFlag->load();
     };
-    QString error;
-    std::optional<Corpus> corpus = loadCorpus(path, options, &error, reportProgress);
-    if (cancelFlag->load())
+    std::function<void()> deliver = job(reportProgress);
+    if (cancelFlag->load() || !deliver)
       return;
-    if (!corpus) {
-      QMetaObject::invokeMethod(this, [this, generation, error] {
-        if (generation != m_generation)
-          return;
-        finishWorker();
-        Q_EMIT failed(error);
-      }, Qt::QueuedConnection);
-      return;
-    }
-    // Scored on the same held-out text the trainer uses by default, so the curves and baselines agree.
-    const std::int64_t evalLength =
-        std::min<std::int64_t>(std::int64_t(corpus->validation().size()), TrainerConfig{}.maxEvalTokens);
-    const Baselines baselines = computeBaselines(corpus->train(), corpus->validation().first(std::size_t(evalLength)),
-                                                 corpus->vocabulary.size());
-    auto shared = std::make_shared<const Corpus>(std::move(*corpus));
-    QMetaObject::invokeMethod(this, [this, generation, shared, baselines] {
+    QMetaObject::invokeMethod(this, [this, generation, deliver = std::move(deliver)] {
       if (generation != m_generation)
         return;
       finishWorker();
-      Q_EMIT loaded(shared, baselines);
+      deliver();
     }, Qt::QueuedConnection);
   });
   m_worker->start();
@@ -93,7 +240,7 @@ void CorpusLoader::cancel() {
 void CorpusLoader::stopWorker() {
   if (!m_worker)
     return;
-  m_cancel->store(true); // loadCorpus stops after the current chunk
+  m_cancel->store(true); // the core's loaders stop after the current chunk
   finishWorker();
 }
 

@@ -49,16 +49,13 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_plot, 1);
 
   m_trainGraph = m_plot->addGraph();
-  m_trainGraph->setName(tr("train (smoothed)"));
   m_trainGraph->setPen(QPen(kTrainColor, 1.5));
   m_validationGraph = m_plot->addGraph();
-  m_validationGraph->setName(tr("validation"));
   m_validationGraph->setPen(QPen(kValidationColor, 2.0));
   // Evaluations are sparse: markers show where each one was actually measured.
   m_validationGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
 
   m_plot->xAxis->setLabel(tr("iteration"));
-  m_plot->yAxis->setLabel(tr("loss (nats per character)"));
   m_plot->legend->setVisible(true);
   QFont smallFont = font();
   smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
@@ -66,13 +63,11 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   // Bottom left stays clear: the first iterations' loss is high, and the baselines are labelled at the right.
   m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
 
-  static const char *const kBaselineNames[2] = {QT_TR_NOOP("unigram"), QT_TR_NOOP("bigram")};
   for (int i = 0; i < 2; ++i) {
     m_baselineLines[i] = new QCPItemStraightLine(m_plot);
     m_baselineLines[i]->setPen(QPen(kBaselineColors[i], 1.0, Qt::DashLine));
     m_baselineLines[i]->setVisible(false);
     m_baselineLabels[i] = new QCPItemText(m_plot);
-    m_baselineLabels[i]->setText(tr(kBaselineNames[i]));
     m_baselineLabels[i]->setFont(smallFont);
     m_baselineLabels[i]->setColor(kBaselineColors[i]);
     m_baselineLabels[i]->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
@@ -94,6 +89,7 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   // A loss curve needs no 60 frames a second, and on a small machine every replot is time the trainer's threads
   // lose: at most 4 replots a second (measured by training_bench: GUI vs CLI characters/s).
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); }, 250);
+  setSeriesLosses(false); // the axis, legend and baseline names of a text run
   connect(m_xAxisCombo, &QComboBox::currentIndexChanged, this, [this] {
     m_plot->xAxis->setLabel(timeAxis() ? tr("wall-clock time (s)") : tr("iteration"));
     m_rebuild = true;
@@ -171,6 +167,26 @@ void LossPlotView::clear() {
   m_overfitting = false;
   m_rebuild = true;
   m_refresher->request();
+}
+
+void LossPlotView::setSeriesLosses(bool series) {
+  m_series = series;
+  m_plot->yAxis->setLabel(lossAxisLabel());
+  m_trainGraph->setName(series ? tr("train MSE (smoothed)") : tr("train (smoothed)"));
+  m_validationGraph->setName(series ? tr("validation MSE") : tr("validation"));
+  for (int i = 0; i < 2; ++i)
+    m_baselineLabels[i]->setText(baselineName(i));
+  m_refresher->request();
+}
+
+QString LossPlotView::lossAxisLabel() const {
+  return m_series ? tr("MSE (scaled)") : tr("loss (nats per character)");
+}
+
+QString LossPlotView::baselineName(int index) const {
+  if (m_series)
+    return index == 0 ? tr("mean") : tr("last value");
+  return index == 0 ? tr("unigram") : tr("bigram");
 }
 
 void LossPlotView::refreshNow() {

@@ -1,7 +1,8 @@
 #pragma once
 // Loss curves of a training run (issue #5): the smoothed training loss at every progress report and the
 // validation loss at every evaluation, against iterations or wall-clock seconds, with the unigram and bigram
-// baselines as dashed lines so "good" has a scale, and a hint when validation rises while training falls.
+// baselines (a series run: mean and last value) as dashed lines so "good" has a scale, and a hint when
+// validation rises while training falls.
 // It knows no controller: the training panel feeds it progress copies. GUI thread only.
 #include <QString>
 #include <QWidget>
@@ -34,6 +35,12 @@ public:
   void setBaselines(double unigram, double bigram);
   // Removes the curves, the baselines and the overfitting hint (a new run sets its own).
   void clear();
+  // Series runs (issue #6): the loss is a mean squared error of scaled values and the baselines are the MSE of
+  // predicting the mean and the last value; text runs (the default) speak of nats per character, unigram, bigram.
+  void setSeriesLosses(bool series);
+  bool seriesLosses() const { return m_series; }
+  QString lossAxisLabel() const;           // the y axis title now shown
+  QString baselineName(int index) const;   // 0: "unigram" or "mean", 1: "bigram" or "last value"
 
   int trainPoints() const { return int(m_train.size()); }
   int validationPoints() const { return int(m_validation.size()); }
@@ -74,6 +81,7 @@ private:
   double m_lastSmoothed = 0.0;
   bool m_haveSmoothed = false;
   bool m_overfitting = false;
+  bool m_series = false;
   double m_lossMax = 0.0;                                               // over both curves
   double m_lossMinPositive = std::numeric_limits<double>::infinity();   // over both curves
 };

@@ -13,7 +13,16 @@ SampleLog::SampleLog(QWidget *parent) : QPlainTextEdit(parent) {
   setObjectName(QStringLiteral("sampleLog"));
   setReadOnly(true);
   setMaximumBlockCount(2000); // a long run keeps its recent samples, not all of them
-  setPlaceholderText(tr("Samples written by the model as it learns appear here."));
+  setTextSamples(true);
+}
+
+void SampleLog::setTextSamples(bool text) {
+  m_textSamples = text;
+  if (!text)
+    clearSamples();
+  setPlaceholderText(text ? tr("Samples written by the model as it learns appear here.")
+                          : tr("Nothing to sample: a series model predicts numbers, not text. Its forecasts show "
+                               "in the Forecast view."));
 }
 
 void SampleLog::addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length) {

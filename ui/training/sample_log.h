@@ -21,6 +21,9 @@ public:
   // characters are skipped.
   void addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length = 160);
   int samples() const { return m_samples; }
+  // False for a series run: a forecaster writes no text, so the log is cleared and says so.
+  void setTextSamples(bool text);
+  bool textSamples() const { return m_textSamples; }
   void clearSamples();
   // Highlights and scrolls to the sample of the latest iteration ≤ `iteration` (the timeline's moment); returns
   // that iteration, or −1 when no kept sample is that early.
@@ -28,6 +31,7 @@ public:
 
 private:
   int m_samples = 0;
+  bool m_textSamples = true;
   std::vector<qint64> m_iterations; // one per sample, oldest first; the first ones may have scrolled out
 };
 

@@ -29,7 +29,6 @@
 namespace lstm {
 
 namespace {
-constexpr int kPreviewChars = 300;
 constexpr int kProgressSteps = 1000; // the bar counts permille so 64-bit iteration counts never overflow it
 
 QString minutesSeconds(double seconds) {
@@ -42,13 +41,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     : QWidget(parent), m_controller(new TrainingController(this)), m_loader(new CorpusLoader(this)) {
   setObjectName(QStringLiteral("trainingPanel"));
 
-  m_corpusCombo = new QComboBox(this);
-  m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
-  m_corpusCombo->addItem(tr("Choose a corpus…"));
-  for (const CorpusChoice &choice : availableCorpora())
-    m_corpusCombo->addItem(choice.label, choice.path);
-  m_corpusCombo->addItem(tr("Other file…"));
-  m_corpusCombo->setToolTip(tr("The text the model learns to continue, character by character"));
+  buildCorpusControls();
 
   m_corpusInfo = new QLabel(tr("No corpus loaded."), this);
   m_corpusInfo->setObjectName(QStringLiteral("corpusInfoLabel"));
@@ -140,6 +133,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(m_recoveryBanner);
   layout->addLayout(corpusRow);
+  layout->addWidget(m_generatorRow);
+  layout->addWidget(m_csvRow);
   layout->addWidget(m_corpusInfo);
   layout->addWidget(m_settingsToggle);
   layout->addWidget(m_preview);
@@ -152,10 +147,6 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   layout->addWidget(m_timelineBar);
   layout->addWidget(m_sampleLog);
 
-  // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
-  connect(m_corpusCombo, &QComboBox::activated, this, &TrainingPanel::onCorpusChosen);
-  connect(m_loader, &CorpusLoader::loaded, this, &TrainingPanel::onCorpusLoaded);
-  connect(m_loader, &CorpusLoader::failed, this, &TrainingPanel::onCorpusFailed);
   connect(m_settings, &TrainingSettingsForm::changed, this, &TrainingPanel::updateButtons);
   connect(m_trainButton, &QPushButton::clicked, this, &TrainingPanel::onTrainClicked);
   connect(m_pauseButton, &QPushButton::clicked, this, &TrainingPanel::onPauseClicked);
@@ -167,7 +158,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     if (const auto pending = m_recovery->pending()) {
       m_recoveryBanner->hide();
       m_resumeAfterLoad = pending->checkpoint;
-      loadCorpusFile(pending->corpusPath);
+      loadSource(CorpusSource::fromString(pending->corpusPath)); // a generated or CSV corpus is rebuilt
     }
   });
   connect(discardButton, &QPushButton::clicked, this, [this] {
@@ -197,76 +188,13 @@ TrainingPanel::TrainingPanel(QWidget *parent)
 
 TrainingPanel::~TrainingPanel() = default;
 
-void TrainingPanel::loadCorpusFile(const QString &path) {
-  // The settings are checked against the corpus on screen: none while loading, so Train waits for it.
-  m_corpus.reset();
-  m_corpusPath = path;
-  m_settings->setCorpus(nullptr);
-  m_preview->clear();
-  m_corpusInfo->setStyleSheet(QString());
-  m_corpusInfo->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
-  // The combo names the file being shown; another file gets its own entry above "Other file…".
-  int index = m_corpusCombo->findData(path);
-  if (index < 0) {
-    index = m_corpusCombo->count() - 1;
-    m_corpusCombo->insertItem(index, QFileInfo(path).fileName(), path);
-  }
-  m_corpusCombo->setCurrentIndex(index);
-  m_lastCorpusIndex = index;
-  m_loader->load(path);
-  updateButtons();
-}
-
-void TrainingPanel::onCorpusChosen(int index) {
-  QString path = m_corpusCombo->itemData(index).toString();
-  if (path.isEmpty() && index == m_corpusCombo->count() - 1)
-    path = dialogs::openFile(this, tr("Open corpus"), tr("Text files (*.txt);;All files (*)"));
-  if (path.isEmpty()) { // the placeholder, or the file dialog was cancelled
-    m_corpusCombo->setCurrentIndex(m_lastCorpusIndex);
-    return;
-  }
-  loadCorpusFile(path);
-}
-
-void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines) {
-  m_corpus = std::move(corpus);
-  m_baselines = baselines;
-  m_corpusInfo->setStyleSheet(QString());
-  // Three short lines rather than one wrapped one: a wrapped label in a scroll area can be given one line's height.
-  m_corpusInfo->setText(tr("%1\n%2 characters · vocabulary %3\nbaselines: unigram %4, bigram %5 nats/char")
-                            .arg(m_corpus->name, QLocale().toString(m_corpus->size()))
-                            .arg(m_corpus->vocabulary.size())
-                            .arg(baselines.unigram, 0, 'f', 3)
-                            .arg(baselines.bigram, 0, 'f', 3));
-  const std::u32string head = m_corpus->text(0, kPreviewChars);
-  m_preview->setPlainText(QString::fromUcs4(head.data(), qsizetype(head.size())));
-  m_settings->setCorpus(m_corpus);
-  m_settings->suggestFor(*m_corpus);
-  if (m_controller->state() == TrainingController::State::Idle && !m_controller->hasTrainer()) {
-    m_lossPlot->clear(); // nothing trained yet: show where "good" lies before the first run
-    m_lossPlot->setBaselines(baselines.unigram, baselines.bigram);
-  }
-  updateButtons();
-  Q_EMIT corpusReady();
-  if (!m_resumeAfterLoad.isEmpty())
-    resumeCheckpointFile(std::exchange(m_resumeAfterLoad, QString()));
-}
-
-void TrainingPanel::onCorpusFailed(const QString &message) {
-  m_resumeAfterLoad.clear();
-  m_corpusInfo->setStyleSheet(QStringLiteral("color: #c0392b;"));
-  m_corpusInfo->setText(message);
-  updateButtons();
-  dialogs::error(this, tr("Cannot load corpus"), message);
-}
-
 void TrainingPanel::onTrainClicked() {
   if (!m_corpus || !m_settings->isValid() || !confirmDiscard())
     return;
-  m_lossPlot->clear();
-  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+  resetLossPlot();
   m_pauseWanted = false;
   m_sampleLog->clearSamples();
+  m_sampleLog->setTextSamples(!m_corpus->isSeries());
   m_timelineBar->clear();
   m_controller->setSnapshotEvery(m_timelineBar->snapshotEvery());
   QString error;
@@ -286,7 +214,7 @@ void TrainingPanel::runStarted() {
   m_progressBar->setFormat(tr("Starting…"));
   m_status->setStyleSheet(QString());
   m_status->setText(tr("Training on %1.").arg(m_corpus->name));
-  m_recovery->runStarted(m_corpusPath); // its autosaves replace any older recovery, so stop offering that one
+  m_recovery->runStarted(m_source.toString()); // its autosaves replace any older recovery, so stop offering that one
   m_recoveryBanner->hide();
   m_settingsToggle->setChecked(false);
   updateButtons();
@@ -330,14 +258,19 @@ void TrainingPanel::onProgress(const TrainingProgress &p) {
   const double fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0.0;
   m_progressBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
   m_progressBar->setFormat(tr("iteration %1 / %2").arg(p.iteration).arg(p.totalIterations));
-  QString text = tr("epoch %1 · %2 chars/s · ETA %3\n")
+  // A series run's loss is a mean squared error of scaled values: no characters, no bits.
+  const bool series = m_corpus && m_corpus->isSeries();
+  QString text = (series ? tr("epoch %1 · %2 values/s · ETA %3\n") : tr("epoch %1 · %2 chars/s · ETA %3\n"))
                      .arg(p.epoch, 0, 'f', 2)
                      .arg(QLocale().toString(p.tokensPerSecond, 'f', 0), minutesSeconds(p.etaSeconds));
-  text += std::isfinite(p.validationLoss)
-                     ? tr("validation loss %1 nats/char (%2 bits/char)")
-                           .arg(p.validationLoss, 0, 'f', 3)
-                           .arg(p.bitsPerChar, 0, 'f', 3)
-                     : tr("no validation yet");
+  if (!std::isfinite(p.validationLoss))
+    text += tr("no validation yet");
+  else if (series)
+    text += tr("validation MSE %1 (scaled)").arg(p.validationLoss, 0, 'f', 4);
+  else
+    text += tr("validation loss %1 nats/char (%2 bits/char)")
+                .arg(p.validationLoss, 0, 'f', 3)
+                .arg(p.bitsPerChar, 0, 'f', 3);
   text += tr(" · training loss %1 · gradient norm %2").arg(p.smoothedLoss, 0, 'f', 3).arg(p.gradientNorm, 0, 'g', 3);
   m_status->setText(text);
 }
@@ -370,6 +303,8 @@ void TrainingPanel::updateButtons() {
   m_resumeCheckpointButton->setEnabled(idle && m_corpus && !m_loader->isLoading());
   m_settings->setEnabled(idle);
   m_corpusCombo->setEnabled(idle);
+  m_generatorRow->setEnabled(idle);
+  m_csvRow->setEnabled(idle);
 }
 
 } // namespace lstm

@@ -1,10 +1,13 @@
 #pragma once
-// The training side of the window (issue #5) as one dock-sized panel: choose and preview a corpus, set up a run,
+// The training side of the window (issues #5, #6) as one dock-sized panel: choose and preview a corpus (a text
+// file, a generated task or a CSV column — a series trains a forecaster), set up a run,
 // train / pause / stop, watch progress and loss curves and samples, send weights to the explorer (now, following
 // the newest, or from any moment on the timeline), save the model or a checkpoint and resume one, and recover
 // after a crash. Corpus loading and training run off the GUI thread (CorpusLoader, TrainingController); the panel
-// only shows their copies. GUI thread only. File handling is in training_panel_files.cpp.
+// only shows their copies. GUI thread only. File handling is in training_panel_files.cpp, corpus choice in
+// training_panel_corpus.cpp.
 #include "train/baselines.h"
+#include "training/corpus_source.h"
 #include "training/training_controller.h"
 
 #include <QWidget>
@@ -16,17 +19,17 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
+class QTimer;
 class QToolButton;
 
 namespace lstm {
 
-class CorpusLoader;
 class LossPlotView;
 class SampleLog;
 class TrainingRecovery;
 class TrainingSettingsForm;
 class TrainingTimelineBar;
-struct Corpus;
 struct Model;
 
 class TrainingPanel : public QWidget {
@@ -37,6 +40,19 @@ public:
 
   // Loads `path` on a worker; corpusReady() or an error (label and dialogs::error) follows.
   void loadCorpusFile(const QString &path);
+  // Generates `length` characters or values of generator `id` (availableGenerators()) from `seed` on a worker and
+  // shows the length and seed spin boxes; corpusReady() or an error follows.
+  void loadGenerated(const QString &id, qint64 length, quint64 seed);
+  // Reads the CSV file's columns on a worker and offers them in the column combo (text columns disabled), then
+  // builds the series of `column` — when empty or not a number column, of the first number column. corpusReady()
+  // or an error (loadCsv's or loadSeriesCorpus's sentence naming file, line and column) follows.
+  void loadCsvFile(const QString &path, const QString &column = {});
+  // Any of the above, e.g. to rebuild the corpus of a recovery note.
+  void loadSource(const CorpusSource &source);
+  // What the corpus on screen (or being loaded) is built from; the recovery note records it.
+  const CorpusSource &corpusSource() const { return m_source; }
+  // The corpus on screen; nullptr while none is loaded.
+  std::shared_ptr<const Corpus> corpus() const { return m_corpus; }
 
   // Continues the checkpoint at `path` on the loaded corpus, to its own planned length or to the iterations in
   // the settings when those are more. Errors are
@@ -49,6 +65,7 @@ public:
   bool hasUnsavedTraining() const;
   // Text to show a model from this corpus when the explorer's own text does not fit its vocabulary: the start
   // of the held-out validation text (from a line start), so the model is seen on text it did not train on.
+  // Empty for a series corpus (a forecaster reads numbers).
   QString probeText() const;
 
   TrainingController *controller() { return m_controller; }
@@ -66,9 +83,20 @@ Q_SIGNALS:
   void exploreModel(std::shared_ptr<const lstm::Model> model, qint64 iteration);
 
 private:
+  // Corpus choice (training_panel_corpus.cpp).
+  void buildCorpusControls(); // the corpus combo, the generator spins, the CSV column combo
   void onCorpusChosen(int index);
+  // Clears what belongs to the previous corpus and shows `message` (what is loading) in its place.
+  void beginLoading(const CorpusSource &source, const QString &message);
+  // Makes the combo show the entry of kind `kind` for `key` (a path or generator id), inserting a file's entry.
+  void selectComboEntry(int kind, const QString &key, const QString &label);
+  void onCsvRead(const std::shared_ptr<const CsvTable> &table);
+  void loadCsvColumn(const QString &column);
   void onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines);
   void onCorpusFailed(const QString &message);
+  QString corpusInfoText() const;
+  // Empties the curves and shows the loaded corpus's kind of loss and its baselines.
+  void resetLossPlot();
   void onTrainClicked();
   void onPauseClicked();
   void onSaveClicked();
@@ -99,12 +127,18 @@ private:
   qint64 m_evaluatedAt = -1;  // the last evaluation's iteration: its snapshot writes a sample
   bool m_exploreNext = false; // "Explore" was clicked while running: show the next snapshot
   qint64 m_savedIteration = 0; // the iteration last saved to a file by the user (or resumed from one)
-  QString m_corpusPath;
+  CorpusSource m_source;
   QString m_resumeAfterLoad;  // a recovery checkpoint to resume once its corpus has loaded
   QString m_resuming;         // the checkpoint being resumed, until the trainer exists
   TrainingRecovery *m_recovery = nullptr;
 
   QComboBox *m_corpusCombo = nullptr;
+  QWidget *m_generatorRow = nullptr; // shown for generated corpora
+  QSpinBox *m_generatorLength = nullptr;
+  QSpinBox *m_generatorSeed = nullptr;
+  QTimer *m_regenerate = nullptr;    // coalesces spin box changes into one regeneration
+  QWidget *m_csvRow = nullptr;       // shown for CSV corpora
+  QComboBox *m_csvColumnCombo = nullptr;
   QLabel *m_corpusInfo = nullptr;
   QPlainTextEdit *m_preview = nullptr;
   TrainingSettingsForm *m_settings = nullptr;

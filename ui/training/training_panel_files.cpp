@@ -26,7 +26,7 @@ bool TrainingPanel::hasUnsavedTraining() const {
 }
 
 QString TrainingPanel::probeText() const {
-  if (!m_corpus)
+  if (!m_corpus || m_corpus->isSeries())
     return {};
   // From the first line start of the validation text, so the probe begins where a reader would.
   std::int64_t begin = m_corpus->trainSize < m_corpus->size() ? m_corpus->trainSize : 0;
@@ -42,7 +42,9 @@ void TrainingPanel::onSaveClicked() { saveRun(false); }
 void TrainingPanel::onSaveCheckpointClicked() { saveRun(true); }
 
 void TrainingPanel::saveRun(bool checkpoint) {
-  const QString base = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() : QStringLiteral("training");
+  QString base = m_corpus ? QFileInfo(m_corpus->name).completeBaseName() : QStringLiteral("training");
+  if (m_corpus && m_corpus->isSeries() && !m_corpus->generated) // one file, many columns: name the column too
+    base += QLatin1Char('-') + m_corpus->column;
   const QString path =
       checkpoint ? dialogs::saveFile(this, tr("Save checkpoint"), base + QStringLiteral(".ckpt"), kCheckpointFilter)
                  : dialogs::saveFile(this, tr("Save model"), base + QStringLiteral(".lstm"),
@@ -82,9 +84,9 @@ bool TrainingPanel::resumeCheckpointFile(const QString &path) {
     return false;
   }
   m_resuming = QFileInfo(path).fileName();
-  m_lossPlot->clear();
-  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+  resetLossPlot();
   m_sampleLog->clearSamples();
+  m_sampleLog->setTextSamples(!m_corpus->isSeries());
   m_timelineBar->clear();
   runStarted();
   m_status->setText(tr("Resuming %1…").arg(m_resuming));
@@ -150,7 +152,7 @@ void TrainingPanel::showRecoveryOffer() {
     return;
   m_recoveryLabel->setText(tr("A training run on %1 was not saved when the program last ended. Its recovery "
                               "checkpoint from %2 is at iteration %3.")
-                               .arg(QFileInfo(pending->corpusPath).fileName(),
+                               .arg(CorpusSource::fromString(pending->corpusPath).describe(),
                                     QLocale().toString(pending->written, QLocale::ShortFormat))
                                .arg(pending->iteration));
   m_recoveryBanner->show();

@@ -15,6 +15,8 @@ namespace lstm {
 namespace {
 constexpr std::int64_t kSmallCorpus = 100000; // characters; below this a one-layer model overfits less
 constexpr double kSuggestedEpochs = 20.0;
+constexpr double kSeriesLearningRate = 0.005;
+constexpr std::int64_t kMinSeriesIterations = 500;
 } // namespace
 
 TrainingSettingsForm::TrainingSettingsForm(QWidget *parent) : QWidget(parent) {
@@ -127,13 +129,26 @@ void TrainingSettingsForm::setConfig(const TrainerConfig &config) {
 
 void TrainingSettingsForm::suggestFor(const Corpus &corpus) {
   TrainerConfig c = config(); // optimiser, seed and threads stay as the user set them
+  const bool series = corpus.isSeries();
+  if (series != m_suggestedSeries) // the learning rate suits one kind of data: switch it with the kind
+    c.optimizer.learningRate = series ? kSeriesLearningRate : TrainerConfig{}.optimizer.learningRate;
+  m_suggestedSeries = series;
   const bool small = corpus.size() < kSmallCorpus;
-  c.hiddenSize = small ? 128 : 256;
-  c.numLayers = small ? 1 : 2;
-  c.seqLength = 64;
-  c.batchSize = small ? 16 : 32;
-  // Thousands of distinct characters (Chinese) make one-hot input as wide as the vocabulary.
-  c.embedDim = corpus.vocabulary.size() > 256 ? 64 : 0;
+  if (series) {
+    // One number in and out per step: a small network and windows of a few dozen steps forecast well.
+    c.hiddenSize = 32;
+    c.numLayers = 1;
+    c.seqLength = 50;
+    c.batchSize = 32;
+    c.embedDim = 0;
+  } else {
+    c.hiddenSize = small ? 128 : 256;
+    c.numLayers = small ? 1 : 2;
+    c.seqLength = 64;
+    c.batchSize = small ? 16 : 32;
+    // Thousands of distinct characters (Chinese) make one-hot input as wide as the vocabulary.
+    c.embedDim = corpus.vocabulary.size() > 256 ? 64 : 0;
+  }
   // Tiny texts: fewer streams first, then shorter windows, until training and validation each hold a window.
   const std::int64_t validation = corpus.size() - corpus.trainSize;
   while (c.batchSize > 1 && std::int64_t(c.batchSize) * c.seqLength + 1 > corpus.trainSize)
@@ -143,6 +158,8 @@ void TrainingSettingsForm::suggestFor(const Corpus &corpus) {
     c.seqLength /= 2;
   c.epochs = 0.0;
   c.iterations = std::max<std::int64_t>(1, std::int64_t(kSuggestedEpochs * double(c.windowsPerEpoch(corpus))));
+  if (series) // a series of thousands of values is few windows an epoch: give Adam enough steps
+    c.iterations = std::max(c.iterations, kMinSeriesIterations);
   // About forty validation points over the run.
   c.evalEvery = int(std::clamp<std::int64_t>(c.iterations / 40, std::min<std::int64_t>(10, c.iterations), 1000));
   setConfig(c);
@@ -150,6 +167,10 @@ void TrainingSettingsForm::suggestFor(const Corpus &corpus) {
 
 void TrainingSettingsForm::setCorpus(std::shared_ptr<const Corpus> corpus) {
   m_corpus = std::move(corpus);
+  // A series model reads one number per step: there is nothing to embed.
+  const bool series = m_corpus && m_corpus->isSeries();
+  m_embed->setEnabled(!series);
+  m_embed->setToolTip(series ? tr("A series model reads one value per step: no embedding") : QString());
   revalidate();
 }
 

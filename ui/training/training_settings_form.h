@@ -23,7 +23,9 @@ public:
   TrainerConfig config() const;
   // Shows `config`; values outside a spin box's range are clamped (the seed to 0 … 2^31 − 1).
   void setConfig(const TrainerConfig &config);
-  // Fills in defaults sized to `corpus`: small texts get a small model, about 20 epochs of iterations.
+  // Fills in defaults sized to `corpus`: small texts get a small model, about 20 epochs of iterations; a series
+  // gets 32 hidden units, 1 layer, windows of 50, batch 32 and learning rate 0.005 (the rate changes only when the
+  // kind of corpus does, so a rate the user chose survives another corpus of the same kind).
   void suggestFor(const Corpus &corpus);
   // The corpus the settings are checked against; nullptr = none (the form is then invalid).
   void setCorpus(std::shared_ptr<const Corpus> corpus);
@@ -43,6 +45,7 @@ private:
   std::shared_ptr<const Corpus> m_corpus;
   bool m_valid = false;
   bool m_updating = false; // setConfig in progress: validate and signal once at the end
+  bool m_suggestedSeries = false; // the last suggestion was for a series corpus
 
   QSpinBox *m_hidden = nullptr;
   QSpinBox *m_layers = nullptr;

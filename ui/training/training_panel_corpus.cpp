@@ -1,0 +1,345 @@
+// TrainingPanel: choosing the corpus — a text file, a generated classic task, or one number column of a CSV file
+// (issue #6) — and showing what loaded.
+#include "training_panel.h"
+
+#include "common/dialogs.h"
+#include "data/generators.h"
+#include "training/loss_plot_view.h"
+#include "training/sample_log.h"
+#include "training/training_settings_form.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTimer>
+
+#include <limits>
+
+namespace lstm {
+
+namespace {
+constexpr int kPreviewChars = 300;
+constexpr int kPreviewValues = 60;
+constexpr int kShownSymbols = 32;      // smaller vocabularies are listed in the corpus info
+constexpr int kRegenerateDelayMs = 300; // typing a length regenerates once, after the last key
+constexpr int kKeyRole = Qt::UserRole;  // a file's path or a generator's id (findData(path) finds files)
+constexpr int kKindRole = Qt::UserRole + 1;
+
+enum EntryKind { Placeholder = 0, TextFile, CsvFile, Generator, ChooseCsv, ChooseFile };
+
+bool looksLikeCsv(const QString &path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv");
+}
+
+QString shownSymbol(char32_t symbol) {
+  if (symbol == U'\n')
+    return QStringLiteral("↵");
+  if (symbol == U' ')
+    return QStringLiteral("␣");
+  if (symbol == U'\t')
+    return QStringLiteral("⇥");
+  return QString::fromUcs4(&symbol, 1);
+}
+} // namespace
+
+void TrainingPanel::buildCorpusControls() {
+  m_corpusCombo = new QComboBox(this);
+  m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
+  m_corpusCombo->addItem(tr("Choose a corpus…"));
+  m_corpusCombo->setItemData(0, Placeholder, kKindRole);
+  const auto add = [this](const QString &label, const QString &key, EntryKind kind) {
+    m_corpusCombo->addItem(label, key);
+    m_corpusCombo->setItemData(m_corpusCombo->count() - 1, kind, kKindRole);
+  };
+  for (const CorpusChoice &choice : availableCorpora())
+    add(choice.label, choice.path, TextFile);
+  m_corpusCombo->insertSeparator(m_corpusCombo->count());
+  for (const GeneratorInfo &info : availableGenerators()) {
+    const QString id = QString::fromLatin1(info.id);
+    if (id == QLatin1String("adding")) // pairs with a target per example: no next-value task for this trainer
+      continue;
+    add(tr("Generated: %1").arg(generatorTitle(id)), id, Generator);
+  }
+  add(tr("CSV column…"), QString(), ChooseCsv);
+  add(tr("Other file…"), QString(), ChooseFile);
+  m_corpusCombo->setToolTip(tr("The text the model learns to continue character by character, or the series whose "
+                               "next value it learns to forecast"));
+
+  m_generatorRow = new QWidget(this);
+  m_generatorRow->setObjectName(QStringLiteral("generatorRow"));
+  m_generatorLength = new QSpinBox(m_generatorRow);
+  m_generatorLength->setObjectName(QStringLiteral("generatorLengthSpin"));
+  m_generatorLength->setRange(int(kGeneratedLengthMin), int(kGeneratedLengthMax));
+  m_generatorLength->setSingleStep(1000);
+  m_generatorLength->setGroupSeparatorShown(true);
+  m_generatorLength->setToolTip(tr("Characters (text tasks) or values (series) to generate"));
+  m_generatorSeed = new QSpinBox(m_generatorRow);
+  m_generatorSeed->setObjectName(QStringLiteral("generatorSeedSpin"));
+  m_generatorSeed->setRange(0, std::numeric_limits<int>::max());
+  m_generatorSeed->setValue(1);
+  m_generatorSeed->setToolTip(tr("The same seed and length always give the same data"));
+  auto *generatorLayout = new QHBoxLayout(m_generatorRow);
+  generatorLayout->setContentsMargins(0, 0, 0, 0);
+  generatorLayout->addWidget(new QLabel(tr("Length:"), m_generatorRow));
+  generatorLayout->addWidget(m_generatorLength, 1);
+  generatorLayout->addWidget(new QLabel(tr("Seed:"), m_generatorRow));
+  generatorLayout->addWidget(m_generatorSeed);
+  m_generatorRow->hide();
+  m_regenerate = new QTimer(this);
+  m_regenerate->setSingleShot(true);
+  m_regenerate->setInterval(kRegenerateDelayMs);
+  connect(m_regenerate, &QTimer::timeout, this, [this] {
+    if (m_source.kind == CorpusSource::Kind::Generated)
+      loadGenerated(m_source.generator, m_generatorLength->value(), quint64(m_generatorSeed->value()));
+  });
+  for (QSpinBox *spin : {m_generatorLength, m_generatorSeed})
+    connect(spin, &QSpinBox::valueChanged, m_regenerate, [this] { m_regenerate->start(); });
+
+  m_csvRow = new QWidget(this);
+  m_csvRow->setObjectName(QStringLiteral("csvRow"));
+  m_csvColumnCombo = new QComboBox(m_csvRow);
+  m_csvColumnCombo->setObjectName(QStringLiteral("csvColumnCombo"));
+  m_csvColumnCombo->setToolTip(tr("The column whose next value the model learns to forecast"));
+  auto *csvLayout = new QHBoxLayout(m_csvRow);
+  csvLayout->setContentsMargins(0, 0, 0, 0);
+  csvLayout->addWidget(new QLabel(tr("Column:"), m_csvRow));
+  csvLayout->addWidget(m_csvColumnCombo, 1);
+  m_csvRow->hide();
+  connect(m_csvColumnCombo, &QComboBox::activated, this,
+          [this](int index) { loadCsvColumn(m_csvColumnCombo->itemData(index).toString()); });
+
+  // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
+  connect(m_corpusCombo, &QComboBox::activated, this, &TrainingPanel::onCorpusChosen);
+  connect(m_loader, &CorpusLoader::loaded, this, &TrainingPanel::onCorpusLoaded);
+  connect(m_loader, &CorpusLoader::csvRead, this, &TrainingPanel::onCsvRead);
+  connect(m_loader, &CorpusLoader::failed, this, &TrainingPanel::onCorpusFailed);
+}
+
+void TrainingPanel::selectComboEntry(int kind, const QString &key, const QString &label) {
+  int index = -1;
+  for (int i = 0; i < m_corpusCombo->count() && index < 0; ++i)
+    if (m_corpusCombo->itemData(i, kKindRole).toInt() == kind && m_corpusCombo->itemData(i, kKeyRole) == key)
+      index = i;
+  if (index < 0) { // another file: its own entry after the known corpora, above the separator
+    index = 0;
+    while (index + 1 < m_corpusCombo->count() && !m_corpusCombo->itemText(index + 1).isEmpty())
+      ++index;
+    index += 1;
+    m_corpusCombo->insertItem(index, label, key);
+    m_corpusCombo->setItemData(index, kind, kKindRole);
+  }
+  m_corpusCombo->setCurrentIndex(index);
+  m_lastCorpusIndex = index;
+}
+
+void TrainingPanel::beginLoading(const CorpusSource &source, const QString &message) {
+  m_regenerate->stop();
+  m_source = source;
+  // The settings are checked against the corpus on screen: none while loading, so Train waits for it.
+  m_corpus.reset();
+  m_settings->setCorpus(nullptr);
+  m_preview->clear();
+  m_corpusInfo->setStyleSheet(QString());
+  m_corpusInfo->setText(message);
+  m_generatorRow->setVisible(source.kind == CorpusSource::Kind::Generated);
+  if (source.kind != CorpusSource::Kind::CsvColumn)
+    m_csvRow->hide();
+}
+
+void TrainingPanel::loadCorpusFile(const QString &path) {
+  selectComboEntry(TextFile, path, QFileInfo(path).fileName());
+  beginLoading(CorpusSource::textFile(path), tr("Loading %1…").arg(QFileInfo(path).fileName()));
+  m_loader->load(path);
+  updateButtons();
+}
+
+void TrainingPanel::loadGenerated(const QString &id, qint64 length, quint64 seed) {
+  selectComboEntry(Generator, id, generatorTitle(id));
+  {
+    const QSignalBlocker lengthBlocker(m_generatorLength), seedBlocker(m_generatorSeed);
+    m_generatorLength->setValue(int(std::clamp(length, kGeneratedLengthMin, kGeneratedLengthMax)));
+    m_generatorSeed->setValue(int(std::min<quint64>(seed, quint64(std::numeric_limits<int>::max()))));
+  }
+  const CorpusSource source =
+      CorpusSource::generated(id, m_generatorLength->value(), quint64(m_generatorSeed->value()));
+  beginLoading(source, tr("Generating %1…").arg(generatorTitle(id)));
+  m_loader->generate(id, source.length, source.seed);
+  updateButtons();
+}
+
+void TrainingPanel::loadCsvFile(const QString &path, const QString &column) {
+  selectComboEntry(CsvFile, path, QFileInfo(path).fileName());
+  beginLoading(CorpusSource::csvColumn(path, column),
+               tr("Reading the columns of %1…").arg(QFileInfo(path).fileName()));
+  m_csvRow->hide(); // its columns are those of the previous file until this one's are read
+  m_loader->readCsv(path);
+  updateButtons();
+}
+
+void TrainingPanel::loadSource(const CorpusSource &source) {
+  switch (source.kind) {
+  case CorpusSource::Kind::Generated:
+    loadGenerated(source.generator, source.length, source.seed);
+    break;
+  case CorpusSource::Kind::CsvColumn:
+    loadCsvFile(source.path, source.column);
+    break;
+  case CorpusSource::Kind::File:
+    loadCorpusFile(source.path);
+    break;
+  }
+}
+
+void TrainingPanel::onCorpusChosen(int index) {
+  const auto kind = EntryKind(m_corpusCombo->itemData(index, kKindRole).toInt());
+  const QString key = m_corpusCombo->itemData(index, kKeyRole).toString();
+  switch (kind) {
+  case TextFile:
+    loadCorpusFile(key);
+    return;
+  case CsvFile:
+    loadCsvFile(key, m_source.path == key ? m_source.column : QString());
+    return;
+  case Generator: {
+    // The length stays while the kind of data stays: characters and values have their own defaults.
+    const bool series = isSeriesGeneratorId(key);
+    const bool sameKind =
+        m_source.kind == CorpusSource::Kind::Generated && isSeriesGeneratorId(m_source.generator) == series;
+    const qint64 length = sameKind ? m_generatorLength->value()
+                                   : (series ? kDefaultGeneratedValues : kDefaultGeneratedCharacters);
+    loadGenerated(key, length, quint64(m_generatorSeed->value()));
+    return;
+  }
+  case ChooseCsv:
+  case ChooseFile: {
+    const QString path =
+        kind == ChooseCsv
+            ? dialogs::openFile(this, tr("Open CSV file"), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+            : dialogs::openFile(this, tr("Open corpus"),
+                                tr("Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)"));
+    if (path.isEmpty())
+      break; // cancelled
+    if (kind == ChooseCsv || looksLikeCsv(path))
+      loadCsvFile(path);
+    else
+      loadCorpusFile(path);
+    return;
+  }
+  case Placeholder:
+    break;
+  }
+  m_corpusCombo->setCurrentIndex(m_lastCorpusIndex);
+}
+
+void TrainingPanel::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
+  const QSignalBlocker blocker(m_csvColumnCombo);
+  m_csvColumnCombo->clear();
+  auto *items = qobject_cast<QStandardItemModel *>(m_csvColumnCombo->model());
+  int chosen = -1;
+  QStringList textColumns;
+  for (int c = 0; c < int(table->columnNames.size()); ++c) {
+    const QString &name = table->columnNames[c];
+    const QString &text = table->textColumn[std::size_t(c)];
+    if (text.isEmpty()) {
+      m_csvColumnCombo->addItem(name, name);
+      if (chosen < 0 || name == m_source.column)
+        chosen = c;
+      continue;
+    }
+    // Listed so the file's layout is recognisable, but not choosable: a forecaster needs numbers.
+    m_csvColumnCombo->addItem(tr("%1 (text)").arg(name), name);
+    m_csvColumnCombo->setItemData(c, tr("Holds text, not numbers: %1").arg(text), Qt::ToolTipRole);
+    if (items)
+      items->item(c)->setEnabled(false);
+    textColumns << name;
+  }
+  if (chosen < 0) {
+    onCorpusFailed(tr("%1: no column holds numbers (%2 hold text)")
+                       .arg(table->path, textColumns.join(QStringLiteral(", "))));
+    return;
+  }
+  m_csvColumnCombo->setCurrentIndex(chosen);
+  m_csvRow->show();
+  loadCsvColumn(table->columnNames[chosen]);
+}
+
+void TrainingPanel::loadCsvColumn(const QString &column) {
+  const CorpusSource source = CorpusSource::csvColumn(m_source.path, column);
+  beginLoading(source, tr("Loading column %1 of %2…").arg(column, QFileInfo(source.path).fileName()));
+  m_loader->loadSeries(source.path, column);
+  updateButtons();
+}
+
+QString TrainingPanel::corpusInfoText() const {
+  const Corpus &c = *m_corpus;
+  if (c.isSeries()) {
+    // Short lines rather than one wrapped one: a wrapped label in a scroll area can be given one line's height.
+    return tr("%1\n%2 values of %3 (%4 for training)\nmean %5, standard deviation %6\n"
+              "baselines (MSE): mean %7, last value %8")
+        .arg(c.name, QLocale().toString(c.size()), c.column, QLocale().toString(c.trainSize))
+        .arg(QLocale().toString(c.scaling.mean, 'g', 5), QLocale().toString(c.scaling.stddev, 'g', 5))
+        .arg(QLocale().toString(m_baselines.unigram, 'g', 3), QLocale().toString(m_baselines.bigram, 'g', 3));
+  }
+  QString text = tr("%1\n%2 characters · vocabulary %3")
+                     .arg(c.name, QLocale().toString(c.size()))
+                     .arg(c.vocabulary.size());
+  if (c.vocabulary.size() <= kShownSymbols) {
+    QStringList symbols;
+    for (char32_t symbol : c.vocabulary.symbols())
+      symbols << shownSymbol(symbol);
+    text += QStringLiteral(": ") + symbols.join(QLatin1Char(' '));
+  }
+  return text + tr("\nbaselines: unigram %1, bigram %2 nats/char")
+                    .arg(m_baselines.unigram, 0, 'f', 3)
+                    .arg(m_baselines.bigram, 0, 'f', 3);
+}
+
+void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines) {
+  m_corpus = std::move(corpus);
+  m_baselines = baselines;
+  m_corpusInfo->setStyleSheet(QString());
+  m_corpusInfo->setText(corpusInfoText());
+  if (m_corpus->isSeries()) { // the first values in the file's own units
+    QStringList values;
+    const qsizetype count = std::min<qsizetype>(kPreviewValues, qsizetype(m_corpus->series.size()));
+    for (qsizetype i = 0; i < count; ++i)
+      values << QLocale().toString(m_corpus->scaling.invert(double(m_corpus->series[std::size_t(i)])), 'g', 6);
+    m_preview->setPlainText(values.join(QStringLiteral("  ")));
+  } else {
+    const std::u32string head = m_corpus->text(0, kPreviewChars);
+    m_preview->setPlainText(QString::fromUcs4(head.data(), qsizetype(head.size())));
+  }
+  m_settings->setCorpus(m_corpus);
+  m_settings->suggestFor(*m_corpus);
+  if (m_controller->state() == TrainingController::State::Idle && !m_controller->hasTrainer()) {
+    resetLossPlot(); // nothing trained yet: show where "good" lies before the first run
+    m_sampleLog->setTextSamples(!m_corpus->isSeries());
+  }
+  updateButtons();
+  Q_EMIT corpusReady();
+  if (!m_resumeAfterLoad.isEmpty())
+    resumeCheckpointFile(std::exchange(m_resumeAfterLoad, QString()));
+}
+
+void TrainingPanel::onCorpusFailed(const QString &message) {
+  m_resumeAfterLoad.clear();
+  m_corpusInfo->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_corpusInfo->setText(message);
+  updateButtons();
+  dialogs::error(this, tr("Cannot load corpus"), message);
+}
+
+void TrainingPanel::resetLossPlot() {
+  m_lossPlot->clear();
+  m_lossPlot->setSeriesLosses(m_corpus && m_corpus->isSeries());
+  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+}
+
+} // namespace lstm
