@@ -164,8 +164,8 @@ int runTrain(const QStringList &arguments) {
   option("column", "The series' column: its header name or 1-based number.", "NAME");
   option("delimiter", "CSV field separator: , ; or tab (default: detected).", "C");
   option("decimal", "CSV decimal separator: . or , (default: detected).", "C");
-  option("generator", "Train on a generated task: brackets, quotes, reber, anbn, copy (text) or sines, seasonal, "
-                      "mackey-glass (series).", "ID");
+  option("generator", "Train on a generated task: brackets, parens, quotes, reber, anbn, copy, adding (text) or "
+                      "sines, seasonal, mackey-glass (series).", "ID");
   option("gen-length", "Characters or values to generate. Default 200000.", "N");
   option("gen-seed", "Seed of the generated corpus. Default 1.", "S");
   option("lesson", "JSON object stored as the model's \"lesson\" metadata (see core/explore/example_lesson.h).", "FILE");

@@ -107,6 +107,12 @@ struct AddingProblem {
   std::vector<double> targets;     // (N)
 };
 AddingProblem generateAdding(const AddingOptions &options, std::uint64_t seed);
+// The same task as text for the character trainer (the registry's "adding"): per line T digits, the two marked
+// ones preceded by '*', then '=' and their sum in decimal, e.g. "4*71932*0588=7". Holding the first marked digit
+// until the '=' is the long-range memory the task tests.
+std::u32string generateAddingText(const AddingOptions &options, std::uint64_t seed);
+bool isAddingLine(std::u32string_view line, int length); // one such line (no '\n') with T = length
+AddingOptions addingTextOptions();                      // the registry's: T = 10
 
 // 7. Sine mixture: x[t] = Σ_k a_k sin(2π f_k t + φ_k) + σ ε_t, ε ~ N(0, 1), t = 0 … L−1 (f in cycles per sample).
 //    Parameters left empty are drawn from the seed: f ∈ [minFrequency, maxFrequency), a ∈ [minAmplitude,
@@ -185,7 +191,8 @@ std::span<const GeneratorInfo> availableGenerators();
 // depth is the one thing to remember, which makes it the counting lesson.
 BracketOptions parenthesesOptions();
 
-// At least `characters` characters (whole lines) of text task `id` with default options ("parens": the above); a prefix of what the
+// At least `characters` characters (whole lines) of text task `id` with default options ("parens": the above,
+// "adding": addingTextOptions()); a prefix of what the
 // task's generator gives with the same seed and enough examples. nullopt and one sentence in `error` (when
 // non-null) for an unknown or numeric id, or characters outside [1, 2^28].
 std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,

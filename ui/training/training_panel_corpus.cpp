@@ -63,8 +63,6 @@ void TrainingPanel::buildCorpusControls() {
   m_corpusCombo->insertSeparator(m_corpusCombo->count());
   for (const GeneratorInfo &info : availableGenerators()) {
     const QString id = QString::fromLatin1(info.id);
-    if (id == QLatin1String("adding")) // pairs with a target per example: no next-value task for this trainer
-      continue;
     add(tr("Generated: %1").arg(generatorTitle(id)), id, Generator);
   }
   add(tr("CSV column…"), QString(), ChooseCsv);
