@@ -1,6 +1,9 @@
 #pragma once
-// Internal to the generators (generators.cpp, generators_numeric.cpp): the one-sentence refusal every
-// validate() returns, "the <setting> is <value>; it must be <rule>".
+// Internal to the generators (generators*.cpp): the one-sentence refusal every validate() returns, "the <setting>
+// is <value>; it must be <rule>", a uniform draw, and the line writers generateText shares across files.
+#include "generators.h"
+#include "model/rng.h"
+
 #include <charconv>
 #include <string>
 
@@ -16,4 +19,13 @@ inline std::string bad(const char *name, double value, const char *rule) {
   return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
 }
 
+inline int uniformInt(Rng &rng, int low, int high) { // [low, high]
+  return low + int(rng.below(std::uint64_t(high - low) + 1));
+}
+
 } // namespace lstm::generator_checks
+
+namespace lstm::generator_lines {
+// Appends one adding-problem line ("4*71932*0588=7\n" for T = 10) drawn from `rng` (generators_adding.cpp).
+void appendAddingLine(const AddingOptions &o, Rng &rng, std::u32string &out);
+} // namespace lstm::generator_lines

@@ -19,6 +19,7 @@ constexpr int kMaxLineLength = 100'000;
 constexpr std::int64_t kMaxCharacters = std::int64_t(1) << 28;
 
 using generator_checks::bad;
+using generator_checks::uniformInt;
 
 std::string checkExamples(int examples) {
   if (examples < 1 || examples > kMaxExamples)
@@ -37,9 +38,6 @@ std::string checkRange(const char *lowName, int low, const char *highName, int h
   return {};
 }
 
-int uniformInt(Rng &rng, int low, int high) { // [low, high]
-  return low + int(rng.below(std::uint64_t(high - low) + 1));
-}
 
 constexpr std::array<char32_t, 3> kOpeners{U'(', U'[', U'{'};
 constexpr std::array<char32_t, 3> kClosers{U')', U']', U'}'};
@@ -170,25 +168,6 @@ void appendCopyLine(const CopyOptions &o, Rng &rng, std::u32string &out) {
   out.append(std::size_t(delay), o.blank);
   out.push_back(o.marker);
   out.append(out, start, std::size_t(length));
-  out.push_back(U'\n');
-}
-
-// The adding problem as a line of text: T digits, the two marked ones (one in each half) preceded by '*', then '='
-// and their sum, e.g. "4*71932*0588=7\n" for T = 10 — the model must hold the first marked digit until the line ends.
-void appendAddingLine(const AddingOptions &o, Rng &rng, std::u32string &out) {
-  const int first = uniformInt(rng, 0, o.length / 2 - 1), second = uniformInt(rng, o.length / 2, o.length - 1);
-  int sum = 0;
-  for (int t = 0; t < o.length; ++t) {
-    const int digit = int(rng.below(10));
-    if (t == first || t == second) {
-      out.push_back(U'*');
-      sum += digit;
-    }
-    out.push_back(char32_t(U'0' + digit));
-  }
-  out.push_back(U'=');
-  for (const char c : std::to_string(sum))
-    out.push_back(char32_t(c));
   out.push_back(U'\n');
 }
 
@@ -405,40 +384,6 @@ bool isCopyLine(std::u32string_view line, char32_t blank, char32_t marker) {
 
 std::span<const GeneratorInfo> availableGenerators() { return kGenerators; }
 
-AddingOptions addingTextOptions() {
-  AddingOptions o;
-  o.length = 10;
-  return o;
-}
-
-std::u32string generateAddingText(const AddingOptions &options, std::uint64_t seed) {
-  return generateLines(options, seed, appendAddingLine);
-}
-
-bool isAddingLine(std::u32string_view line, int length) {
-  int digits = 0, sum = 0;
-  std::vector<int> marked;
-  std::size_t k = 0;
-  for (; k < line.size() && line[k] != U'='; ++k) {
-    if (line[k] == U'*') {
-      if (k + 1 >= line.size() || line[k + 1] < U'0' || line[k + 1] > U'9')
-        return false;
-      marked.push_back(digits);
-      sum += int(line[k + 1] - U'0');
-    } else if (line[k] >= U'0' && line[k] <= U'9') {
-      ++digits;
-    } else {
-      return false;
-    }
-  }
-  if (digits != length || marked.size() != 2 || marked[0] >= length / 2 || marked[1] < length / 2 || k >= line.size())
-    return false;
-  std::u32string expected;
-  for (const char c : std::to_string(sum))
-    expected.push_back(char32_t(c));
-  return line.substr(k + 1) == expected;
-}
-
 BracketOptions parenthesesOptions() {
   BracketOptions o;
   o.kinds = 1;
@@ -470,7 +415,7 @@ std::optional<std::u32string> generateText(std::string_view id, std::int64_t cha
   if (id == "copy")
     return generateCharacters<CopyOptions>(characters, seed, appendCopyLine);
   if (id == "adding")
-    return generateCharacters<AddingOptions>(characters, seed, appendAddingLine, addingTextOptions());
+    return generateCharacters<AddingOptions>(characters, seed, generator_lines::appendAddingLine, addingTextOptions());
   for (const GeneratorInfo &info : kGenerators)
     if (id == info.id)
       return fail("the generator \"" + std::string(id) + "\" makes a numeric series, not text");
