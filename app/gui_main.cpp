@@ -1,12 +1,17 @@
 // lstm-explorer: the explorer window. Argument parsing only; the window does the rest.
 //   lstm-explorer [MODEL]
 //   lstm-explorer --screenshot FILE [--model MODEL] [--text TEXT] [--steps N] [--size WxH] [--select L:U] [--colour Q]
+//   both: [--language en|zh_CN] [--lesson FILE [--lesson-step N]] [--presentation]
 #include "common/dialogs.h"
+#include "common/language.h"
 #include "common/quantity_style.h"
 #include "explorer/explorer_session.h"
 #include "explore/forecast.h"
 #include "forecast/forecast_view.h"
+#include "lessons/lesson_panel.h"
+#include "lessons/lesson_runner.h"
 #include "main_window.h"
+#include "presentation_mode.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -29,6 +34,22 @@ bool parseSize(const QString &text, QSize *size) {
     return false;
   *size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
   return size->width() <= 16384 && size->height() <= 16384;
+}
+
+// --lesson FILE [--lesson-step N]: opens the lesson and goes to step N; a problem is printed and ends the run.
+bool startLesson(lstm::MainWindow &window, const QCommandLineParser &args) {
+  bool ok = true;
+  const int step = args.isSet(QStringLiteral("lesson-step")) ? args.value(QStringLiteral("lesson-step")).toInt(&ok) : 1;
+  if (!window.startLesson(args.value(QStringLiteral("lesson"))))
+    return fail(window.lessonPanel()->errorText()) == 0;
+  lstm::LessonRunner *runner = window.lessonPanel()->runner();
+  if (!ok || step < 1 || step > runner->stepCount())
+    return fail(QStringLiteral("--lesson-step: expected 1…%1, got '%2'")
+                    .arg(runner->stepCount()).arg(args.value(QStringLiteral("lesson-step")))) == 0;
+  QString error;
+  if (step > 1 && !runner->goTo(step - 1, &error))
+    return fail(error) == 0;
+  return true;
 }
 
 // Renders the window after the requested steps to a PNG, then exits: README screenshots and tests.
@@ -71,8 +92,12 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
     if (!known)
       return fail(QStringLiteral("--colour: expected one of i, f, g, o, c, h, got '%1'").arg(name));
   }
+  if (args.isSet(QStringLiteral("lesson")) && !startLesson(window, args))
+    return 1;
   window.resize(size);
   window.show();
+  if (args.isSet(QStringLiteral("presentation")))
+    window.presentationMode()->enter(); // full screen: the screen's size, not --size (use xvfb-run -s "-screen 0 WxHx24")
   QCoreApplication::processEvents(); // layout at the final size before the views draw
   if (window.session()->hasModel() && lstm::isSeriesModel(window.session()->model())) {
     // The series loads and the forecast computes on worker threads: wait for both (a few hundred ms).
@@ -113,8 +138,20 @@ int main(int argc, char **argv) {
       {QStringLiteral("size"), QStringLiteral("With --screenshot: window size, default 1600x1000."), QStringLiteral("WxH")},
       {QStringLiteral("select"), QStringLiteral("With --screenshot: select this layer and unit."), QStringLiteral("L:U")},
       {QStringLiteral("colour"), QStringLiteral("With --screenshot: colour the text by i, f, g, o, c or h."), QStringLiteral("Q")},
+      {QStringLiteral("language"), QStringLiteral("The interface language for this run: en or zh_CN (not saved)."),
+       QStringLiteral("CODE")},
+      {QStringLiteral("lesson"), QStringLiteral("Start this guided lesson (a file, or :/lessons/… for a shipped one)."),
+       QStringLiteral("FILE")},
+      {QStringLiteral("lesson-step"), QStringLiteral("With --lesson: go to this step (1 = the first)."), QStringLiteral("N")},
+      {QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (full screen, large fonts).")},
   });
   args.process(app);
+  // Before any widget exists, so everything is built in the chosen language (the settings need the names above).
+  const QString language = args.isSet(QStringLiteral("language")) ? args.value(QStringLiteral("language"))
+                                                                  : lstm::initialLanguage();
+  if (!lstm::applyLanguage(language))
+    return fail(QStringLiteral("--language: expected one of %1, got '%2'")
+                    .arg(lstm::availableLanguages().join(QStringLiteral(", ")), language));
   if (args.positionalArguments().size() > 1)
     return fail(QStringLiteral("expected at most one model file; see --help"));
 
@@ -125,9 +162,13 @@ int main(int argc, char **argv) {
     if (args.isSet(QString::fromLatin1(option)))
       return fail(QStringLiteral("--%1 only goes with --screenshot").arg(QString::fromLatin1(option)));
   window.show();
+  if (args.isSet(QStringLiteral("presentation")))
+    window.presentationMode()->enter();
   const bool opened = args.positionalArguments().isEmpty() ? window.openDefaultModel()
                                                            : window.openModel(args.positionalArguments().front());
   if (!opened && !args.positionalArguments().isEmpty())
     window.openDefaultModel(); // the message has named the file; show something alive rather than nothing
+  if (args.isSet(QStringLiteral("lesson")) && !startLesson(window, args))
+    return 1;
   return app.exec();
 }

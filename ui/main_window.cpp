@@ -36,8 +36,9 @@ namespace lstm {
 
 namespace {
 constexpr int kPrimeSteps = 200; // characters a model writes right after opening when it cannot read the primer
-const QString kModelFilter = QCoreApplication::translate("lstm::MainWindow", "LSTM models (*.lstm);;All files (*)");
-const QString kImageFilter = QCoreApplication::translate("lstm::MainWindow", "PNG image (*.png);;PDF document (*.pdf)");
+// Functions, not constants: a filter must be translated in the language current when the dialog opens.
+QString modelFilter() { return MainWindow::tr("LSTM models (*.lstm);;All files (*)"); }
+QString imageFilter() { return MainWindow::tr("PNG image (*.png);;PDF document (*.pdf)"); }
 } // namespace
 
 QString MainWindow::defaultModelPath() { return QStringLiteral(":/models/examples/01-parens.lstm"); }
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
   addToolBar(Qt::TopToolBarArea, m_driveBar);
   addToolBar(Qt::TopToolBarArea, new SelectionToolBar(m_session, this));
   createDocks();
+  createClassroomDocks();
   createMenus();
   m_stepLabel = new QLabel;
   m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
@@ -74,8 +76,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
 
 MainWindow::~MainWindow() { waitForSeriesLoader(); }
 
-QDockWidget *MainWindow::addDock(QWidget *view, const QString &title, const QString &name, Qt::DockWidgetArea area) {
-  auto *dock = new QDockWidget(title, this);
+QDockWidget *MainWindow::addDock(QWidget *view, const char *title, const QString &name, Qt::DockWidgetArea area) {
+  auto *dock = m_texts.dock(new QDockWidget(this), title);
   dock->setObjectName(name); // saveState() keys the layout by object name
   dock->setWidget(view);
   addDockWidget(area, dock);
@@ -88,25 +90,25 @@ void MainWindow::createDocks() {
   m_heatmaps = new GateHeatmapView(m_session);
   m_unitTraces = new UnitTraceView(m_session);
   m_nextToken = new NextTokenView(m_session);
-  QDockWidget *heatmaps = addDock(m_heatmaps, tr("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
-  QDockWidget *traces = addDock(m_unitTraces, tr("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
+  QDockWidget *heatmaps = addDock(m_heatmaps, QT_TR_NOOP("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
+  QDockWidget *traces = addDock(m_unitTraces, QT_TR_NOOP("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(heatmaps, traces, Qt::Horizontal);
   m_forecast = new ForecastView;
-  m_forecastDock = addDock(m_forecast, tr("Forecast"), QStringLiteral("forecastDock"), Qt::BottomDockWidgetArea);
+  m_forecastDock = addDock(m_forecast, QT_TR_NOOP("Forecast"), QStringLiteral("forecastDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(heatmaps, m_forecastDock); // series models raise it; character models keep the heatmaps in front
   heatmaps->raise();
   resizeDocks({heatmaps, traces}, {3, 2}, Qt::Horizontal);
-  QDockWidget *diagram = addDock(new CellDiagramView(m_session), tr("Cell diagram"), QStringLiteral("cellDiagramDock"),
+  QDockWidget *diagram = addDock(new CellDiagramView(m_session), QT_TR_NOOP("Cell diagram"), QStringLiteral("cellDiagramDock"),
                                  Qt::RightDockWidgetArea);
   QDockWidget *equations =
-      addDock(new EquationsView(m_session), tr("Equations"), QStringLiteral("equationsDock"), Qt::RightDockWidgetArea);
-  QDockWidget *next = addDock(m_nextToken, tr("Next character"), QStringLiteral("nextTokenDock"), Qt::RightDockWidgetArea);
+      addDock(new EquationsView(m_session), QT_TR_NOOP("Equations"), QStringLiteral("equationsDock"), Qt::RightDockWidgetArea);
+  QDockWidget *next = addDock(m_nextToken, QT_TR_NOOP("Next character"), QStringLiteral("nextTokenDock"), Qt::RightDockWidgetArea);
   tabifyDockWidget(diagram, equations);
   diagram->raise();
   splitDockWidget(diagram, next, Qt::Vertical);
-  QDockWidget *input = addDock(new TextInputPanel(m_session), tr("Text to read"), QStringLiteral("textInputDock"),
+  QDockWidget *input = addDock(new TextInputPanel(m_session), QT_TR_NOOP("Text to read"), QStringLiteral("textInputDock"),
                                Qt::LeftDockWidgetArea);
-  QDockWidget *interventions = addDock(new InterventionsPanel(m_session), tr("Interventions"),
+  QDockWidget *interventions = addDock(new InterventionsPanel(m_session), QT_TR_NOOP("Interventions"),
                                        QStringLiteral("interventionsDock"), Qt::LeftDockWidgetArea);
   splitDockWidget(input, interventions, Qt::Vertical);
   // Training shares the tall lower tab group with the interventions: one click away, out of the way of
@@ -117,9 +119,9 @@ void MainWindow::createDocks() {
   trainingScroll->setWidgetResizable(true);
   trainingScroll->setFrameShape(QFrame::NoFrame);
   QDockWidget *trainingDock =
-      addDock(trainingScroll, tr("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
+      addDock(trainingScroll, QT_TR_NOOP("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
   tabifyDockWidget(interventions, trainingDock);
-  QDockWidget *discovery = addDock(new UnitDiscoveryPanel(m_session), tr("Unit discovery"),
+  QDockWidget *discovery = addDock(new UnitDiscoveryPanel(m_session), QT_TR_NOOP("Unit discovery"),
                                    QStringLiteral("unitDiscoveryDock"), Qt::LeftDockWidgetArea);
   tabifyDockWidget(trainingDock, discovery);
   interventions->raise();
@@ -140,63 +142,78 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::createMenus() {
-  QMenu *file = menuBar()->addMenu(tr("&File"));
-  QAction *open = file->addAction(tr("&Open model…"), this, [this] {
-    const QString path = dialogs::openFile(this, tr("Open model"), kModelFilter);
+  // Every text goes through m_texts, so a language switch re-reads them (retranslateUi) in place.
+  QMenu *file = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&File"));
+  QAction *open = m_texts.action(file->addAction(QString(), this, [this] {
+    const QString path = dialogs::openFile(this, tr("Open model"), modelFilter());
     if (!path.isEmpty())
       openModel(path);
-  });
+  }), QT_TR_NOOP("&Open model…"));
   open->setObjectName(QStringLiteral("openAction"));
   open->setShortcut(QKeySequence::Open);
-  m_recent = new RecentFiles(file->addMenu(tr("Open &recent")), this);
+  m_recent = new RecentFiles(m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("Open &recent")), this);
   connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openModel(path); });
-  file->addAction(tr("Open &example…"), this, &MainWindow::openExampleGallery)
+  m_texts.action(file->addAction(QString(), this, &MainWindow::openExampleGallery), QT_TR_NOOP("Open &example…"))
       ->setObjectName(QStringLiteral("openExampleAction"));
-  file->addAction(tr("Open the &built-in model"), this, &MainWindow::openDefaultModel);
+  m_texts.action(file->addAction(QString(), this, &MainWindow::openDefaultModel), QT_TR_NOOP("Open the &built-in model"));
   file->addSeparator();
-  QMenu *exportMenu = file->addMenu(tr("&Export"));
-  exportMenu->addAction(tr("Heatmaps as PNG/PDF…"), this, [this] {
-    exportWith(tr("Export heatmaps"), QStringLiteral("heatmaps.png"), kImageFilter,
-               [this](const QString &path, QString *error) { return m_heatmaps->exportImage(path, error); });
-  })->setObjectName(QStringLiteral("exportHeatmapsAction"));
-  exportMenu->addAction(tr("Unit traces as PNG/PDF…"), this, [this] {
-    exportWith(tr("Export unit traces"), QStringLiteral("unit-traces.png"), kImageFilter,
-               [this](const QString &path, QString *error) { return m_unitTraces->exportImage(path, error); });
-  })->setObjectName(QStringLiteral("exportTracesAction"));
-  exportMenu->addAction(tr("Next-character distribution as PNG/PDF…"), this, [this] {
-    exportWith(tr("Export distribution"), QStringLiteral("next-character.png"), kImageFilter,
-               [this](const QString &path, QString *error) { return m_nextToken->exportImage(path, error); });
-  })->setObjectName(QStringLiteral("exportDistributionAction"));
-  exportMenu->addAction(tr("Trace as CSV…"), this, [this] {
-    exportWith(tr("Export trace"), QStringLiteral("trace.csv"), tr("CSV (*.csv)"),
-               [this](const QString &path, QString *error) { return m_session->exportTraceCsv(path, error); });
-  })->setObjectName(QStringLiteral("exportCsvAction"));
-  exportMenu->addAction(tr("Window as PNG…"), this, [this] {
-    exportWith(tr("Export window"), QStringLiteral("lstm-explorer.png"), tr("PNG image (*.png)"),
-               [this](const QString &path, QString *error) { return exportWindowImage(path, error); });
-  })->setObjectName(QStringLiteral("exportWindowAction"));
+  QMenu *exportMenu = m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export"));
+  addClassroomExports(exportMenu);
+  const auto addExport = [this, exportMenu](const char *text, const char *name, const char *caption,
+                                            const QString &suggested, std::function<QString()> filter,
+                                            std::function<bool(const QString &, QString *)> save) {
+    m_texts.action(exportMenu->addAction(QString(), this, [this, caption, suggested, filter, save] {
+      exportWith(tr(caption), suggested, filter(), save);
+    }), text)->setObjectName(QString::fromLatin1(name));
+  };
+  addExport(QT_TR_NOOP("Heatmaps as PNG/PDF…"), "exportHeatmapsAction", QT_TR_NOOP("Export heatmaps"),
+            QStringLiteral("heatmaps.png"), imageFilter,
+            [this](const QString &path, QString *error) { return m_heatmaps->exportImage(path, error); });
+  addExport(QT_TR_NOOP("Unit traces as PNG/PDF…"), "exportTracesAction", QT_TR_NOOP("Export unit traces"),
+            QStringLiteral("unit-traces.png"), imageFilter,
+            [this](const QString &path, QString *error) { return m_unitTraces->exportImage(path, error); });
+  addExport(QT_TR_NOOP("Next-character distribution as PNG/PDF…"), "exportDistributionAction",
+            QT_TR_NOOP("Export distribution"), QStringLiteral("next-character.png"), imageFilter,
+            [this](const QString &path, QString *error) { return m_nextToken->exportImage(path, error); });
+  addExport(QT_TR_NOOP("Trace as CSV…"), "exportCsvAction", QT_TR_NOOP("Export trace"), QStringLiteral("trace.csv"),
+            [] { return tr("CSV (*.csv)"); },
+            [this](const QString &path, QString *error) { return m_session->exportTraceCsv(path, error); });
+  addExport(QT_TR_NOOP("Window as PNG…"), "exportWindowAction", QT_TR_NOOP("Export window"),
+            QStringLiteral("lstm-explorer.png"), [] { return tr("PNG image (*.png)"); },
+            [this](const QString &path, QString *error) { return exportWindowImage(path, error); });
   file->addSeparator();
-  QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  QAction *quit = m_texts.action(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
   quit->setShortcut(QKeySequence::Quit);
 
-  QMenu *drive = menuBar()->addMenu(tr("&Step"));
+  QMenu *drive = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Step"));
   drive->addActions({m_driveBar->stepBackAction(), m_driveBar->playAction(), m_driveBar->stepForwardAction(),
                      m_driveBar->resetAction()});
 
-  QMenu *view = menuBar()->addMenu(tr("&View"));
+  QMenu *view = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
   for (QDockWidget *dock : findChildren<QDockWidget *>())
     view->addAction(dock->toggleViewAction());
   view->addSeparator();
-  view->addAction(tr("&Reset layout"), this, [this] { restoreState(m_defaultState); });
+  m_texts.action(view->addAction(QString(), this, [this] { restoreState(m_defaultState); }), QT_TR_NOOP("&Reset layout"))
+      ->setObjectName(QStringLiteral("resetLayoutAction"));
+  addClassroomMenus(view);
 
-  QMenu *help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+  QMenu *help = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
+  m_texts.action(help->addAction(QString(), this, [this] {
     QMessageBox::information(this, tr("Keyboard shortcuts"),
                              tr("→  step forward (read or write one character)\n←  step back (exact undo)\n"
                                 "Space  play / pause\nCtrl+R  reset the state\nCtrl+O  open a model\n"
+                                "F11  presentation mode (Esc leaves)\nPage Down / Page Up  next / previous lesson step\n"
                                 "Click a character, heatmap cell or plot: inspect that step\n"
                                 "Click a heatmap row: select that unit"));
-  });
+  }), QT_TR_NOOP("&Keyboard shortcuts"));
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    m_texts.retranslate();
+    updateTitleAndStatus();
+  }
+  QMainWindow::changeEvent(event);
 }
 
 bool MainWindow::openModel(const QString &path) {

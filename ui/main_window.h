@@ -1,12 +1,15 @@
 #pragma once
 // The explorer window. Thin by design: it builds the docks, menus and toolbars and wires them to one
 // ExplorerSession; the session computes, the views draw. Layout and recent files persist in QSettings.
+#include "common/translated_texts.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QThread;
 
 namespace lstm {
@@ -14,6 +17,9 @@ namespace lstm {
 class DriveToolBar;
 class ExplorerSession;
 class ForecastView;
+class GradientFlowView;
+class LessonPanel;
+class PresentationMode;
 class GateHeatmapView;
 class NextTokenView;
 class RecentFiles;
@@ -48,10 +54,17 @@ public:
   // Exports (what the File ▸ Export menu calls after asking for a path). False with `error` on failure.
   bool exportWindowImage(const QString &path, QString *error);
 
+  // Lessons ▸ …: opens a guided lesson file (":/lessons/…" too) in the lesson dock and applies its first step.
+  bool startLesson(const QString &path);
+  LessonPanel *lessonPanel() const { return m_lessons; }
+  GradientFlowView *gradientFlowView() const { return m_gradientFlow; }
+  PresentationMode *presentationMode() const { return m_presentation; }
+
   static QString defaultModelPath();
   static QString defaultPrimer();
 
 protected:
+  void changeEvent(QEvent *event) override;
   void closeEvent(QCloseEvent *event) override;
   void dragEnterEvent(QDragEnterEvent *event) override;
   void dropEvent(QDropEvent *event) override;
@@ -59,7 +72,14 @@ protected:
 private:
   void createDocks();
   void createMenus();
-  QDockWidget *addDock(QWidget *view, const QString &title, const QString &name, Qt::DockWidgetArea area);
+  // `title` is a source text (QT_TR_NOOP): the dock's title follows language switches.
+  QDockWidget *addDock(QWidget *view, const char *title, const QString &name, Qt::DockWidgetArea area);
+  // Classroom (main_window_classroom.cpp): lessons, gradient flow, presentation mode, language, figure export.
+  void createClassroomDocks();
+  void addClassroomMenus(QMenu *view);
+  void addClassroomExports(QMenu *exportMenu);
+  void fillLessonMenu(QMenu *menu);
+  void showDock(const QString &objectName); // shows and raises a dock by objectName (lesson steps ask for views)
   void exportWith(const QString &caption, const QString &suggested, const QString &filter,
                   const std::function<bool(const QString &, QString *)> &save);
   void updateTitleAndStatus();
@@ -85,8 +105,12 @@ private:
   QLabel *m_stepLabel = nullptr;
   ForecastView *m_forecast = nullptr;
   QDockWidget *m_forecastDock = nullptr;
+  LessonPanel *m_lessons = nullptr;
+  GradientFlowView *m_gradientFlow = nullptr;
+  PresentationMode *m_presentation = nullptr;
   std::unique_ptr<QThread> m_seriesLoader;
   int m_seriesGeneration = 0;
+  TranslatedTexts m_texts{"lstm::MainWindow"};
   QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
 };
 

@@ -3,7 +3,9 @@
 #include "explore/stepper.h"
 
 #include <QByteArray>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QMainWindow>
 #include <QFile>
 #include <QSpinBox>
 #include <QString>
@@ -18,6 +20,30 @@ inline void savePng(QWidget &widget, const QString &name) {
   const QString dir = qEnvironmentVariable("LSTM_VIEW_PNG_DIR");
   if (!dir.isEmpty())
     widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+// The layout a user sees, one line per dock (sorted): name, area, shown or not, its tab group, and its geometry
+// when it is the tab in front. saveState() bytes also keep the stale sizes of tabs behind others, which a window
+// may change while it is reshaped (presentation mode) without anything visible changing, so tests compare this.
+inline QStringList dockLayout(QMainWindow &window) {
+  QStringList lines;
+  for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+    QStringList tabs;
+    for (QDockWidget *tab : window.tabifiedDockWidgets(dock))
+      tabs << tab->objectName();
+    tabs.sort();
+    const QRect g = dock->geometry();
+    const bool inFront = dock->isVisible() && g.x() >= 0 && g.y() >= 0; // tabs behind are moved off the window
+    lines << QStringLiteral("%1 area=%2 visible=%3 tabs=[%4] %5")
+                 .arg(dock->objectName())
+                 .arg(int(window.dockWidgetArea(dock)))
+                 .arg(dock->isVisible())
+                 .arg(tabs.join(QLatin1Char(',')),
+                      inFront ? QStringLiteral("%1,%2 %3x%4").arg(g.x()).arg(g.y()).arg(g.width()).arg(g.height())
+                              : QString());
+  }
+  lines.sort();
+  return lines;
 }
 
 // A deterministic text over the test alphabet's lower-case letters, spaces and newlines.

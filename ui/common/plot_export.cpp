@@ -12,10 +12,6 @@
 
 namespace lstm {
 
-namespace {
-QString trExport(const char *text) { return QCoreApplication::translate("lstm::PlotExport", text); }
-} // namespace
-
 bool savePlot(QCustomPlot *plot, const QString &path, QString *error, int width, int height) {
   const QFileInfo info(path);
   const QString suffix = info.suffix().toLower();
@@ -23,7 +19,7 @@ bool savePlot(QCustomPlot *plot, const QString &path, QString *error, int width,
   const bool pdf = suffix == QStringLiteral("pdf");
   if (!png && !pdf) {
     if (error)
-      *error = trExport("%1: unsupported format (use .png or .pdf)").arg(path);
+      *error = QCoreApplication::translate("lstm::PlotExport", "%1: unsupported format (use .png or .pdf)").arg(path);
     return false;
   }
   // Written next to the target and renamed over it, so a failed export never leaves half a file behind.
@@ -46,7 +42,7 @@ bool savePlot(QCustomPlot *plot, const QString &path, QString *error, int width,
       temporary.setAutoRemove(false);
   }
   if (!saved && error)
-    *error = trExport("%1: could not write the file").arg(path);
+    *error = QCoreApplication::translate("lstm::PlotExport", "%1: could not write the file").arg(path);
   return saved;
 }
 

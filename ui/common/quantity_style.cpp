@@ -1,5 +1,7 @@
 #include "quantity_style.h"
 
+#include "display_style.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -58,16 +60,27 @@ QColor mix(const QColor &a, const QColor &b, double t) {
                           float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 const QColor kWhite(255, 255, 255), kBlue(33, 102, 172), kRed(178, 24, 43), kDeepBlue(8, 48, 107);
+// High contrast (projector): every end at least 7:1 against white (WCAG AAA), and the ramps bent (t^0.6) so small
+// values already leave the washed-out white a projector makes of the palest tints.
+const QColor kStrongBlue(8, 69, 148), kStrongRed(165, 15, 21), kClosedBrown(140, 45, 4);
+constexpr double kHighContrastBend = 0.6;
 } // namespace
 
 QColor quantityColor(Quantity q, double value, QuantityRange range) {
   const double span = range.high - range.low;
   if (!(span > 0.0) || !std::isfinite(value))
     return kWhite;
+  const double middle = 0.5 * (range.low + range.high);
+  if (displayStyle().highContrast()) {
+    // Gates diverge too, closed (brown) ← half open (white) → open (blue): a white closed end would vanish.
+    const QColor low = quantityIsGate(q) ? kClosedBrown : kStrongRed;
+    const double t = std::clamp((value - middle) / (0.5 * span), -1.0, 1.0);
+    const double bent = std::pow(std::abs(t), kHighContrastBend);
+    return t >= 0.0 ? mix(kWhite, kStrongBlue, bent) : mix(kWhite, low, bent);
+  }
   if (quantityIsGate(q))
     return mix(kWhite, kDeepBlue, (value - range.low) / span);
   // Diverging around the middle of the range (0 for symmetric ranges).
-  const double middle = 0.5 * (range.low + range.high);
   if (value >= middle)
     return mix(kWhite, kBlue, (value - middle) / (range.high - middle));
   return mix(kWhite, kRed, (middle - value) / (middle - range.low));

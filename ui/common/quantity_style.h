@@ -3,6 +3,9 @@
 // names, value ranges and one colour scale per kind of quantity.
 //   gates i f o ∈ [0, 1]: white → deep blue;  candidate g, hidden h ∈ [−1, 1]: red ← white → blue;
 //   cell c (unbounded): red ← white → blue over a symmetric range chosen by the view.
+// While displayStyle().highContrast() (presentation) every scale diverges from white at its middle to ends that
+// keep 7:1 contrast against white — gates brown (closed) ← white → blue (open) — so views redraw on its changed().
+// Names are translated (context "lstm::Quantity"): call them when drawing, never cache them across a language change.
 #include "explore/trace.h"
 
 #include <QColor>
@@ -14,7 +17,7 @@ struct QuantityRange {
   double low, high;
 };
 
-QString quantityName(Quantity q);       // "input gate i", "cell state c", …
+QString quantityName(Quantity q);       // "input gate i", "cell state c", … in the current UI language
 QString quantitySymbol(Quantity q);     // "i", "f", "g", "o", "c", "h", "a_i", …
 bool quantityIsGate(Quantity q);        // i, f, o (σ, in [0, 1])
 QuantityRange naturalRange(Quantity q); // [0,1] for σ gates, [−1,1] for g and h, [−3,3] for c and pre-activations

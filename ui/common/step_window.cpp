@@ -2,6 +2,7 @@
 
 #include "common/qcustomplot_include.h"
 
+#include <QEvent>
 #include <QToolButton>
 
 #include <algorithm>
@@ -40,11 +41,22 @@ int Buckets::bucketOf(int index) const {
 StepWindow::StepWindow(QWidget *parent, std::function<int()> steps) : QObject(parent), m_steps(std::move(steps)) {
   m_followButton = new QToolButton(parent);
   m_followButton->setObjectName(QStringLiteral("followButton"));
-  m_followButton->setText(tr("Follow"));
-  m_followButton->setToolTip(tr("Keep showing the last %1 steps while stepping").arg(kFollowSteps));
   m_followButton->setCheckable(true);
+  m_followButton->installEventFilter(this);
+  retranslateUi();
   m_followButton->setChecked(true);
   connect(m_followButton, &QToolButton::toggled, this, [this](bool on) { setFollowing(on); });
+}
+
+void StepWindow::retranslateUi() {
+  m_followButton->setText(tr("Follow"));
+  m_followButton->setToolTip(tr("Keep showing the last %1 steps while stepping").arg(kFollowSteps));
+}
+
+bool StepWindow::eventFilter(QObject *watched, QEvent *event) {
+  if (watched == m_followButton && event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  return QObject::eventFilter(watched, event);
 }
 
 void StepWindow::addAxis(QCPAxis *axis, bool cursorLine) {

@@ -66,7 +66,12 @@ public:
 Q_SIGNALS:
   void moved(); // the user panned, zoomed or resumed following: the view should refresh
 
+protected:
+  // Retranslates the follow button on its QEvent::LanguageChange (a QObject gets no changeEvent).
+  bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+  void retranslateUi();
   void onAxisRangeChanged(const QCPRange &range);
   void setRange(IndexRange range); // on every axis; not a user change
 

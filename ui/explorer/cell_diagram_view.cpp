@@ -1,9 +1,11 @@
 #include "cell_diagram_view.h"
 
+#include "common/display_style.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -24,14 +26,17 @@ const QColor kOutline(90, 90, 90), kMark(230, 110, 0), kNeutral(150, 150, 150);
 
 QString number(double value) { return QString::number(value, 'f', 3); }
 
-QColor inkOn(const QColor &background) {
-  const int luminance = (299 * background.red() + 587 * background.green() + 114 * background.blue()) / 1000;
-  return luminance < 140 ? QColor(Qt::white) : QColor(Qt::black);
-}
+// Presentation enlarges the frame's fonts less than the window's: the whole frame already scales with the widget,
+// and the labels have fixed places in it.
+constexpr double kMaxFontScale = 1.15;
 
-QFont frameFont(const QFont &base, double pixels, bool bold = false) {
+// Frame line width: thicker in presentation.
+double line(double base) { return displayStyle().lineWidth(base); }
+
+// `fixed`: a label that fills its box already (the gate symbols) keeps its size.
+QFont frameFont(const QFont &base, double pixels, bool bold = false, bool fixed = false) {
   QFont font = base;
-  font.setPixelSize(int(pixels));
+  font.setPixelSize(int(pixels * (fixed ? 1.0 : std::min(displayStyle().fontScale(), kMaxFontScale))));
   font.setBold(bold);
   return font;
 }
@@ -41,12 +46,12 @@ QFont frameFont(const QFont &base, double pixels, bool bold = false) {
 void drawFlow(QPainter &p, const QList<QPointF> &points, Quantity q, double value) {
   const QuantityRange range = naturalRange(q);
   const double scale = std::max(std::abs(range.low), std::abs(range.high));
-  const double width = 2.0 + 9.0 * std::min(1.0, std::abs(value) / scale);
+  const double width = line(2.0) + 9.0 * std::sqrt(line(1.0)) * std::min(1.0, std::abs(value) / scale);
   QPainterPath path(points.front());
   for (qsizetype k = 1; k < points.size(); ++k)
     path.lineTo(points[k]);
   p.setBrush(Qt::NoBrush);
-  p.setPen(QPen(kOutline, width + 2.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+  p.setPen(QPen(kOutline, width + line(2.0), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
   p.drawPath(path);
   p.setPen(QPen(quantityColor(q, value), width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
   p.drawPath(path);
@@ -57,16 +62,16 @@ void drawPlainFlow(QPainter &p, const QList<QPointF> &points) {
   for (qsizetype k = 1; k < points.size(); ++k)
     path.lineTo(points[k]);
   p.setBrush(Qt::NoBrush);
-  p.setPen(QPen(kNeutral, 3.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+  p.setPen(QPen(kNeutral, line(3.0), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
   p.drawPath(path);
 }
 
 // ⊙ (product) or + (sum) node.
 void drawNode(QPainter &p, QPointF centre, bool sum, bool marked) {
-  p.setPen(QPen(marked ? kMark : QColor(Qt::black), marked ? 3.0 : 2.0, marked ? Qt::DashLine : Qt::SolidLine));
+  p.setPen(QPen(marked ? kMark : QColor(Qt::black), line(marked ? 3.0 : 2.0), marked ? Qt::DashLine : Qt::SolidLine));
   p.setBrush(Qt::white);
   p.drawEllipse(centre, kNodeRadius, kNodeRadius);
-  p.setPen(QPen(Qt::black, 2.5));
+  p.setPen(QPen(Qt::black, line(2.5)));
   if (sum) {
     p.drawLine(centre + QPointF(-9, 0), centre + QPointF(9, 0));
     p.drawLine(centre + QPointF(0, -9), centre + QPointF(0, 9));
@@ -101,7 +106,14 @@ CellDiagramView::CellDiagramView(ExplorerSession *session, QWidget *parent)
   setObjectName(QStringLiteral("cellDiagramView"));
   setAutoFillBackground(false);
   session->onFocusChanged(this, [this] { m_coalescer->request(); });
+  connect(&displayStyle(), &DisplayStyle::changed, this, [this] { update(); });
   m_coalescer->runNow();
+}
+
+void CellDiagramView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    update(); // every text is translated as it is painted
+  QWidget::changeEvent(event);
 }
 
 CellDiagramView::~CellDiagramView() = default;
@@ -124,7 +136,7 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
   p.scale(scale, scale);
   const QFont base = font();
   const QFont titleFont = frameFont(base, 22, true), labelFont = frameFont(base, 19, true);
-  const QFont valueFont = frameFont(base, 18), smallFont = frameFont(base, 15), symbolFont = frameFont(base, 26, true);
+  const QFont valueFont = frameFont(base, 18), smallFont = frameFont(base, 15), symbolFont = frameFont(base, 26, true, true);
   const StepValues &v = m_values;
   if (!v.valid) {
     drawLabel(p, QRectF(0, 0, kFrameWidth, kFrameHeight), Qt::AlignCenter | Qt::TextWordWrap,
@@ -173,7 +185,7 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
     const auto k = std::size_t(box.gate);
     const QRectF rect(box.x - 58, kGateY - 40, 116, 80);
     const QColor fill = quantityColor(Quantity(int(box.gate)), v.gate[k]);
-    p.setPen(QPen(Qt::black, 2.0));
+    p.setPen(QPen(Qt::black, line(2.0)));
     p.setBrush(fill);
     p.drawRoundedRect(rect, 8, 8);
     const QColor ink = inkOn(fill);
@@ -182,7 +194,7 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
               QString::fromUtf8(box.symbol) + QStringLiteral("  ") + name, symbolFont, ink);
     drawLabel(p, rect.adjusted(4, 34, -4, -2), Qt::AlignCenter, number(v.gate[k]), valueFont, ink);
     // The bus line runs behind the pre-activation: a white plate keeps it readable.
-    const QString pre = QStringLiteral("a = %1").arg(number(v.recordedPreActivation[k]));
+    const QString pre = tr("a = %1", "pre-activation of a gate").arg(number(v.recordedPreActivation[k]));
     const double preWidth = QFontMetricsF(smallFont).horizontalAdvance(pre) + 8.0;
     const QRectF preRect(box.x - preWidth / 2.0, kGateY + 43, preWidth, 21);
     p.setPen(Qt::NoPen);
@@ -190,7 +202,7 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
     p.drawRect(preRect);
     drawLabel(p, preRect, Qt::AlignCenter, pre, smallFont, QColor(70, 70, 70));
     if (v.gateClamped[k]) {
-      p.setPen(QPen(kMark, 4.0, Qt::DashLine));
+      p.setPen(QPen(kMark, line(4.0), Qt::DashLine));
       p.setBrush(Qt::NoBrush);
       p.drawRoundedRect(rect.adjusted(-6, -6, 6, 6), 10, 10);
       drawTag(p, QPointF(box.x - 58, kGateY + 68),
@@ -203,30 +215,30 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
   drawNode(p, {kPlusX, kProductY}, false, false);
   drawNode(p, {kPlusX, kBeltY}, true, v.cellChanged);
   drawNode(p, {kTanhX, kOutProductY}, false, v.hiddenChanged);
-  p.setPen(QPen(Qt::black, 2.0));
+  p.setPen(QPen(Qt::black, line(2.0)));
   p.setBrush(Qt::white);
   p.drawRoundedRect(QRectF(kTanhX - 32, 168, 64, 28), 12, 12);
-  drawLabel(p, QRectF(kTanhX - 32, 168, 64, 28), Qt::AlignCenter, QStringLiteral("tanh"), smallFont);
+  drawLabel(p, QRectF(kTanhX - 32, 168, 64, 28), Qt::AlignCenter, tr("tanh"), smallFont);
 
   const QColor valueInk(30, 30, 30);
   drawLabel(p, QRectF(kForgetX - 110, kBeltY - 50, 220, 24), Qt::AlignCenter,
-            QStringLiteral("f·c = %1").arg(number(v.forgetTerm)), valueFont, valueInk);
+            tr("f·c = %1", "forget term").arg(number(v.forgetTerm)), valueFont, valueInk);
   drawLabel(p, QRectF(kPlusX + 24, kProductY - 30, 160, 24), Qt::AlignLeft | Qt::AlignVCenter,
-            QStringLiteral("i·g = %1").arg(number(v.inputTerm)), valueFont, valueInk);
+            tr("i·g = %1", "input term").arg(number(v.inputTerm)), valueFont, valueInk);
   drawLabel(p, QRectF(kPlusX - 110, kBeltY - 50, 220, 24), Qt::AlignCenter,
-            QStringLiteral("c = %1").arg(number(v.cellComputed)), valueFont, valueInk);
+            tr("c = %1", "new cell state").arg(number(v.cellComputed)), valueFont, valueInk);
   drawLabel(p, QRectF(kTanhX + 38, 168, 130, 28), Qt::AlignLeft | Qt::AlignVCenter, number(v.tanhCell), valueFont,
             valueInk);
 
   // Inputs on the left, outputs on the right.
-  drawLabel(p, QRectF(6, kBeltY - 30, 104, 60), Qt::AlignCenter, QStringLiteral("cₜ₋₁\n") + number(v.cellPrev),
+  drawLabel(p, QRectF(6, kBeltY - 30, 104, 60), Qt::AlignCenter, tr("cₜ₋₁\n%1").arg(number(v.cellPrev)),
             labelFont);
-  drawLabel(p, QRectF(6, kBusY - 30, 104, 60), Qt::AlignCenter, QStringLiteral("hₜ₋₁\n") + number(v.hiddenPrev),
+  drawLabel(p, QRectF(6, kBusY - 30, 104, 60), Qt::AlignCenter, tr("hₜ₋₁\n%1").arg(number(v.hiddenPrev)),
             labelFont);
   drawLabel(p, QRectF(kInputEntryX + 12, 512, 700, 40), Qt::AlignLeft | Qt::AlignVCenter,
-            QStringLiteral("xₜ = ") + v.inputDescription, labelFont);
-  drawLabel(p, QRectF(902, kBeltY - 30, 98, 60), Qt::AlignCenter, QStringLiteral("cₜ\n") + number(v.cell), labelFont);
-  drawLabel(p, QRectF(902, kOutProductY - 30, 98, 60), Qt::AlignCenter, QStringLiteral("hₜ\n") + number(v.hidden),
+            tr("xₜ = %1").arg(v.inputDescription), labelFont);
+  drawLabel(p, QRectF(902, kBeltY - 30, 98, 60), Qt::AlignCenter, tr("cₜ\n%1").arg(number(v.cell)), labelFont);
+  drawLabel(p, QRectF(902, kOutProductY - 30, 98, 60), Qt::AlignCenter, tr("hₜ\n%1").arg(number(v.hidden)),
             labelFont);
 
   // Interventions on the cell or the hidden state, tagged next to where they act.

@@ -2,7 +2,8 @@
 // A painted LSTM cell for the selected unit at the cursor step: x_t, h_{t−1} and c_{t−1} flowing into the four
 // gates, the ⊙ and + nodes, the c_t "conveyor belt" along the top, tanh(c_t) and the outputs, each flow coloured
 // by quantityColor and as wide as its |value|. Drawn in a fixed logical frame scaled to the widget, fonts too,
-// so it reads on a projector. Clamped gates and changed cells are outlined dashed with a tag. GUI thread.
+// so it reads on a projector; presentation (displayStyle()) thickens the lines and enlarges the fonts a little more.
+// Clamped gates and changed cells are outlined dashed with a tag. Every label is a tr() text. GUI thread.
 #include "step_values.h"
 
 #include <QWidget>
@@ -25,6 +26,7 @@ public:
   QSize minimumSizeHint() const override { return {250, 140}; }
 
 protected:
+  void changeEvent(QEvent *event) override;
   void paintEvent(QPaintEvent *event) override;
 
 private:

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -13,73 +14,68 @@
 namespace lstm {
 
 namespace {
-QSpinBox *spinBox(const QString &name, int low, int high, int value, const QString &tip) {
+QSpinBox *spinBox(const QString &name, int low, int high, int value) {
   auto *box = new QSpinBox;
   box->setObjectName(name);
   box->setRange(low, high);
   box->setValue(value);
-  box->setToolTip(tip);
   box->setKeyboardTracking(false);
   return box;
 }
 } // namespace
 
-DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent)
-    : QToolBar(tr("Drive"), parent), m_session(session) {
+DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent) : QToolBar(parent), m_session(session) {
   setObjectName(QStringLiteral("driveToolBar"));
   // Window-wide shortcuts: the arrows and Space work whichever panel has focus, except in text fields, where
   // Qt gives the key to the editor first (ShortcutOverride), as a user typing a primer expects.
-  m_stepBack = addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("Step back"));
+  m_stepBack = addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), QString());
   m_stepBack->setObjectName(QStringLiteral("stepBackAction"));
   m_stepBack->setShortcut(Qt::Key_Left);
-  m_stepBack->setToolTip(tr("Step back, restoring the exact previous state (←)"));
-  m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+  m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
   m_play->setObjectName(QStringLiteral("playAction"));
   m_play->setCheckable(true);
   m_play->setShortcut(Qt::Key_Space);
-  m_play->setToolTip(tr("Play / pause (Space)"));
-  m_stepForward = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step forward"));
+  m_stepForward = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString());
   m_stepForward->setObjectName(QStringLiteral("stepForwardAction"));
   m_stepForward->setShortcut(Qt::Key_Right);
-  m_stepForward->setToolTip(tr("Read or write one character (→)"));
-  m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
+  m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
   m_reset->setObjectName(QStringLiteral("resetAction"));
   m_reset->setShortcut(Qt::CTRL | Qt::Key_R);
-  m_reset->setToolTip(tr("Reset the state to zero and clear the trace (Ctrl+R); the text stays"));
   for (QAction *action : {m_stepBack, m_play, m_stepForward, m_reset})
     action->setShortcutContext(Qt::WindowShortcut);
 
-  addWidget(new QLabel(tr(" Speed ")));
-  m_rate = spinBox(QStringLiteral("playRateSpin"), 1, 500, int(session->playRate()), tr("Steps per second while playing"));
-  m_rate->setSuffix(tr(" steps/s"));
+  m_rateLabel = new QLabel;
+  addWidget(m_rateLabel);
+  m_rate = spinBox(QStringLiteral("playRateSpin"), 1, 500, int(session->playRate()));
   addWidget(m_rate);
   addSeparator();
 
   m_mode = new QComboBox;
   m_mode->setObjectName(QStringLiteral("modeCombo"));
-  m_mode->addItem(tr("Read"), int(DriveMode::Read));
-  m_mode->addItem(tr("Write"), int(DriveMode::Write));
-  m_mode->setToolTip(tr("Read: feed the text one character per step. Write: the model samples its next character."));
+  m_mode->addItem(QString(), int(DriveMode::Read));
+  m_mode->addItem(QString(), int(DriveMode::Write));
   addWidget(m_mode);
-  addWidget(new QLabel(tr(" Temperature ")));
+  m_temperatureLabel = new QLabel;
+  addWidget(m_temperatureLabel);
   m_temperature = new QDoubleSpinBox;
   m_temperature->setObjectName(QStringLiteral("temperatureSpin"));
   m_temperature->setRange(0.0, 5.0);
   m_temperature->setSingleStep(0.1);
   m_temperature->setDecimals(2);
   m_temperature->setKeyboardTracking(false);
-  m_temperature->setToolTip(tr("0 always takes the most likely character; higher is more adventurous"));
   addWidget(m_temperature);
-  addWidget(new QLabel(tr(" Top-k ")));
-  m_topK = spinBox(QStringLiteral("topKSamplingSpin"), 0, 100000, 0, tr("Sample only among the k most likely (0: all)"));
+  m_topKLabel = new QLabel;
+  addWidget(m_topKLabel);
+  m_topK = spinBox(QStringLiteral("topKSamplingSpin"), 0, 100000, 0);
   addWidget(m_topK);
-  addWidget(new QLabel(tr(" Seed ")));
-  m_seed = spinBox(QStringLiteral("seedSpin"), 0, 999999, 0, tr("Same seed, same text"));
+  m_seedLabel = new QLabel;
+  addWidget(m_seedLabel);
+  m_seed = spinBox(QStringLiteral("seedSpin"), 0, 999999, 0);
   addWidget(m_seed);
-  m_pick = addAction(tr("Let me pick"));
+  m_pick = addAction(QString());
   m_pick->setObjectName(QStringLiteral("pickAction"));
   m_pick->setCheckable(true);
-  m_pick->setToolTip(tr("In write mode, choose each next character yourself in the distribution view"));
+  retranslateUi();
 
   connect(m_stepBack, &QAction::triggered, session, [session] {
     session->pause();
@@ -106,6 +102,38 @@ DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent)
   connect(session, &ExplorerSession::modeChanged, this, &DriveToolBar::syncFromSession);
   connect(session, &ExplorerSession::playingChanged, this, &DriveToolBar::syncFromSession);
   syncFromSession();
+}
+
+void DriveToolBar::retranslateUi() {
+  setWindowTitle(tr("Drive"));
+  m_stepBack->setText(tr("Step back"));
+  m_stepBack->setToolTip(tr("Step back, restoring the exact previous state (←)"));
+  m_play->setToolTip(tr("Play / pause (Space)"));
+  m_stepForward->setText(tr("Step forward"));
+  m_stepForward->setToolTip(tr("Read or write one character (→)"));
+  m_reset->setText(tr("Reset"));
+  m_reset->setToolTip(tr("Reset the state to zero and clear the trace (Ctrl+R); the text stays"));
+  m_rateLabel->setText(tr(" Speed "));
+  m_rate->setToolTip(tr("Steps per second while playing"));
+  m_rate->setSuffix(tr(" steps/s"));
+  m_mode->setItemText(0, tr("Read"));
+  m_mode->setItemText(1, tr("Write"));
+  m_mode->setToolTip(tr("Read: feed the text one character per step. Write: the model samples its next character."));
+  m_temperatureLabel->setText(tr(" Temperature "));
+  m_temperature->setToolTip(tr("0 always takes the most likely character; higher is more adventurous"));
+  m_topKLabel->setText(tr(" Top-k "));
+  m_topK->setToolTip(tr("Sample only among the k most likely (0: all)"));
+  m_seedLabel->setText(tr(" Seed "));
+  m_seed->setToolTip(tr("Same seed, same text"));
+  m_pick->setText(tr("Let me pick"));
+  m_pick->setToolTip(tr("In write mode, choose each next character yourself in the distribution view"));
+  m_play->setText(m_session->playing() ? tr("Pause") : tr("Play"));
+}
+
+void DriveToolBar::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QToolBar::changeEvent(event);
 }
 
 void DriveToolBar::syncFromSession() {

@@ -6,6 +6,7 @@
 class QAction;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QSpinBox;
 
 namespace lstm {
@@ -22,7 +23,11 @@ public:
   QAction *stepForwardAction() const { return m_stepForward; }
   QAction *resetAction() const { return m_reset; }
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void syncFromSession();
   void applySampling();
 
@@ -32,6 +37,7 @@ private:
   QComboBox *m_mode;
   QDoubleSpinBox *m_temperature;
   QSpinBox *m_topK, *m_seed;
+  QLabel *m_rateLabel, *m_temperatureLabel, *m_topKLabel, *m_seedLabel;
 };
 
 } // namespace lstm

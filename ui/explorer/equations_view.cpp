@@ -4,6 +4,7 @@
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 
+#include <QEvent>
 #include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -82,6 +83,12 @@ EquationsView::~EquationsView() = default;
 long long EquationsView::refreshCount() const { return m_coalescer->refreshCount(); }
 
 void EquationsView::refreshNow() { m_coalescer->runNow(); }
+
+void EquationsView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    m_coalescer->request(); // the text is built from tr() strings on every refresh
+  QWidget::changeEvent(event);
+}
 
 void EquationsView::refresh() {
   m_values = computeSelectedStepValues(*m_session);

@@ -25,6 +25,9 @@ public:
   long long refreshCount() const;                     // coalesced refreshes run so far
   void refreshNow();                                  // runs a pending refresh immediately (tests, exports)
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
   void refresh();
   QString buildHtml() const;

@@ -1,5 +1,6 @@
 #include "gate_heatmap_plot.h"
 
+#include "common/display_style.h"
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 
@@ -12,7 +13,9 @@ namespace {
 constexpr int kRowSpacing = 4;
 const QColor kMarkerColor(200, 0, 160);
 
-// The same colours as quantityColor: it is piecewise linear in RGB with its only knee at the middle.
+constexpr int kGradientStops = 33; // quantityColor is bent in high contrast: enough stops to follow it
+
+// The same colours as quantityColor, sampled along the quantity's natural range.
 QCPColorGradient gradientFor(Quantity q) {
   QCPColorGradient gradient;
   gradient.setColorInterpolation(QCPColorGradient::ciRGB);
@@ -20,8 +23,10 @@ QCPColorGradient gradientFor(Quantity q) {
   gradient.setNanHandling(QCPColorGradient::nhNanColor);
   gradient.setNanColor(QColor(230, 230, 230));
   const QuantityRange range = naturalRange(q);
-  for (double t : {0.0, 0.5, 1.0})
+  for (int k = 0; k < kGradientStops; ++k) {
+    const double t = double(k) / (kGradientStops - 1);
     gradient.setColorStopAt(t, quantityColor(q, range.low + t * (range.high - range.low), range));
+  }
   return gradient;
 }
 
@@ -37,6 +42,25 @@ GateHeatmapPlot::GateHeatmapPlot(QWidget *parent, StepWindow *window) : QObject(
   m_plot->setMouseTracking(true);
   m_plot->setMinimumHeight(kMaps * 40);
   build(window);
+  retranslateUi();
+  connect(&displayStyle(), &DisplayStyle::changed, this, [this] {
+    applyDisplayStyle();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  });
+  connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { hideStrays(); });
+}
+
+void GateHeatmapPlot::retranslateUi() {
+  for (QCPAxisRect *rect : m_rects) {
+    rect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
+    rect->axis(QCPAxis::atLeft)->setLabel(tr("unit"));
+  }
+}
+
+void GateHeatmapPlot::applyDisplayStyle() {
+  for (int i = 0; i < kMaps; ++i)
+    m_scales[std::size_t(i)]->setGradient(gradientFor(kShownQuantities[i]));
+  arrange(); // the end tick labels need margins in proportion to the font
 }
 
 void GateHeatmapPlot::build(StepWindow *window) {
@@ -62,19 +86,14 @@ void GateHeatmapPlot::build(StepWindow *window) {
     rect->setMarginGroup(QCP::msLeft | QCP::msRight, columnGroup);
     // Equal bars whatever the width of their tick labels.
     scale->axis()->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, scaleGroup);
-    // Just room for the end tick labels (the top one must fit in the plot, or QCustomPlot drops it): taller maps.
-    rect->setMinimumMargins(QMargins(0, i == 0 ? 11 : 7, 15, 7));
     rect->setMinimumSize(50, 8); // QCustomPlot's 50 × 50 would skew the rows of a short dock
     rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     rect->setRangeZoom(Qt::Horizontal);
     QCPAxis *x = rect->axis(QCPAxis::atBottom);
     QCPAxis *y = rect->axis(QCPAxis::atLeft);
     x->setTicker(stepTicks);
-    x->setLabel(tr("step"));
-    x->setVisible(i == kMaps - 1); // the maps share it: more height for them
     y->setTicker(unitTicks);
     y->setRangeReversed(true); // unit 0 on top, like a table
-    y->setLabel(tr("unit"));
     window->addAxis(x);
     connect(y, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this](const QCPRange &range) {
       if (m_settingRange)
@@ -109,13 +128,74 @@ void GateHeatmapPlot::build(StepWindow *window) {
     m_scales[std::size_t(i)] = scale;
     m_selectionFrames[std::size_t(i)] = frame;
   }
-  // Characters of the text along the top of the first map, once they fit.
-  QCPAxis *top = m_rects[0]->axis(QCPAxis::atTop);
-  top->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerText));
-  top->setTickLength(0, 2);
-  top->setSubTicks(false);
-  window->addAxis(top, false);
+  // Characters of the text along the top of the top shown map, once they fit (one ticker shared by all).
+  QSharedPointer<QCPAxisTicker> characters(new QCPAxisTickerText);
+  for (QCPAxisRect *rect : m_rects) {
+    QCPAxis *top = rect->axis(QCPAxis::atTop);
+    top->setTicker(characters);
+    top->setTickLength(0, 2);
+    top->setSubTicks(false);
+    window->addAxis(top, false);
+  }
+  arrange();
   connect(m_plot, &QCustomPlot::afterLayout, this, [this] { onLayout(); });
+}
+
+void GateHeatmapPlot::setSingleMap(int index) {
+  index = index >= 0 && index < kMaps ? index : -1;
+  if (index == m_single)
+    return;
+  m_single = index;
+  arrange();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPAxisRect *GateHeatmapPlot::topRect() const { return m_rects[std::size_t(std::max(m_single, 0))]; }
+
+QCPAxis *GateHeatmapPlot::characterAxis() const { return topRect()->axis(QCPAxis::atTop); }
+
+void GateHeatmapPlot::arrange() {
+  QCPLayoutGrid *grid = m_plot->plotLayout();
+  const QList<QCPLayoutElement *> laidOut = grid->elements(false);
+  for (QCPLayoutElement *element : laidOut)
+    if (element)
+      grid->take(element); // only maps and scales live in this grid
+  grid->simplify();
+  const double fontScale = displayStyle().fontScale();
+  int row = 0;
+  const int last = m_single >= 0 ? m_single : kMaps - 1;
+  for (int i = 0; i < kMaps; ++i) {
+    QCPAxisRect *rect = m_rects[std::size_t(i)];
+    const bool shown = isShown(i);
+    rect->setVisible(shown);
+    m_scales[std::size_t(i)]->setVisible(shown);
+    m_maps[std::size_t(i)]->setVisible(shown);
+    rect->axis(QCPAxis::atTop)->setVisible(false); // the view shows the character axis when the characters fit
+    rect->axis(QCPAxis::atBottom)->setVisible(i == last); // the maps share it: more height for them
+    if (!shown)
+      continue;
+    // Just room for the end tick labels (the top one must fit in the plot, or QCustomPlot drops it): taller maps.
+    const int top = int(std::lround((row == 0 ? 11 : 7) * fontScale)), side = int(std::lround(7 * fontScale));
+    rect->setMinimumMargins(QMargins(0, top, int(std::lround(15 * fontScale)), side));
+    grid->addElement(row, 0, rect);
+    grid->addElement(row, 1, m_scales[std::size_t(i)]);
+    grid->setRowStretchFactor(row, 1.0);
+    ++row;
+  }
+  // Sizes now, not at the next replot: the view loads as many columns and rows as the maps are wide and tall.
+  for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+    grid->update(phase);
+}
+
+void GateHeatmapPlot::hideStrays() {
+  if (m_single < 0)
+    return;
+  for (int k = 0; k < m_plot->itemCount(); ++k) {
+    QCPAbstractItem *item = m_plot->item(k);
+    const auto it = std::find(m_rects.begin(), m_rects.end(), item->clipAxisRect());
+    if (it != m_rects.end() && !isShown(int(it - m_rects.begin())))
+      item->setVisible(false);
+  }
 }
 
 IndexRange GateHeatmapPlot::unitRange() const {
@@ -168,19 +248,24 @@ void GateHeatmapPlot::onLayout() {
   // Rows share the height in proportion to their stretch factors; weighting each by its outer height at equal
   // inner heights keeps the bottom map, which carries the step axis, as tall as the others. Margins and heights
   // are known only now, and tick positions were taken before: a change redoes the layout before drawing.
+  std::vector<QCPAxisRect *> shown;
+  for (int i = 0; i < kMaps; ++i)
+    if (isShown(i))
+      shown.push_back(m_rects[std::size_t(i)]);
+  const int rows = int(shown.size());
   double margins = 0.0;
-  for (QCPAxisRect *rect : m_rects)
+  for (QCPAxisRect *rect : shown)
     margins += rect->margins().top() + rect->margins().bottom();
-  const double free = m_plot->plotLayout()->rect().height() - margins - (kMaps - 1) * kRowSpacing;
-  const double inner = std::max(1.0, free / kMaps);
-  const auto [shortest, tallest] = std::minmax_element(m_rects.begin(), m_rects.end(), [](auto *a, auto *b) {
+  const double free = m_plot->plotLayout()->rect().height() - margins - (rows - 1) * kRowSpacing;
+  const double inner = std::max(1.0, free / rows);
+  const auto [shortest, tallest] = std::minmax_element(shown.begin(), shown.end(), [](auto *a, auto *b) {
     return a->height() < b->height();
   });
   const bool uneven = (*tallest)->height() - (*shortest)->height() > 1;
   if (uneven)
-    for (int i = 0; i < kMaps; ++i)
+    for (int row = 0; row < rows; ++row)
       m_plot->plotLayout()->setRowStretchFactor(
-          i, inner + m_rects[std::size_t(i)]->margins().top() + m_rects[std::size_t(i)]->margins().bottom());
+          row, inner + shown[std::size_t(row)]->margins().top() + shown[std::size_t(row)]->margins().bottom());
   if (updateTicks() || uneven)
     for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
       m_plot->plotLayout()->update(phase);
@@ -189,7 +274,7 @@ void GateHeatmapPlot::onLayout() {
 bool GateHeatmapPlot::updateTicks() {
   // As many tick labels as fit the height of a map without touching (a label is about 14 px high): short maps in
   // a docked window show only the ends of each scale.
-  const int height = m_rects[0]->height();
+  const int height = topRect()->height();
   bool changed = m_unitTicks->tickCount() != std::clamp(height / 20, 1, 3);
   m_unitTicks->setTickCount(std::clamp(height / 20, 1, 3));
   for (int i = 0; i < kMaps; ++i) {

@@ -2,7 +2,9 @@
 // The plot of GateHeatmapView: one units × steps colour map per entry of kShownQuantities, stacked top to bottom
 // with their colour scales, sharing the step axis (under a StepWindow) and the unit range; a frame on the selected
 // unit's row and hatched intervention markers. Keeps the maps equally tall and their tick labels fitting whatever
-// the height. It draws what it is given; the view loads the maps' cells. GUI thread only.
+// the height. It draws what it is given; the view loads the maps' cells. In single-map mode (presentation) only one
+// map and its scale are laid out, filling the plot; the others keep their data but are neither drawn nor hit.
+// Gradients follow displayStyle() (high contrast while presenting). GUI thread only.
 #include "common/step_window.h"
 
 #include <QObject>
@@ -12,6 +14,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPAxis;
 class QCPAxisRect;
 class QCPAxisTickerFixed;
 class QCPColorMap;
@@ -44,12 +47,22 @@ public:
   void setSelectedUnit(int unit);
   // Marks these runs on every map, reusing the markers of earlier calls.
   void setMarkedRuns(const std::vector<Run> &runs);
+  // Lays out only map `index` (0 … kMaps−1), or all of them for −1.
+  void setSingleMap(int index);
+  int singleMap() const { return m_single; }          // −1: all maps shown
+  bool isShown(int index) const { return m_single < 0 || m_single == index; }
+  QCPAxisRect *topRect() const;                       // the top shown map: it carries the character axis
+  QCPAxis *characterAxis() const;                     // top axis of topRect(); its ticker is a QCPAxisTickerText
+  void retranslateUi();                               // axis labels in the current language
+  void applyDisplayStyle();                           // gradients, frame widths for the current displayStyle()
 
 Q_SIGNALS:
   void unitRangeChanged(); // the user panned or zoomed the units; every map already shows the new range
 
 private:
   void build(StepWindow *window);
+  void arrange();     // puts the shown maps into the layout grid, one row each
+  void hideStrays();  // items clipped to a map that is not laid out would draw at its stale place
   void onLayout();
   bool updateTicks(); // tick density for the maps' height, scale ticks at the ends; true when they changed
 
@@ -61,6 +74,7 @@ private:
   std::array<QCPItemRect *, kMaps> m_selectionFrames{};
   std::vector<QCPItemRect *> m_markers; // pool, kMaps per run, grown on demand
   bool m_settingRange = false;          // unit ranges being set by the plot, not by the user
+  int m_single = -1;
 };
 
 } // namespace lstm

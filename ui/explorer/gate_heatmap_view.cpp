@@ -1,11 +1,13 @@
 #include "gate_heatmap_view.h"
 
+#include "common/display_style.h"
 #include "common/plot_export.h"
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolTip>
@@ -82,8 +84,30 @@ GateHeatmapView::GateHeatmapView(ExplorerSession *session, QWidget *parent) : QW
                       &ExplorerSession::interventionsChanged, &ExplorerSession::tapeChanged})
     connect(session, signal, m_refresher, [this] { requestRefresh(); });
   connect(session, &ExplorerSession::cursorChanged, m_refresher, [this] { requestRefresh(); });
+  connect(&displayStyle(), &DisplayStyle::changed, m_refresher, [this] { requestRefresh(); });
+  retranslateUi();
   m_refresher->request();
 }
+
+void GateHeatmapView::retranslateUi() {
+  m_heatmap->retranslateUi();
+  m_refresher->request(); // the title is written by refresh
+}
+
+void GateHeatmapView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+int GateHeatmapView::shownMapCount() const { return m_heatmap->singleMap() >= 0 ? 1 : kRects; }
+
+bool GateHeatmapView::isMapShown(Quantity q) const {
+  const int index = shownIndex(q);
+  return index >= 0 && m_heatmap->isShown(index);
+}
+
+QString GateHeatmapView::title() const { return m_title->text(); }
 
 GateHeatmapView::~GateHeatmapView() = default;
 
@@ -113,6 +137,9 @@ void GateHeatmapView::clampUnitRange() {
 
 void GateHeatmapView::refresh() {
   const bool empty = !m_session->hasModel() || m_session->steps() == 0;
+  const int selected = shownIndex(m_session->selectedQuantity());
+  const int single = displayStyle().presentation() ? (selected >= 0 ? selected : shownIndex(Quantity::Cell)) : -1;
+  m_heatmap->setSingleMap(single);
   m_window->update(m_session->cursor());
   clampUnitRange();
   const int layer = empty ? -1 : std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1);
@@ -128,6 +155,8 @@ void GateHeatmapView::refresh() {
   else {
     const int last = std::min(m_steps.indexAt(m_steps.count) - 1, m_session->steps() - 1);
     QString text = tr("Layer %1 · steps %2–%3 of %4").arg(layer).arg(m_steps.start).arg(last).arg(m_session->steps());
+    if (single >= 0)
+      text = tr("%1 · %2").arg(quantityName(kShownQuantities[single]), text);
     if (m_steps.stride > 1)
       text += tr(" · one column per %1 steps").arg(m_steps.stride);
     m_title->setText(text);
@@ -152,8 +181,8 @@ void GateHeatmapView::loadMaps(int layer) {
     return;
   }
   // At most about one column per pixel.
-  m_steps = Buckets::cover(first, last, std::max(m_heatmap->rects()[0]->width(), 50));
-  m_units = Buckets::cover(firstUnit, lastUnit, std::max(m_heatmap->rects()[0]->height(), 20));
+  m_steps = Buckets::cover(first, last, std::max(m_heatmap->topRect()->width(), 50));
+  m_units = Buckets::cover(firstUnit, lastUnit, std::max(m_heatmap->topRect()->height(), 20));
   const int keyCells = std::max(m_steps.count, 2), valueCells = std::max(m_units.count, 2);
   const Trace &trace = m_session->trace();
   const std::size_t units = std::size_t(trace.units());
@@ -205,8 +234,8 @@ void GateHeatmapView::placeRowMarkers(int layer) {
 }
 
 void GateHeatmapView::updateCharTicks() {
-  QCPAxis *top = m_heatmap->rects()[0]->axis(QCPAxis::atTop);
-  const double pixelsPerStep = m_heatmap->rects()[0]->width() / std::max(top->range().size(), 1.0);
+  QCPAxis *top = m_heatmap->characterAxis();
+  const double pixelsPerStep = m_heatmap->topRect()->width() / std::max(top->range().size(), 1.0);
   const bool show = m_session->hasModel() && m_session->model().config.usesTokens() && m_steps.count > 0 &&
                     m_steps.stride == 1 && pixelsPerStep >= kCharTickPixels;
   top->setVisible(show);
@@ -230,7 +259,7 @@ double GateHeatmapView::cellValue(Quantity q, int step, int unit) const {
 
 QRect GateHeatmapView::cellRect(Quantity q, int step, int unit) const {
   const int index = shownIndex(q);
-  if (index < 0)
+  if (index < 0 || !m_heatmap->isShown(index))
     return {};
   QCPAxisRect *rect = m_heatmap->rects()[std::size_t(index)];
   const QPoint centre(int(std::lround(rect->axis(QCPAxis::atBottom)->coordToPixel(step))),
@@ -260,7 +289,7 @@ GateHeatmapView::Cell GateHeatmapView::cellAt(const QPointF &position) const {
     return {};
   for (int i = 0; i < kRects; ++i) {
     QCPAxisRect *rect = m_heatmap->rects()[std::size_t(i)];
-    if (!rect->rect().contains(position.toPoint()))
+    if (!m_heatmap->isShown(i) || !rect->rect().contains(position.toPoint()))
       continue;
     const int step = int(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(position.x())));
     const int unit = int(std::lround(rect->axis(QCPAxis::atLeft)->pixelToCoord(position.y())));
@@ -290,7 +319,7 @@ void GateHeatmapView::onMouseMove(QMouseEvent *event) {
   if (cell.rect < 0) {
     const auto &scales = m_heatmap->scales();
     const auto scale = std::find_if(scales.begin(), scales.end(), [&](QCPColorScale *s) {
-      return s->outerRect().contains(event->position().toPoint());
+      return s->visible() && s->outerRect().contains(event->position().toPoint());
     });
     if (scale != scales.end())
       QToolTip::showText(global, colourScaleToolTip(kShownQuantities[scale - scales.begin()]), m_plot);

@@ -5,6 +5,8 @@
 // Follows the end of the trace until the user pans or zooms; the follow button resumes following.
 // Colours: the natural range of each gate and of h; for c, ± the 99th percentile of |c| in view, so a few runaway
 // cells saturate instead of washing out every other row (the scale's tooltip says so).
+// In presentation (displayStyle().presentation()) only the selected quantity's map is shown, filling the view
+// (the cell state's when a pre-activation is selected); all six come back when it ends.
 #include "common/step_window.h"
 #include "explore/trace.h"
 #include "gate_heatmap_plot.h"
@@ -55,8 +57,12 @@ public:
   std::pair<double, double> colourRange(Quantity q) const;
   // Text explaining the colour scale of q, shown as its tooltip ("c, clipped at ±X: …" for c).
   QString colourScaleToolTip(Quantity q) const;
+  int shownMapCount() const; // maps laid out: 6, or 1 in presentation
+  bool isMapShown(Quantity q) const; // q's map is laid out (false for quantities not in kShownQuantities)
+  QString title() const;     // the header line above the maps
 
 protected:
+  void changeEvent(QEvent *event) override;
   void showEvent(QShowEvent *event) override;
   void resizeEvent(QResizeEvent *event) override;
 
@@ -64,6 +70,7 @@ private:
   struct Cell {
     int rect = -1, step = -1, unit = -1;
   };
+  void retranslateUi();
   void requestRefresh();
   void refresh();
   void clampUnitRange();

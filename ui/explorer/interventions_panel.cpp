@@ -1,15 +1,19 @@
 #include "interventions_panel.h"
 
 #include "explorer_session.h"
+#include "step_values.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <iterator>
 
 namespace lstm {
 
@@ -33,41 +37,37 @@ InterventionsPanel::InterventionsPanel(ExplorerSession *session, QWidget *parent
   setObjectName(QStringLiteral("interventionsPanel"));
   m_kind = new QComboBox;
   m_kind->setObjectName(QStringLiteral("interventionKindCombo"));
-  m_kind->addItem(tr("Clamp input gate i"));
-  m_kind->addItem(tr("Clamp forget gate f"));
-  m_kind->addItem(tr("Clamp candidate g"));
-  m_kind->addItem(tr("Clamp output gate o"));
-  m_kind->addItem(tr("Zero hidden state h"));
-  m_kind->addItem(tr("Zero cell state c"));
-  m_kind->addItem(tr("Set cell state c"));
-  m_kind->addItem(tr("Add to cell state c"));
+  for (std::size_t i = 0; i < std::size(kChoices); ++i)
+    m_kind->addItem(QString());
   m_kind->setCurrentIndex(1);
   m_value = new QDoubleSpinBox;
   m_value->setObjectName(QStringLiteral("interventionValueSpin"));
   m_value->setRange(-100.0, 100.0);
   m_value->setDecimals(3);
   m_value->setSingleStep(0.1);
-  m_add = new QPushButton(tr("Apply to selected unit"));
+  m_add = new QPushButton;
   m_add->setObjectName(QStringLiteral("addInterventionButton"));
   m_list = new QListWidget;
   m_list->setObjectName(QStringLiteral("interventionList"));
-  m_remove = new QPushButton(tr("Remove"));
+  m_remove = new QPushButton;
   m_remove->setObjectName(QStringLiteral("removeInterventionButton"));
-  m_clear = new QPushButton(tr("Remove all"));
+  m_clear = new QPushButton;
   m_clear->setObjectName(QStringLiteral("clearInterventionsButton"));
 
   auto *form = new QFormLayout;
-  form->addRow(tr("Change"), m_kind);
-  form->addRow(tr("Value"), m_value);
+  m_kindLabel = new QLabel;
+  m_valueLabel = new QLabel;
+  form->addRow(m_kindLabel, m_kind);
+  form->addRow(m_valueLabel, m_value);
   auto *buttons = new QHBoxLayout;
   buttons->addWidget(m_remove);
   buttons->addWidget(m_clear);
   auto *layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(m_add);
-  auto *hint = new QLabel(tr("Active from the inspected step on; the steps after it are recomputed."));
-  hint->setWordWrap(true);
-  layout->addWidget(hint);
+  m_hint = new QLabel;
+  m_hint->setWordWrap(true);
+  layout->addWidget(m_hint);
   layout->addWidget(m_list, 1);
   layout->addLayout(buttons);
 
@@ -81,8 +81,32 @@ InterventionsPanel::InterventionsPanel(ExplorerSession *session, QWidget *parent
   connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { m_remove->setEnabled(row >= 0); });
   connect(session, &ExplorerSession::interventionsChanged, this, &InterventionsPanel::syncList);
   connect(session, &ExplorerSession::modelChanged, this, &InterventionsPanel::syncList);
+  retranslateUi();
   syncList();
   syncControls();
+}
+
+void InterventionsPanel::retranslateUi() {
+  const QString kinds[] = {tr("Clamp input gate i"), tr("Clamp forget gate f"), tr("Clamp candidate g"),
+                           tr("Clamp output gate o"), tr("Zero hidden state h"), tr("Zero cell state c"),
+                           tr("Set cell state c"),    tr("Add to cell state c")};
+  static_assert(sizeof(kinds) / sizeof(kinds[0]) == std::size(kChoices));
+  for (int i = 0; i < m_kind->count(); ++i)
+    m_kind->setItemText(i, kinds[i]);
+  m_add->setText(tr("Apply to selected unit"));
+  m_remove->setText(tr("Remove"));
+  m_clear->setText(tr("Remove all"));
+  m_kindLabel->setText(tr("Change"));
+  m_valueLabel->setText(tr("Value"));
+  m_hint->setText(tr("Active from the inspected step on; the steps after it are recomputed."));
+}
+
+void InterventionsPanel::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    syncList();
+  }
+  QWidget::changeEvent(event);
 }
 
 bool InterventionsPanel::addFromControls() {
@@ -104,7 +128,10 @@ bool InterventionsPanel::addFromControls() {
 void InterventionsPanel::syncList() {
   m_list->clear();
   for (const Intervention &intervention : m_session->interventions())
-    m_list->addItem(QString::fromStdString(intervention.describe()));
+    m_list->addItem(tr("layer %1, unit %2: %3")
+                        .arg(intervention.layer)
+                        .arg(intervention.unit)
+                        .arg(describeIntervention(intervention)));
   m_remove->setEnabled(false);
   m_clear->setEnabled(m_list->count() > 0);
   m_add->setEnabled(m_session->hasModel());

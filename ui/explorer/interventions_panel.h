@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QListWidget;
 class QPushButton;
 
@@ -21,7 +22,11 @@ public:
   // (the reason goes to the session's message signal).
   bool addFromControls();
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void syncList();
   void syncControls();
 
@@ -30,6 +35,7 @@ private:
   QDoubleSpinBox *m_value;
   QPushButton *m_add, *m_remove, *m_clear;
   QListWidget *m_list;
+  QLabel *m_kindLabel, *m_valueLabel, *m_hint;
 };
 
 } // namespace lstm

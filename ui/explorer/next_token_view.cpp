@@ -6,6 +6,7 @@
 #include "explorer_session.h"
 #include "step_values.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -29,8 +30,7 @@ NextTokenView::NextTokenView(ExplorerSession *session, QWidget *parent) : QWidge
   m_topKSpin->setObjectName(QStringLiteral("topKSpin"));
   m_topKSpin->setRange(1, 32);
   m_topKSpin->setValue(kDefaultTopK);
-  m_topKSpin->setToolTip(tr("How many of the most likely next characters to show"));
-  m_topKLabel = new QLabel(tr("Top"), this);
+  m_topKLabel = new QLabel(this);
   m_topKLabel->setBuddy(m_topKSpin);
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("nextTokenPlot"));
@@ -69,6 +69,7 @@ NextTokenView::NextTokenView(ExplorerSession *session, QWidget *parent) : QWidge
   m_plot->yAxis->setTickLabelFont(tickFont);
 
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); });
+  retranslateUi();
   connect(m_topKSpin, &QSpinBox::valueChanged, m_refresher, [this] { m_refresher->request(); });
   connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { m_pressPos = e->position().toPoint(); });
   connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
@@ -268,6 +269,19 @@ void NextTokenView::onMouseRelease(QMouseEvent *event) {
   const int index = barAt(event->position());
   if (picking && index >= 0 && index < m_tokens.size())
     m_session->stepWithToken(m_tokens[index]);
+}
+
+void NextTokenView::retranslateUi() {
+  m_topKSpin->setToolTip(tr("How many of the most likely next characters to show"));
+  m_topKLabel->setText(tr("Top"));
+}
+
+void NextTokenView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    m_refresher->request(); // title, bar names and axis label are built on refresh
+  }
+  QWidget::changeEvent(event);
 }
 
 void NextTokenView::showEvent(QShowEvent *event) {

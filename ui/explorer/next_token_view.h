@@ -49,8 +49,10 @@ public:
 
 protected:
   void showEvent(QShowEvent *event) override;
+  void changeEvent(QEvent *event) override;
 
 private:
+  void retranslateUi();
   void requestRefresh();
   void refresh();
   void loadDistribution(int step);

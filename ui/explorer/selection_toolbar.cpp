@@ -4,6 +4,7 @@
 #include "explorer_session.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -11,22 +12,26 @@
 namespace lstm {
 
 SelectionToolBar::SelectionToolBar(ExplorerSession *session, QWidget *parent)
-    : QToolBar(tr("Selection"), parent), m_session(session) {
+    : QToolBar(parent), m_session(session) {
   setObjectName(QStringLiteral("selectionToolBar"));
-  addWidget(new QLabel(tr(" Layer ")));
+  m_layerLabel = new QLabel;
+  addWidget(m_layerLabel);
   m_layer = new QSpinBox;
   m_layer->setObjectName(QStringLiteral("layerSpin"));
   addWidget(m_layer);
-  addWidget(new QLabel(tr(" Unit ")));
+  m_unitLabel = new QLabel;
+  addWidget(m_unitLabel);
   m_unit = new QSpinBox;
   m_unit->setObjectName(QStringLiteral("unitSpin"));
   addWidget(m_unit);
-  addWidget(new QLabel(tr(" Colour text by ")));
+  m_quantityLabel = new QLabel;
+  addWidget(m_quantityLabel);
   m_quantity = new QComboBox;
   m_quantity->setObjectName(QStringLiteral("quantityCombo"));
   for (Quantity q : kShownQuantities)
-    m_quantity->addItem(quantityName(q), int(q));
+    m_quantity->addItem(QString(), int(q));
   addWidget(m_quantity);
+  retranslateUi();
 
   connect(m_layer, &QSpinBox::valueChanged, session, [session](int layer) { session->selectLayer(layer); });
   connect(m_unit, &QSpinBox::valueChanged, session,
@@ -36,6 +41,21 @@ SelectionToolBar::SelectionToolBar(ExplorerSession *session, QWidget *parent)
   connect(session, &ExplorerSession::modelChanged, this, &SelectionToolBar::syncFromSession);
   connect(session, &ExplorerSession::selectionChanged, this, &SelectionToolBar::syncFromSession);
   syncFromSession();
+}
+
+void SelectionToolBar::retranslateUi() {
+  setWindowTitle(tr("Selection"));
+  m_layerLabel->setText(tr(" Layer "));
+  m_unitLabel->setText(tr(" Unit "));
+  m_quantityLabel->setText(tr(" Colour text by "));
+  for (int i = 0; i < m_quantity->count(); ++i)
+    m_quantity->setItemText(i, quantityName(Quantity(m_quantity->itemData(i).toInt())));
+}
+
+void SelectionToolBar::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QToolBar::changeEvent(event);
 }
 
 void SelectionToolBar::syncFromSession() {

@@ -4,6 +4,7 @@
 #include <QToolBar>
 
 class QComboBox;
+class QLabel;
 class QSpinBox;
 
 namespace lstm {
@@ -15,12 +16,17 @@ class SelectionToolBar : public QToolBar {
 public:
   explicit SelectionToolBar(ExplorerSession *session, QWidget *parent = nullptr);
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void syncFromSession();
 
   ExplorerSession *m_session;
   QSpinBox *m_layer, *m_unit;
   QComboBox *m_quantity;
+  QLabel *m_layerLabel, *m_unitLabel, *m_quantityLabel;
 };
 
 } // namespace lstm

@@ -11,8 +11,6 @@ namespace lstm {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("lstm::StepValues", text); }
-
 double sigmoid(double a) { return 1.0 / (1.0 + std::exp(-a)); }
 
 // The default label when no session is at hand; ExplorerSession::tokenLabel uses the same symbols.
@@ -28,11 +26,11 @@ QString labelOfSymbol(char32_t symbol) {
 QString describeInput(const Model &model, int layer, std::int32_t token, const QString &label) {
   const ModelConfig &config = model.config;
   if (layer > 0)
-    return tr("h_t of layer %1 (H = %2)").arg(layer - 1).arg(config.hiddenSize);
+    return QCoreApplication::translate("lstm::StepValues", "h_t of layer %1 (H = %2)").arg(layer - 1).arg(config.hiddenSize);
   switch (config.input) {
-  case InputKind::OneHot: return tr("one-hot '%1' (token %2)").arg(label).arg(token);
-  case InputKind::Embedding: return tr("embedding of '%1' (token %2, E = %3)").arg(label).arg(token).arg(config.embedDim);
-  case InputKind::Dense: return tr("dense input (X = %1)").arg(config.inputSize);
+  case InputKind::OneHot: return QCoreApplication::translate("lstm::StepValues", "one-hot '%1' (token %2)").arg(label).arg(token);
+  case InputKind::Embedding: return QCoreApplication::translate("lstm::StepValues", "embedding of '%1' (token %2, E = %3)").arg(label).arg(token).arg(config.embedDim);
+  case InputKind::Dense: return QCoreApplication::translate("lstm::StepValues", "dense input (X = %1)").arg(config.inputSize);
   }
   return {};
 }
@@ -138,7 +136,7 @@ StepValues computeStepValues(const ExplorerSession &session, int layer, int unit
     v.seriesValue = step < session.tapeLength() ? session.tapeValue(step) : v.seriesValue;
     v.seriesPrediction = session.predictionAt(step);
     if (layer == 0 && !v.input.empty())
-      v.inputDescription = tr("value %1 (scaled %2)")
+      v.inputDescription = QCoreApplication::translate("lstm::StepValues", "value %1 (scaled %2)")
                                .arg(formatSeriesValue(v.seriesValue), formatSeriesValue(v.input.front()));
   }
   return v;
@@ -162,11 +160,11 @@ QString describeIntervention(const Intervention &intervention) {
   const QString value = QString::number(double(intervention.value), 'g', 4);
   switch (intervention.kind) {
   case InterventionKind::ClampGate:
-    return tr("%1 clamped to %2").arg(QChar::fromLatin1(gateLetter(intervention.gate)), value);
-  case InterventionKind::ZeroHidden: return tr("h zeroed");
-  case InterventionKind::ZeroCell: return tr("c zeroed");
-  case InterventionKind::SetCell: return tr("c set to %1").arg(value);
-  case InterventionKind::AddCell: return tr("c shifted by %1").arg(value);
+    return QCoreApplication::translate("lstm::StepValues", "%1 clamped to %2").arg(QChar::fromLatin1(gateLetter(intervention.gate)), value);
+  case InterventionKind::ZeroHidden: return QCoreApplication::translate("lstm::StepValues", "h zeroed");
+  case InterventionKind::ZeroCell: return QCoreApplication::translate("lstm::StepValues", "c zeroed");
+  case InterventionKind::SetCell: return QCoreApplication::translate("lstm::StepValues", "c set to %1").arg(value);
+  case InterventionKind::AddCell: return QCoreApplication::translate("lstm::StepValues", "c shifted by %1").arg(value);
   }
   return {};
 }

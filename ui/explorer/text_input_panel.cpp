@@ -2,6 +2,7 @@
 
 #include "explorer_session.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -14,22 +15,18 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
   setObjectName(QStringLiteral("textInputPanel"));
   m_edit = new QPlainTextEdit;
   m_edit->setObjectName(QStringLiteral("primerEdit"));
-  m_edit->setPlaceholderText(tr("Type or paste a text for the model to read…"));
   m_edit->setTabChangesFocus(true);
-  m_seriesHint = new QLabel(tr("This model reads a series of numbers, not text: give it one from the Forecast "
-                                "dock, or train it on a series. The values appear in the text view."));
+  m_seriesHint = new QLabel;
   m_seriesHint->setObjectName(QStringLiteral("seriesHint"));
   m_seriesHint->setWordWrap(true);
   m_seriesHint->setVisible(false);
-  m_replace = new QPushButton(tr("Read this text"));
+  m_replace = new QPushButton;
   m_replace->setObjectName(QStringLiteral("replaceTextButton"));
-  m_replace->setToolTip(tr("Start again from a zero state with this text; step with → or play"));
-  m_append = new QPushButton(tr("Append"));
+  m_append = new QPushButton;
   m_append->setObjectName(QStringLiteral("appendTextButton"));
-  m_append->setToolTip(tr("Add this text after the current one"));
-  m_readAll = new QPushButton(tr("Read to the end"));
+  m_readAll = new QPushButton;
   m_readAll->setObjectName(QStringLiteral("readAllButton"));
-  m_readAll->setToolTip(tr("Step through the rest of the text (or series) at once"));
+  retranslateUi();
 
   auto *buttons = new QHBoxLayout;
   buttons->addWidget(m_replace);
@@ -50,6 +47,24 @@ TextInputPanel::TextInputPanel(ExplorerSession *session, QWidget *parent) : QWid
   });
   connect(session, &ExplorerSession::modelChanged, this, &TextInputPanel::updateForModel);
   updateForModel();
+}
+
+void TextInputPanel::retranslateUi() {
+  m_edit->setPlaceholderText(tr("Type or paste a text for the model to read…"));
+  m_seriesHint->setText(tr("This model reads a series of numbers, not text: give it one from the Forecast "
+                           "dock, or train it on a series. The values appear in the text view."));
+  m_replace->setText(tr("Read this text"));
+  m_replace->setToolTip(tr("Start again from a zero state with this text; step with → or play"));
+  m_append->setText(tr("Append"));
+  m_append->setToolTip(tr("Add this text after the current one"));
+  m_readAll->setText(tr("Read to the end"));
+  m_readAll->setToolTip(tr("Step through the rest of the text (or series) at once"));
+}
+
+void TextInputPanel::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
 }
 
 void TextInputPanel::updateForModel() {

@@ -18,7 +18,11 @@ class TextInputPanel : public QWidget {
 public:
   explicit TextInputPanel(ExplorerSession *session, QWidget *parent = nullptr);
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void replaceText();
   void appendText();
   void updateForModel();

@@ -40,6 +40,11 @@ public:
   }
 
 protected:
+  void changeEvent(QEvent *event) override {
+    if (event->type() == QEvent::LanguageChange)
+      update(); // the caption is translated as it is painted
+    QWidget::changeEvent(event);
+  }
   void paintEvent(QPaintEvent *) override {
     QPainter p(this);
     p.fillRect(rect(), palette().window());

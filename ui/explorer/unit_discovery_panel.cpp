@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -115,18 +116,17 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   m_quantityCombo = new QComboBox(this);
   m_quantityCombo->setObjectName(QStringLiteral("discoveryQuantityCombo"));
   for (Quantity q : kRankable)
-    m_quantityCombo->addItem(quantityName(q), int(q));
+    m_quantityCombo->addItem(QString(), int(q));
   m_featureCombo = new QComboBox(this);
   m_featureCombo->setObjectName(QStringLiteral("discoveryFeatureCombo"));
   for (TextFeature f : kTextFeatures)
-    m_featureCombo->addItem(featureName(f), int(f));
+    m_featureCombo->addItem(QString(), int(f));
   for (QComboBox *combo : {m_quantityCombo, m_featureCombo}) {
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(8);
   }
   m_regexEdit = new QLineEdit(this);
   m_regexEdit->setObjectName(QStringLiteral("discoveryRegexEdit"));
-  m_regexEdit->setPlaceholderText(tr("regular expression, e.g. [aeiou] or \\d+"));
   m_regexEdit->setEnabled(false);
   for (QLabel **label : {&m_message, &m_summary}) {
     *label = new QLabel(this);
@@ -148,23 +148,18 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setSectionResizeMode(BarColumn, QHeaderView::Stretch);
   m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
-  m_table->setToolTip(tr("Units of the selected layer, most correlated first. Click one to select it."));
 
   m_gateCombo = new QComboBox(this);
   m_gateCombo->setObjectName(QStringLiteral("discoverySaturationGateCombo"));
   for (Quantity q : kGates)
-    m_gateCombo->addItem(quantityName(q), int(q));
+    m_gateCombo->addItem(QString(), int(q));
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("saturationPlot"));
   m_plot->setMinimumHeight(160);
-  m_plot->setToolTip(tr("One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). "
-                        "Click a dot to select the unit."));
   for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
     axis->setRange(-0.03, 1.03);
     axis->ticker()->setTickCount(5);
   }
-  m_plot->xAxis->setLabel(tr("right-saturated (> 0.9)"));
-  m_plot->yAxis->setLabel(tr("left-saturated (< 0.1)"));
   // Points cannot lie beyond x + y = 1: a unit cannot be both saturations at once.
   auto *limit = new QCPItemLine(m_plot);
   limit->start->setCoords(0, 1);
@@ -181,9 +176,12 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   m_rankingBox = new QWidget(this);
   auto *rankingLayout = new QGridLayout(m_rankingBox);
   rankingLayout->setContentsMargins(0, 0, 0, 0);
-  rankingLayout->addWidget(new QLabel(tr("Rank"), this), 0, 0);
+  m_rankLabel = new QLabel(this);
+  m_byLabel = new QLabel(this);
+  m_saturationLabel = new QLabel(this);
+  rankingLayout->addWidget(m_rankLabel, 0, 0);
   rankingLayout->addWidget(m_quantityCombo, 0, 1);
-  rankingLayout->addWidget(new QLabel(tr("by"), this), 0, 2);
+  rankingLayout->addWidget(m_byLabel, 0, 2);
   rankingLayout->addWidget(m_featureCombo, 0, 3);
   rankingLayout->addWidget(m_regexEdit, 1, 0, 1, 4);
   rankingLayout->setColumnStretch(1, 2);
@@ -191,7 +189,7 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   auto *plotBox = new QWidget(this);
   auto *plotLayout = new QGridLayout(plotBox);
   plotLayout->setContentsMargins(0, 0, 0, 0);
-  plotLayout->addWidget(new QLabel(tr("Saturation of the"), this), 0, 0);
+  plotLayout->addWidget(m_saturationLabel, 0, 0);
   plotLayout->addWidget(m_gateCombo, 0, 1);
   plotLayout->addWidget(m_plot, 1, 0, 1, 2);
   plotLayout->setColumnStretch(1, 1);
@@ -212,6 +210,7 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
 
   // Throttled, not debounced: while playing, the ranking follows the text a few times a second.
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); }, 150);
+  retranslateUi();
   connect(m_quantityCombo, &QComboBox::currentIndexChanged, this, [this] { markDirty(true); });
   connect(m_featureCombo, &QComboBox::currentIndexChanged, this, [this] {
     m_regexEdit->setEnabled(m_featureCombo->currentData().toInt() == int(TextFeature::Regex));
@@ -235,6 +234,33 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
 }
 
 UnitDiscoveryPanel::~UnitDiscoveryPanel() = default;
+
+void UnitDiscoveryPanel::retranslateUi() {
+  for (QComboBox *combo : {m_quantityCombo, m_gateCombo})
+    for (int i = 0; i < combo->count(); ++i)
+      combo->setItemText(i, quantityName(Quantity(combo->itemData(i).toInt())));
+  for (int i = 0; i < m_featureCombo->count(); ++i)
+    m_featureCombo->setItemText(i, featureName(TextFeature(m_featureCombo->itemData(i).toInt())));
+  m_regexEdit->setPlaceholderText(tr("regular expression, e.g. [aeiou] or \\d+"));
+  m_table->setToolTip(tr("Units of the selected layer, most correlated first. Click one to select it."));
+  m_plot->setToolTip(tr("One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). "
+                        "Click a dot to select the unit."));
+  m_plot->xAxis->setLabel(tr("right-saturated (> 0.9)"));
+  m_plot->yAxis->setLabel(tr("left-saturated (< 0.1)"));
+  m_rankLabel->setText(tr("Rank"));
+  m_byLabel->setText(tr("by"));
+  m_saturationLabel->setText(tr("Saturation of the"));
+  Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+void UnitDiscoveryPanel::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    markDirty(false); // the message and summary are composed on recompute
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  }
+  QWidget::changeEvent(event);
+}
 
 void UnitDiscoveryPanel::markDirty(bool newRanking) {
   m_dirty = true;

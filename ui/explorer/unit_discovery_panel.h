@@ -49,8 +49,10 @@ public:
 protected:
   void showEvent(QShowEvent *event) override;
   void resizeEvent(QResizeEvent *event) override;
+  void changeEvent(QEvent *event) override;
 
 private:
+  void retranslateUi();
   void markDirty(bool newRanking); // newRanking: another question (quantity, feature, layer, model)
   void requestRefresh();
   void refresh();
@@ -73,6 +75,7 @@ private:
   QTableView *m_table = nullptr;
   QComboBox *m_gateCombo = nullptr;
   QCustomPlot *m_plot = nullptr;
+  QLabel *m_rankLabel = nullptr, *m_byLabel = nullptr, *m_saturationLabel = nullptr;
   QWidget *m_rankingBox = nullptr;     // the table and its header; hidden for series models
   ScoreTableModel *m_model = nullptr;
   RefreshCoalescer *m_refresher = nullptr;

@@ -8,6 +8,7 @@
 #include "explorer_session.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -38,17 +39,15 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_quantityCombo = new QComboBox(this);
   m_quantityCombo->setObjectName(QStringLiteral("traceQuantityCombo"));
   for (Quantity q : kPlottable)
-    m_quantityCombo->addItem(quantityName(q), int(q));
+    m_quantityCombo->addItem(QString(), int(q));
   m_quantity = m_sessionQuantity = session->selectedQuantity();
   m_quantityCombo->setCurrentIndex(m_quantityCombo->findData(int(m_quantity)));
   m_addSpin = new QSpinBox(this);
   m_addSpin->setObjectName(QStringLiteral("addUnitSpin"));
-  m_addSpin->setPrefix(tr("unit "));
-  m_addButton = new QPushButton(tr("Add unit"), this);
+  m_addButton = new QPushButton(this);
   m_addButton->setObjectName(QStringLiteral("addUnitButton"));
-  m_removeButton = new QPushButton(tr("Remove"), this);
+  m_removeButton = new QPushButton(this);
   m_removeButton->setObjectName(QStringLiteral("removeUnitButton"));
-  m_removeButton->setToolTip(tr("Remove the unit selected in the legend, or the last one"));
   m_window = new StepWindow(this, [session] { return session->steps(); });
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("unitTracePlot"));
@@ -73,7 +72,6 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   integerTicks->setTickStep(1.0);
   integerTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
   m_plot->xAxis->setTicker(integerTicks);
-  m_plot->xAxis->setLabel(tr("step"));
   m_plot->legend->setVisible(true);
   m_plot->legend->setSelectableParts(QCPLegend::spItems);
   QFont legendFont = font();
@@ -84,6 +82,7 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_window->addAxis(m_plot->xAxis);
 
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); });
+  retranslateUi();
   connect(m_window, &StepWindow::moved, m_refresher, [this] { m_refresher->request(); });
   connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { m_pressPos = e->position().toPoint(); });
   connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
@@ -261,6 +260,25 @@ void UnitTraceView::removeUnit() {
         unit = m_graphUnits[int(it - m_graphs.begin())];
     }
   m_session->removeTracedUnit(unit);
+}
+
+void UnitTraceView::retranslateUi() {
+  for (int i = 0; i < m_quantityCombo->count(); ++i)
+    m_quantityCombo->setItemText(i, quantityName(Quantity(m_quantityCombo->itemData(i).toInt())));
+  m_addSpin->setPrefix(tr("unit "));
+  m_addButton->setText(tr("Add unit"));
+  m_removeButton->setText(tr("Remove"));
+  m_removeButton->setToolTip(tr("Remove the unit selected in the legend, or the last one"));
+  m_plot->xAxis->setLabel(tr("step"));
+}
+
+void UnitTraceView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    m_graphUnits.clear(); // the legend names the units: syncGraphs renames them on the refresh
+    m_refresher->request();
+  }
+  QWidget::changeEvent(event);
 }
 
 void UnitTraceView::showEvent(QShowEvent *event) {

@@ -52,9 +52,11 @@ public:
 
 protected:
   void showEvent(QShowEvent *event) override;
+  void changeEvent(QEvent *event) override;
   void resizeEvent(QResizeEvent *event) override;
 
 private:
+  void retranslateUi();
   void requestRefresh();
   void refresh();
   void loadGraphs(int layer);

@@ -4,6 +4,7 @@
 #include "common/qcustomplot_include.h"
 #include "common/refresh_coalescer.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -45,10 +46,8 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   m_horizonSpin->setObjectName(QStringLiteral("forecastHorizonSpin"));
   m_horizonSpin->setRange(1, 10000);
   m_horizonSpin->setValue(50);
-  m_horizonSpin->setToolTip(tr("How many steps the model forecasts from its own predictions"));
   m_startSlider = new QSlider(Qt::Horizontal, this);
   m_startSlider->setObjectName(QStringLiteral("forecastStartSlider"));
-  m_startSlider->setToolTip(tr("Where the multi-step forecast starts (or click in the plot)"));
   m_startLabel = new QLabel(this);
   m_startLabel->setObjectName(QStringLiteral("forecastStartLabel"));
   m_startLabel->setMinimumWidth(m_startLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 00000000")));
@@ -63,13 +62,13 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   m_messageLabel->setAlignment(Qt::AlignCenter);
 
   auto *controls = new QHBoxLayout;
-  auto *horizonLabel = new QLabel(tr("forecast steps:"), this);
-  horizonLabel->setBuddy(m_horizonSpin);
-  controls->addWidget(horizonLabel);
+  m_horizonLabel = new QLabel(this);
+  m_horizonLabel->setBuddy(m_horizonSpin);
+  controls->addWidget(m_horizonLabel);
   controls->addWidget(m_horizonSpin);
-  auto *startLabel = new QLabel(tr("from:"), this);
-  startLabel->setBuddy(m_startSlider);
-  controls->addWidget(startLabel);
+  m_fromLabel = new QLabel(this);
+  m_fromLabel->setBuddy(m_startSlider);
+  controls->addWidget(m_fromLabel);
   controls->addWidget(m_startSlider, 1);
   controls->addWidget(m_startLabel);
   auto *layout = new QVBoxLayout(this);
@@ -80,13 +79,10 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   layout->addWidget(m_statsLabel);
 
   m_truthGraph = m_plot->addGraph();
-  m_truthGraph->setName(tr("truth"));
   m_truthGraph->setPen(QPen(kTruthColor, 1.2));
   m_oneStepGraph = m_plot->addGraph();
-  m_oneStepGraph->setName(tr("one step ahead"));
   m_oneStepGraph->setPen(QPen(kOneStepColor, 1.2));
   m_multiGraph = m_plot->addGraph();
-  m_multiGraph->setName(tr("multi-step forecast"));
   m_multiGraph->setPen(QPen(kMultiColor, 2.0, Qt::DashLine));
   m_validationLine = new QCPItemStraightLine(m_plot);
   m_validationLine->setPen(QPen(QColor(0x9e9e9e), 1.0, Qt::DotLine));
@@ -95,13 +91,11 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   QFont smallFont = font();
   smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
   m_validationText = new QCPItemText(m_plot);
-  m_validationText->setText(tr("validation \u2192"));
   m_validationText->setFont(smallFont);
   m_validationText->setColor(QColor(0x757575));
   m_validationText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
   m_validationText->position->setTypeX(QCPItemPosition::ptPlotCoords);
   m_validationText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-  m_plot->xAxis->setLabel(tr("time step"));
   // The legend sits in a row under the plot, one line wide, so it never hides the curves.
   m_plot->legend->setVisible(true);
   m_plot->legend->setFont(smallFont);
@@ -118,6 +112,7 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
   m_plot->plotLayout()->setRowSpacing(0);
   // Only the time axis zooms and drags: the values keep their full range so a forecast never leaves the view.
+  retranslateUi();
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
   m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -185,6 +180,29 @@ void ForecastView::inputsChanged(bool modelOrSeries) {
   m_startLabel->setText(QStringLiteral("t = %1").arg(forecastStart()));
   if (m_message.isEmpty())
     m_coalescer->request();
+}
+
+void ForecastView::retranslateUi() {
+  m_horizonSpin->setToolTip(tr("How many steps the model forecasts from its own predictions"));
+  m_startSlider->setToolTip(tr("Where the multi-step forecast starts (or click in the plot)"));
+  m_horizonLabel->setText(tr("forecast steps:"));
+  m_fromLabel->setText(tr("from:"));
+  m_truthGraph->setName(tr("truth"));
+  m_oneStepGraph->setName(tr("one step ahead"));
+  m_multiGraph->setName(tr("multi-step forecast"));
+  m_validationText->setText(tr("validation \u2192"));
+  m_plot->xAxis->setLabel(tr("time step"));
+}
+
+void ForecastView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    if (!m_message.isEmpty())
+      updateMessage(); // the same problem, in the new language
+    else
+      showForecasts(); // the legend and the statistics
+  }
+  QWidget::changeEvent(event);
 }
 
 void ForecastView::updateMessage() {

@@ -64,8 +64,10 @@ Q_SIGNALS:
 
 protected:
   void showEvent(QShowEvent *event) override;
+  void changeEvent(QEvent *event) override;
 
 private:
+  void retranslateUi();
   struct Result;
   void inputsChanged(bool modelOrSeries);
   void updateMessage();
@@ -94,6 +96,7 @@ private:
   QLabel *m_startLabel = nullptr;
   QLabel *m_statsLabel = nullptr;
   QLabel *m_messageLabel = nullptr;
+  QLabel *m_horizonLabel = nullptr, *m_fromLabel = nullptr;
   RefreshCoalescer *m_coalescer = nullptr;
 
   std::shared_ptr<const Model> m_model;

@@ -3,6 +3,7 @@
 #include "common/quantity_style.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QJsonObject>
@@ -18,8 +19,6 @@ namespace lstm {
 
 namespace {
 
-QString tr(const char *text) { return ExampleGalleryDialog::tr(text); }
-
 QString escaped(const QString &text) { return text.toHtmlEscaped(); }
 
 // File text as a paragraph: escaped, with the author's line breaks kept.
@@ -29,31 +28,42 @@ QString paragraphText(const QString &text) {
 
 QString number(double value) { return QString::number(value, 'g', 4); }
 
-QString count(qint64 n, const char *one, const char *many) {
-  return n == 1 ? tr(one) : tr(many).arg(QLocale().toString(n)); // 1,200,000 reads better than 1200000
+// Both forms are passed so lupdate sees them; 1,200,000 reads better than 1200000.
+QString count(qint64 n, const QString &one, const QString &many) {
+  return n == 1 ? one : QString(many).arg(QLocale().toString(n));
 }
 
 QString modelShape(const Model &model) {
   const ModelConfig &config = model.config;
   QStringList parts;
-  parts << tr("%1 × %2").arg(count(config.numLayers, "1 layer", "%1 layers"),
-                             count(config.hiddenSize, "1 unit", "%1 units"));
+  parts << ExampleGalleryDialog::tr("%1 × %2").arg(
+      count(config.numLayers, ExampleGalleryDialog::tr("1 layer"), ExampleGalleryDialog::tr("%1 layers")),
+      count(config.hiddenSize, ExampleGalleryDialog::tr("1 unit"), ExampleGalleryDialog::tr("%1 units")));
   const int vocabulary = model.vocabulary.size();
   switch (config.input) {
   case InputKind::OneHot:
-    parts << tr("one-hot input over %1").arg(count(vocabulary, "1 character", "%1 characters"));
+    parts << ExampleGalleryDialog::tr("one-hot input over %1")
+                 .arg(count(vocabulary, ExampleGalleryDialog::tr("1 character"),
+                            ExampleGalleryDialog::tr("%1 characters")));
     break;
   case InputKind::Embedding:
-    parts << tr("%1-wide embedding of %2").arg(config.embedDim).arg(count(vocabulary, "1 character", "%1 characters"));
+    parts << ExampleGalleryDialog::tr("%1-wide embedding of %2")
+                 .arg(config.embedDim)
+                 .arg(count(vocabulary, ExampleGalleryDialog::tr("1 character"),
+                            ExampleGalleryDialog::tr("%1 characters")));
     break;
   case InputKind::Dense:
-    parts << tr("reads %1 per step").arg(count(config.inputSize, "1 number", "%1 numbers"));
+    parts << ExampleGalleryDialog::tr("reads %1 per step")
+                 .arg(count(config.inputSize, ExampleGalleryDialog::tr("1 number"),
+                            ExampleGalleryDialog::tr("%1 numbers")));
     break;
   }
   if (config.head == HeadKind::Softmax)
-    parts << tr("predicts the next character");
+    parts << ExampleGalleryDialog::tr("predicts the next character");
   else
-    parts << tr("predicts %1").arg(count(config.outputSize, "1 number", "%1 numbers"));
+    parts << ExampleGalleryDialog::tr("predicts %1")
+                 .arg(count(config.outputSize, ExampleGalleryDialog::tr("1 number"),
+                            ExampleGalleryDialog::tr("%1 numbers")));
   return parts.join(QStringLiteral(" · "));
 }
 
@@ -63,12 +73,12 @@ QString seriesText(const QJsonObject &series) {
   const QString column = series.value(QStringLiteral("column")).toString();
   const QString source = series.value(QStringLiteral("source")).toString();
   if (!column.isEmpty() && !source.isEmpty())
-    parts << tr("column “%1” of %2").arg(escaped(column), escaped(source));
+    parts << ExampleGalleryDialog::tr("column “%1” of %2").arg(escaped(column), escaped(source));
   else if (!column.isEmpty() || !source.isEmpty())
     parts << escaped(column.isEmpty() ? source : column);
   const QJsonValue mean = series.value(QStringLiteral("mean")), stddev = series.value(QStringLiteral("stddev"));
   if (mean.isDouble() && stddev.isDouble())
-    parts << tr("standardised with mean %1 and standard deviation %2")
+    parts << ExampleGalleryDialog::tr("standardised with mean %1 and standard deviation %2")
                  .arg(number(mean.toDouble()), number(stddev.toDouble()));
   return parts.join(QStringLiteral(", "));
 }
@@ -80,23 +90,28 @@ QString trainingText(const QJsonObject &training, HeadKind head) {
   const qint64 characters = training.value(QStringLiteral("corpus_characters")).toInteger(-1);
   const qint64 iterations = training.value(QStringLiteral("iterations")).toInteger(-1);
   if (!corpus.isEmpty())
-    parts << (characters > 0 ? tr("<b>Trained on</b> %1 (%2)").arg(escaped(corpus),
-                                                                    count(characters, "1 character", "%1 characters"))
-                             : tr("<b>Trained on</b> %1").arg(escaped(corpus)));
+    parts << (characters > 0 ? ExampleGalleryDialog::tr("<b>Trained on</b> %1 (%2)")
+                                   .arg(escaped(corpus), count(characters, ExampleGalleryDialog::tr("1 character"),
+                                                               ExampleGalleryDialog::tr("%1 characters")))
+                             : ExampleGalleryDialog::tr("<b>Trained on</b> %1").arg(escaped(corpus)));
   if (iterations > 0)
-    parts << (parts.isEmpty() ? tr("<b>Trained</b> for %1") : tr("for %1"))
-                 .arg(count(iterations, "1 iteration", "%1 iterations"));
+    parts << (parts.isEmpty() ? ExampleGalleryDialog::tr("<b>Trained</b> for %1") : ExampleGalleryDialog::tr("for %1"))
+                 .arg(count(iterations, ExampleGalleryDialog::tr("1 iteration"),
+                            ExampleGalleryDialog::tr("%1 iterations")));
   const QJsonValue best = training.value(QStringLiteral("best_validation_loss"));
   if (best.isDouble() && std::isfinite(best.toDouble())) {
-    const QString unit = head == HeadKind::Softmax ? tr(" nats per character") : tr(" (mean squared error)");
-    QString text = tr("best validation loss %1%2").arg(number(best.toDouble()), unit);
+    const QString unit = head == HeadKind::Softmax ? ExampleGalleryDialog::tr(" nats per character")
+                                                   : ExampleGalleryDialog::tr(" (mean squared error)");
+    QString text = ExampleGalleryDialog::tr("best validation loss %1%2").arg(number(best.toDouble()), unit);
     const qint64 at = training.value(QStringLiteral("best_iteration")).toInteger(-1);
     if (at > 0)
-      text += tr(" at iteration %1").arg(QLocale().toString(at));
+      text += ExampleGalleryDialog::tr(" at iteration %1").arg(QLocale().toString(at));
     const QJsonObject baselines = training.value(QStringLiteral("baselines")).toObject();
-    const QJsonValue unigram = baselines.value(QStringLiteral("unigram")), bigram = baselines.value(QStringLiteral("bigram"));
+    const QJsonValue unigram = baselines.value(QStringLiteral("unigram")),
+                     bigram = baselines.value(QStringLiteral("bigram"));
     if (head == HeadKind::Softmax && unigram.isDouble() && bigram.isDouble())
-      text += tr(" (unigram baseline %1, bigram %2)").arg(number(unigram.toDouble()), number(bigram.toDouble()));
+      text += ExampleGalleryDialog::tr(" (unigram baseline %1, bigram %2)")
+                  .arg(number(unigram.toDouble()), number(bigram.toDouble()));
     parts << text;
   }
   return parts.join(QStringLiteral(", "));
@@ -124,38 +139,37 @@ QString exampleDescriptionHtml(const ExampleEntry &entry) {
     html += QStringLiteral("<p>%1</p>").arg(paragraphText(lesson.summary));
   if (lesson.hasUnit()) {
     html += QStringLiteral("<p><b>%1</b> %2</p>")
-                .arg(tr("Select:"), tr("layer %1, unit %2, %3")
+                .arg(ExampleGalleryDialog::tr("Select:"), ExampleGalleryDialog::tr("layer %1, unit %2, %3")
                                         .arg(lesson.layer)
                                         .arg(lesson.unit)
                                         .arg(escaped(quantityName(lesson.quantity))));
     if (!lesson.feature.isEmpty())
       html += QStringLiteral("<p>%1</p>").arg(
           lesson.correlation != 0.0
-              ? tr("This unit tracks <i>%1</i> (correlation r = %2).")
+              ? ExampleGalleryDialog::tr("This unit tracks <i>%1</i> (correlation r = %2).")
                     .arg(escaped(lesson.feature), QString::number(lesson.correlation, 'f', 2))
-              : tr("This unit tracks <i>%1</i>.").arg(escaped(lesson.feature)));
+              : ExampleGalleryDialog::tr("This unit tracks <i>%1</i>.").arg(escaped(lesson.feature)));
   }
   if (!entry.model)
     return html;
   const Model &model = *entry.model;
   if (model.config.usesTokens() && !lesson.primer.isEmpty())
-    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Reads first:"), monospace(primerLine(lesson.primer)));
-  html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Model:"), modelShape(model).toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Reads first:"), monospace(primerLine(lesson.primer)));
+  html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Model:"), modelShape(model).toHtmlEscaped());
   const QJsonObject series = model.metadata.value(QStringLiteral("series")).toObject();
   if (const QString text = seriesText(series); !text.isEmpty())
-    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Series:"), text);
+    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Series:"), text);
   const QJsonObject training = model.metadata.value(QStringLiteral("training")).toObject();
   if (const QString text = trainingText(training, model.config.head); !text.isEmpty())
     html += QStringLiteral("<p>%1.</p>").arg(text);
   if (!lesson.command.isEmpty())
-    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("Trained with:"), monospace(escaped(lesson.command)));
+    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(ExampleGalleryDialog::tr("Trained with:"), monospace(escaped(lesson.command)));
   return html;
 }
 
 ExampleGalleryDialog::ExampleGalleryDialog(std::vector<ExampleEntry> entries, QWidget *parent)
     : QDialog(parent), m_entries(std::move(entries)) {
   setObjectName(QStringLiteral("exampleGalleryDialog"));
-  setWindowTitle(tr("Open Example"));
 
   m_list = new QListWidget;
   m_list->setObjectName(QStringLiteral("exampleList"));
@@ -171,7 +185,7 @@ ExampleGalleryDialog::ExampleGalleryDialog(std::vector<ExampleEntry> entries, QW
   m_description->setOpenLinks(false); // file text is not trusted to navigate anywhere
 
   auto *buttons = new QDialogButtonBox;
-  m_openButton = buttons->addButton(tr("Open"), QDialogButtonBox::AcceptRole);
+  m_openButton = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
   m_openButton->setObjectName(QStringLiteral("exampleOpenButton"));
   m_openButton->setDefault(true);
   buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("exampleCancelButton"));
@@ -189,6 +203,7 @@ ExampleGalleryDialog::ExampleGalleryDialog(std::vector<ExampleEntry> entries, QW
   connect(buttons, &QDialogButtonBox::accepted, this, [this] { openRow(m_list->currentRow()); });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+  retranslateUi();
   resize(760, 480);
   if (m_entries.empty()) {
     m_list->setEnabled(false);
@@ -197,6 +212,19 @@ ExampleGalleryDialog::ExampleGalleryDialog(std::vector<ExampleEntry> entries, QW
     m_list->setCurrentRow(0);
     m_list->setFocus();
   }
+}
+
+void ExampleGalleryDialog::retranslateUi() {
+  setWindowTitle(tr("Open Example"));
+  m_openButton->setText(tr("Open"));
+}
+
+void ExampleGalleryDialog::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    onCurrentRowChanged(m_list->currentRow()); // the description is composed from tr() strings
+  }
+  QDialog::changeEvent(event);
 }
 
 std::optional<ExampleEntry> ExampleGalleryDialog::chosen() const { return m_chosen; }

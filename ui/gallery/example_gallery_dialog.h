@@ -29,7 +29,11 @@ public:
   std::optional<ExampleEntry> chosen() const;
   int currentIndex() const; // −1 with no entries
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void onCurrentRowChanged(int row);
   void openRow(int row);
 

@@ -14,6 +14,22 @@
 
 namespace lstm {
 
+namespace {
+// The generators' titles live in core/ (English); listed here so lupdate offers them for generatorTitle().
+[[maybe_unused]] constexpr const char *kGeneratorTitles[] = {
+    QT_TRANSLATE_NOOP("CorpusSource", "Balanced brackets"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Deeply nested parentheses"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Quoted strings"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Embedded Reber grammar"),
+    QT_TRANSLATE_NOOP("CorpusSource", "aⁿbⁿ counting"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Copy after a delay"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Adding problem (digits)"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Sine mixture"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Seasonal series"),
+    QT_TRANSLATE_NOOP("CorpusSource", "Mackey–Glass series"),
+};
+} // namespace
+
 QList<CorpusChoice> availableCorpora() {
   const QString dir = QStringLiteral("/usr/share/games/fortunes/");
   const struct {

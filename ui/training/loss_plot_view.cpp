@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -28,18 +29,18 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("lossPlotView"));
   m_xAxisCombo = new QComboBox(this);
   m_xAxisCombo->setObjectName(QStringLiteral("lossXAxisCombo"));
-  m_xAxisCombo->addItem(tr("Iterations"));
-  m_xAxisCombo->addItem(tr("Time (s)"));
-  m_logCheck = new QCheckBox(tr("log scale"), this);
+  m_xAxisCombo->addItem(QString());
+  m_xAxisCombo->addItem(QString());
+  m_logCheck = new QCheckBox(this);
   m_logCheck->setObjectName(QStringLiteral("lossLogCheck"));
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("lossPlot"));
   m_plot->setMinimumHeight(160);
 
   auto *controls = new QHBoxLayout;
-  auto *xLabel = new QLabel(tr("x axis:"), this);
-  xLabel->setBuddy(m_xAxisCombo);
-  controls->addWidget(xLabel);
+  m_xLabel = new QLabel(this);
+  m_xLabel->setBuddy(m_xAxisCombo);
+  controls->addWidget(m_xLabel);
   controls->addWidget(m_xAxisCombo);
   controls->addWidget(m_logCheck);
   controls->addStretch(1);
@@ -55,7 +56,6 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   // Evaluations are sparse: markers show where each one was actually measured.
   m_validationGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
 
-  m_plot->xAxis->setLabel(tr("iteration"));
   m_plot->legend->setVisible(true);
   QFont smallFont = font();
   smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
@@ -78,7 +78,6 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
     m_baselineLabels[i]->setVisible(false);
   }
   m_overfitText = new QCPItemText(m_plot);
-  m_overfitText->setText(tr("validation rising while training falls: overfitting?"));
   m_overfitText->setFont(smallFont);
   m_overfitText->setColor(QColor(0xd62728));
   m_overfitText->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
@@ -89,7 +88,7 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
   // A loss curve needs no 60 frames a second, and on a small machine every replot is time the trainer's threads
   // lose: at most 4 replots a second (measured by training_bench: GUI vs CLI characters/s).
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); }, 250);
-  setSeriesLosses(false); // the axis, legend and baseline names of a text run
+  retranslateUi(); // with the axis, legend and baseline names of a text run
   connect(m_xAxisCombo, &QComboBox::currentIndexChanged, this, [this] {
     m_plot->xAxis->setLabel(timeAxis() ? tr("wall-clock time (s)") : tr("iteration"));
     m_rebuild = true;
@@ -109,6 +108,22 @@ LossPlotView::LossPlotView(QWidget *parent) : QWidget(parent) {
 }
 
 LossPlotView::~LossPlotView() = default;
+
+void LossPlotView::retranslateUi() {
+  m_xAxisCombo->setItemText(0, tr("Iterations"));
+  m_xAxisCombo->setItemText(1, tr("Time (s)"));
+  m_logCheck->setText(tr("log scale"));
+  m_xLabel->setText(tr("x axis:"));
+  m_plot->xAxis->setLabel(timeAxis() ? tr("wall-clock time (s)") : tr("iteration"));
+  m_overfitText->setText(tr("validation rising while training falls: overfitting?"));
+  setSeriesLosses(m_series); // names the axis, the legend and the baselines; requests a replot
+}
+
+void LossPlotView::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
+}
 
 bool LossPlotView::logScale() const { return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic; }
 bool LossPlotView::timeAxis() const { return m_xAxisCombo->currentIndex() == 1; }

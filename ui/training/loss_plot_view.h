@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -53,7 +54,11 @@ public:
   // Rebuilds and replots at once instead of at the next coalesced refresh (tests, exports).
   void refreshNow();
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   struct Point {
     double iteration, seconds, loss;
     double trainAtPoint; // smoothed training loss when this point was taken (validation points only)
@@ -68,6 +73,7 @@ private:
   QCustomPlot *m_plot = nullptr;
   QComboBox *m_xAxisCombo = nullptr;
   QCheckBox *m_logCheck = nullptr;
+  QLabel *m_xLabel = nullptr;
   RefreshCoalescer *m_refresher = nullptr;
   QCPGraph *m_trainGraph = nullptr;
   QCPGraph *m_validationGraph = nullptr;

@@ -3,6 +3,7 @@
 #include "explore/sampler.h"
 #include "explore/stepper.h"
 
+#include <QEvent>
 #include <QTextBlock>
 
 #include <algorithm>
@@ -20,9 +21,19 @@ void SampleLog::setTextSamples(bool text) {
   m_textSamples = text;
   if (!text)
     clearSamples();
-  setPlaceholderText(text ? tr("Samples written by the model as it learns appear here.")
-                          : tr("Nothing to sample: a series model predicts numbers, not text. Its forecasts show "
-                               "in the Forecast view."));
+  retranslateUi();
+}
+
+void SampleLog::retranslateUi() {
+  setPlaceholderText(m_textSamples ? tr("Samples written by the model as it learns appear here.")
+                                   : tr("Nothing to sample: a series model predicts numbers, not text. Its "
+                                        "forecasts show in the Forecast view."));
+}
+
+void SampleLog::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QPlainTextEdit::changeEvent(event);
 }
 
 void SampleLog::addSample(const std::shared_ptr<const Model> &model, qint64 iteration, int length) {

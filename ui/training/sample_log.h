@@ -29,7 +29,11 @@ public:
   // that iteration, or −1 when no kept sample is that early.
   qint64 showIteration(qint64 iteration);
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi(); // the placeholder; samples already written stay as they are
   int m_samples = 0;
   bool m_textSamples = true;
   std::vector<qint64> m_iterations; // one per sample, oldest first; the first ones may have scrolled out

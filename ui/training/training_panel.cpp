@@ -10,6 +10,7 @@
 #include "training/training_timeline_bar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QFileInfo>
@@ -43,7 +44,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
 
   buildCorpusControls();
 
-  m_corpusInfo = new QLabel(tr("No corpus loaded."), this);
+  m_corpusInfo = new QLabel(this);
   m_corpusInfo->setObjectName(QStringLiteral("corpusInfoLabel"));
   m_corpusInfo->setWordWrap(true);
   m_corpusInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -52,13 +53,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_preview->setObjectName(QStringLiteral("corpusPreview"));
   m_preview->setReadOnly(true);
   m_preview->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 12);
-  m_preview->setPlaceholderText(tr("The first characters of the corpus appear here."));
 
   m_settings = new TrainingSettingsForm(this);
   // While a run trains, the corpus preview and the (locked) settings fold away so the curves get the room.
   m_settingsToggle = new QToolButton(this);
   m_settingsToggle->setObjectName(QStringLiteral("settingsToggle"));
-  m_settingsToggle->setText(tr("Corpus preview and settings"));
   m_settingsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   m_settingsToggle->setAutoRaise(true);
   m_settingsToggle->setCheckable(true);
@@ -70,29 +69,24 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   });
   m_settingsToggle->setArrowType(Qt::DownArrow);
 
-  m_trainButton = new QPushButton(tr("Train"), this);
+  m_trainButton = new QPushButton(this);
   m_trainButton->setObjectName(QStringLiteral("trainButton"));
-  m_pauseButton = new QPushButton(tr("Pause"), this);
+  m_pauseButton = new QPushButton(this);
   m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
-  m_stopButton = new QPushButton(tr("Stop"), this);
+  m_stopButton = new QPushButton(this);
   m_stopButton->setObjectName(QStringLiteral("stopButton"));
-  m_saveButton = new QPushButton(tr("Save model…"), this);
+  m_saveButton = new QPushButton(this);
   m_saveButton->setObjectName(QStringLiteral("saveModelButton"));
-  m_saveCheckpointButton = new QPushButton(tr("Save checkpoint…"), this);
+  m_saveCheckpointButton = new QPushButton(this);
   m_saveCheckpointButton->setObjectName(QStringLiteral("saveCheckpointButton"));
-  m_saveCheckpointButton->setToolTip(tr("Everything needed to continue this run exactly: weights, optimiser, position"));
-  m_resumeCheckpointButton = new QPushButton(tr("Resume checkpoint…"), this);
+  m_resumeCheckpointButton = new QPushButton(this);
   m_resumeCheckpointButton->setObjectName(QStringLiteral("resumeCheckpointButton"));
-  m_resumeCheckpointButton->setToolTip(
-      tr("Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when "
-         "that is more"));
   m_recovery = new TrainingRecovery(m_controller, this);
 
   m_progressBar = new QProgressBar(this);
   m_progressBar->setObjectName(QStringLiteral("trainingProgressBar"));
   m_progressBar->setRange(0, kProgressSteps);
   m_progressBar->setValue(0);
-  m_progressBar->setFormat(tr("Not started"));
 
   m_status = new QLabel(this);
   m_status->setObjectName(QStringLiteral("trainingStatusLabel"));
@@ -108,18 +102,19 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   m_recoveryBanner->setStyleSheet(QStringLiteral("#recoveryBanner { background: #fff4d6; border: 1px solid #e0b84d; }"));
   m_recoveryLabel = new QLabel(m_recoveryBanner);
   m_recoveryLabel->setWordWrap(true);
-  auto *recoverButton = new QPushButton(tr("Resume it"), m_recoveryBanner);
-  recoverButton->setObjectName(QStringLiteral("recoverButton"));
-  auto *discardButton = new QPushButton(tr("Discard"), m_recoveryBanner);
-  discardButton->setObjectName(QStringLiteral("discardRecoveryButton"));
+  m_recoverButton = new QPushButton(m_recoveryBanner);
+  m_recoverButton->setObjectName(QStringLiteral("recoverButton"));
+  m_discardRecoveryButton = new QPushButton(m_recoveryBanner);
+  m_discardRecoveryButton->setObjectName(QStringLiteral("discardRecoveryButton"));
   auto *bannerLayout = new QHBoxLayout(m_recoveryBanner);
   bannerLayout->addWidget(m_recoveryLabel, 1);
-  bannerLayout->addWidget(recoverButton);
-  bannerLayout->addWidget(discardButton);
+  bannerLayout->addWidget(m_recoverButton);
+  bannerLayout->addWidget(m_discardRecoveryButton);
   m_recoveryBanner->hide();
 
   auto *corpusRow = new QHBoxLayout;
-  corpusRow->addWidget(new QLabel(tr("Corpus:"), this));
+  m_corpusLabel = new QLabel(this);
+  corpusRow->addWidget(m_corpusLabel);
   corpusRow->addWidget(m_corpusCombo, 1);
   auto *buttonRow = new QHBoxLayout;
   buttonRow->addWidget(m_trainButton);
@@ -154,14 +149,14 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   connect(m_saveButton, &QPushButton::clicked, this, &TrainingPanel::onSaveClicked);
   connect(m_saveCheckpointButton, &QPushButton::clicked, this, &TrainingPanel::onSaveCheckpointClicked);
   connect(m_resumeCheckpointButton, &QPushButton::clicked, this, &TrainingPanel::onResumeCheckpointClicked);
-  connect(recoverButton, &QPushButton::clicked, this, [this] {
+  connect(m_recoverButton, &QPushButton::clicked, this, [this] {
     if (const auto pending = m_recovery->pending()) {
       m_recoveryBanner->hide();
       m_resumeAfterLoad = pending->checkpoint;
       loadSource(CorpusSource::fromString(pending->corpusPath)); // a generated or CSV corpus is rebuilt
     }
   });
-  connect(discardButton, &QPushButton::clicked, this, [this] {
+  connect(m_discardRecoveryButton, &QPushButton::clicked, this, [this] {
     m_recovery->discard();
     m_recoveryBanner->hide();
   });
@@ -182,11 +177,48 @@ TrainingPanel::TrainingPanel(QWidget *parent)
   connect(m_recovery, &TrainingRecovery::failed, this, [this](const QString &error) {
     m_status->setText(tr("Could not write the recovery checkpoint: %1").arg(error));
   });
+  m_progressBar->setFormat(tr("Not started"));
+  retranslateUi();
   updateButtons();
   showRecoveryOffer();
 }
 
 TrainingPanel::~TrainingPanel() = default;
+
+// The progress bar and the status line keep their text until the next progress report rewrites it.
+void TrainingPanel::retranslateUi() {
+  retranslateCorpusControls();
+  m_corpusLabel->setText(tr("Corpus:"));
+  if (m_corpus)
+    m_corpusInfo->setText(corpusInfoText());
+  else if (!m_loader->isLoading() && m_corpusInfo->styleSheet().isEmpty())
+    m_corpusInfo->setText(tr("No corpus loaded."));
+  m_preview->setPlaceholderText(tr("The first characters of the corpus appear here."));
+  m_settingsToggle->setText(tr("Corpus preview and settings"));
+  m_trainButton->setText(tr("Train"));
+  m_stopButton->setText(tr("Stop"));
+  m_saveButton->setText(tr("Save model…"));
+  m_saveCheckpointButton->setText(tr("Save checkpoint…"));
+  m_saveCheckpointButton->setToolTip(tr("Everything needed to continue this run exactly: weights, optimiser, position"));
+  m_resumeCheckpointButton->setText(tr("Resume checkpoint…"));
+  m_resumeCheckpointButton->setToolTip(
+      tr("Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when "
+         "that is more"));
+  if (m_controller->state() == TrainingController::State::Idle && !m_controller->hasTrainer())
+    m_progressBar->setFormat(tr("Not started"));
+  m_recoverButton->setText(tr("Resume it"));
+  m_discardRecoveryButton->setText(tr("Discard"));
+}
+
+void TrainingPanel::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    updateButtons(); // the pause button's Pause / Resume
+    if (!m_recoveryBanner->isHidden())
+      showRecoveryOffer();
+  }
+  QWidget::changeEvent(event);
+}
 
 void TrainingPanel::onTrainClicked() {
   if (!m_corpus || !m_settings->isValid() || !confirmDiscard())

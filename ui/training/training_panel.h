@@ -82,9 +82,14 @@ Q_SIGNALS:
   // Show these weights (a copy from `iteration`) in the explorer: "Explore", follow mode or the timeline.
   void exploreModel(std::shared_ptr<const lstm::Model> model, qint64 iteration);
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   // Corpus choice (training_panel_corpus.cpp).
   void buildCorpusControls(); // the corpus combo, the generator spins, the CSV column combo
+  void retranslateCorpusControls();
   void onCorpusChosen(int index);
   // Clears what belongs to the previous corpus and shows `message` (what is loading) in its place.
   void beginLoading(const CorpusSource &source, const QString &message);
@@ -140,6 +145,7 @@ private:
   QWidget *m_csvRow = nullptr;       // shown for CSV corpora
   QComboBox *m_csvColumnCombo = nullptr;
   QLabel *m_corpusInfo = nullptr;
+  QLabel *m_corpusLabel = nullptr, *m_lengthLabel = nullptr, *m_seedLabel = nullptr, *m_columnLabel = nullptr;
   QPlainTextEdit *m_preview = nullptr;
   TrainingSettingsForm *m_settings = nullptr;
   QToolButton *m_settingsToggle = nullptr;
@@ -151,6 +157,7 @@ private:
   QPushButton *m_resumeCheckpointButton = nullptr;
   QWidget *m_recoveryBanner = nullptr;
   QLabel *m_recoveryLabel = nullptr;
+  QPushButton *m_recoverButton = nullptr, *m_discardRecoveryButton = nullptr;
   TrainingTimelineBar *m_timelineBar = nullptr;
   QProgressBar *m_progressBar = nullptr;
   QLabel *m_status = nullptr;

@@ -52,7 +52,7 @@ QString shownSymbol(char32_t symbol) {
 void TrainingPanel::buildCorpusControls() {
   m_corpusCombo = new QComboBox(this);
   m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
-  m_corpusCombo->addItem(tr("Choose a corpus…"));
+  m_corpusCombo->addItem(QString());
   m_corpusCombo->setItemData(0, Placeholder, kKindRole);
   const auto add = [this](const QString &label, const QString &key, EntryKind kind) {
     m_corpusCombo->addItem(label, key);
@@ -63,12 +63,10 @@ void TrainingPanel::buildCorpusControls() {
   m_corpusCombo->insertSeparator(m_corpusCombo->count());
   for (const GeneratorInfo &info : availableGenerators()) {
     const QString id = QString::fromLatin1(info.id);
-    add(tr("Generated: %1").arg(generatorTitle(id)), id, Generator);
+    add(QString(), id, Generator);
   }
-  add(tr("CSV column…"), QString(), ChooseCsv);
-  add(tr("Other file…"), QString(), ChooseFile);
-  m_corpusCombo->setToolTip(tr("The text the model learns to continue character by character, or the series whose "
-                               "next value it learns to forecast"));
+  add(QString(), QString(), ChooseCsv);
+  add(QString(), QString(), ChooseFile);
 
   m_generatorRow = new QWidget(this);
   m_generatorRow->setObjectName(QStringLiteral("generatorRow"));
@@ -77,17 +75,17 @@ void TrainingPanel::buildCorpusControls() {
   m_generatorLength->setRange(int(kGeneratedLengthMin), int(kGeneratedLengthMax));
   m_generatorLength->setSingleStep(1000);
   m_generatorLength->setGroupSeparatorShown(true);
-  m_generatorLength->setToolTip(tr("Characters (text tasks) or values (series) to generate"));
   m_generatorSeed = new QSpinBox(m_generatorRow);
   m_generatorSeed->setObjectName(QStringLiteral("generatorSeedSpin"));
   m_generatorSeed->setRange(0, std::numeric_limits<int>::max());
   m_generatorSeed->setValue(1);
-  m_generatorSeed->setToolTip(tr("The same seed and length always give the same data"));
   auto *generatorLayout = new QHBoxLayout(m_generatorRow);
   generatorLayout->setContentsMargins(0, 0, 0, 0);
-  generatorLayout->addWidget(new QLabel(tr("Length:"), m_generatorRow));
+  m_lengthLabel = new QLabel(m_generatorRow);
+  m_seedLabel = new QLabel(m_generatorRow);
+  generatorLayout->addWidget(m_lengthLabel);
   generatorLayout->addWidget(m_generatorLength, 1);
-  generatorLayout->addWidget(new QLabel(tr("Seed:"), m_generatorRow));
+  generatorLayout->addWidget(m_seedLabel);
   generatorLayout->addWidget(m_generatorSeed);
   m_generatorRow->hide();
   m_regenerate = new QTimer(this);
@@ -104,10 +102,10 @@ void TrainingPanel::buildCorpusControls() {
   m_csvRow->setObjectName(QStringLiteral("csvRow"));
   m_csvColumnCombo = new QComboBox(m_csvRow);
   m_csvColumnCombo->setObjectName(QStringLiteral("csvColumnCombo"));
-  m_csvColumnCombo->setToolTip(tr("The column whose next value the model learns to forecast"));
   auto *csvLayout = new QHBoxLayout(m_csvRow);
   csvLayout->setContentsMargins(0, 0, 0, 0);
-  csvLayout->addWidget(new QLabel(tr("Column:"), m_csvRow));
+  m_columnLabel = new QLabel(m_csvRow);
+  csvLayout->addWidget(m_columnLabel);
   csvLayout->addWidget(m_csvColumnCombo, 1);
   m_csvRow->hide();
   connect(m_csvColumnCombo, &QComboBox::activated, this,
@@ -118,6 +116,36 @@ void TrainingPanel::buildCorpusControls() {
   connect(m_loader, &CorpusLoader::loaded, this, &TrainingPanel::onCorpusLoaded);
   connect(m_loader, &CorpusLoader::csvRead, this, &TrainingPanel::onCsvRead);
   connect(m_loader, &CorpusLoader::failed, this, &TrainingPanel::onCorpusFailed);
+}
+
+void TrainingPanel::retranslateCorpusControls() {
+  const QList<CorpusChoice> corpora = availableCorpora(); // their labels come translated
+  for (int i = 0; i < m_corpusCombo->count(); ++i) {
+    const QString key = m_corpusCombo->itemData(i, kKeyRole).toString();
+    switch (EntryKind(m_corpusCombo->itemData(i, kKindRole).toInt())) {
+    case Placeholder:
+      if (m_corpusCombo->itemData(i, kKindRole).isValid()) // separators have no kind
+        m_corpusCombo->setItemText(i, tr("Choose a corpus…"));
+      break;
+    case Generator: m_corpusCombo->setItemText(i, tr("Generated: %1").arg(generatorTitle(key))); break;
+    case ChooseCsv: m_corpusCombo->setItemText(i, tr("CSV column…")); break;
+    case ChooseFile: m_corpusCombo->setItemText(i, tr("Other file…")); break;
+    case TextFile:
+      for (const CorpusChoice &choice : corpora)
+        if (choice.path == key)
+          m_corpusCombo->setItemText(i, choice.label);
+      break;
+    case CsvFile: break; // named after its file
+    }
+  }
+  m_corpusCombo->setToolTip(tr("The text the model learns to continue character by character, or the series whose "
+                               "next value it learns to forecast"));
+  m_generatorLength->setToolTip(tr("Characters (text tasks) or values (series) to generate"));
+  m_generatorSeed->setToolTip(tr("The same seed and length always give the same data"));
+  m_csvColumnCombo->setToolTip(tr("The column whose next value the model learns to forecast"));
+  m_lengthLabel->setText(tr("Length:"));
+  m_seedLabel->setText(tr("Seed:"));
+  m_columnLabel->setText(tr("Column:"));
 }
 
 void TrainingPanel::selectComboEntry(int kind, const QString &key, const QString &label) {

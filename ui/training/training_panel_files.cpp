@@ -18,7 +18,7 @@ namespace lstm {
 
 namespace {
 constexpr int kProbeChars = 240;
-const QString kCheckpointFilter = QStringLiteral("LSTM checkpoints (*.ckpt);;All files (*)");
+QString checkpointFilter() { return TrainingPanel::tr("LSTM checkpoints (*.ckpt);;All files (*)"); }
 } // namespace
 
 bool TrainingPanel::hasUnsavedTraining() const {
@@ -46,7 +46,7 @@ void TrainingPanel::saveRun(bool checkpoint) {
   if (m_corpus && m_corpus->isSeries() && !m_corpus->generated) // one file, many columns: name the column too
     base += QLatin1Char('-') + m_corpus->column;
   const QString path =
-      checkpoint ? dialogs::saveFile(this, tr("Save checkpoint"), base + QStringLiteral(".ckpt"), kCheckpointFilter)
+      checkpoint ? dialogs::saveFile(this, tr("Save checkpoint"), base + QStringLiteral(".ckpt"), checkpointFilter())
                  : dialogs::saveFile(this, tr("Save model"), base + QStringLiteral(".lstm"),
                                      tr("LSTM models (*.lstm);;All files (*)"));
   if (path.isEmpty())
@@ -65,7 +65,7 @@ void TrainingPanel::saveRun(bool checkpoint) {
 }
 
 void TrainingPanel::onResumeCheckpointClicked() {
-  const QString path = dialogs::openFile(this, tr("Resume checkpoint"), kCheckpointFilter);
+  const QString path = dialogs::openFile(this, tr("Resume checkpoint"), checkpointFilter());
   if (!path.isEmpty())
     resumeCheckpointFile(path);
 }

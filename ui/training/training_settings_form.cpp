@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace lstm {
 
@@ -21,12 +23,11 @@ constexpr std::int64_t kMinSeriesIterations = 500;
 
 TrainingSettingsForm::TrainingSettingsForm(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("trainingSettingsForm"));
-  auto *form = new QFormLayout(this);
+  auto *form = m_form = new QFormLayout(this);
 
   m_hidden = addSpin(QStringLiteral("hiddenSpin"), 0, 4096);
   m_layers = addSpin(QStringLiteral("layersSpin"), 1, 8);
   m_embed = addSpin(QStringLiteral("embedSpin"), 0, 1024);
-  m_embed->setSpecialValueText(tr("one-hot"));
   m_seq = addSpin(QStringLiteral("seqSpin"), 1, 100000);
   m_batch = addSpin(QStringLiteral("batchSpin"), 1, 4096);
 
@@ -47,37 +48,49 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget *parent) : QWidget(parent) {
   m_clip->setObjectName(QStringLiteral("clipSpin"));
   m_clip->setDecimals(2);
   m_clip->setRange(0.0, 1000.0);
-  m_clip->setSpecialValueText(tr("off"));
   connect(m_clip, &QDoubleSpinBox::valueChanged, this, [this] { revalidate(); });
 
   m_iterations = addSpin(QStringLiteral("itersSpin"), 0, std::numeric_limits<int>::max());
-  m_iterations->setSpecialValueText(tr("one epoch"));
   m_evalEvery = addSpin(QStringLiteral("evalSpin"), 0, 1000000);
-  m_evalEvery->setSpecialValueText(tr("at the end"));
   m_seed = addSpin(QStringLiteral("seedSpin"), 0, std::numeric_limits<int>::max());
   m_threads = addSpin(QStringLiteral("threadsSpin"), 1, 256);
 
-  form->addRow(tr("Hidden units"), m_hidden);
-  form->addRow(tr("Layers"), m_layers);
-  form->addRow(tr("Embedding"), m_embed);
-  form->addRow(tr("Sequence length (T)"), m_seq);
-  form->addRow(tr("Batch (B)"), m_batch);
-  form->addRow(tr("Learning rate"), m_lr);
-  form->addRow(tr("Optimizer"), m_optimizer);
-  form->addRow(tr("Gradient clip"), m_clip);
-  form->addRow(tr("Iterations"), m_iterations);
-  form->addRow(tr("Evaluate every"), m_evalEvery);
-  form->addRow(tr("Seed"), m_seed);
-  form->addRow(tr("Threads"), m_threads);
+  for (QWidget *field : std::initializer_list<QWidget *>{m_hidden, m_layers, m_embed, m_seq, m_batch, m_lr, m_optimizer,
+                                                        m_clip, m_iterations, m_evalEvery, m_seed, m_threads})
+    form->addRow(new QLabel(this), field);
 
   m_problem = new QLabel(this);
   m_problem->setObjectName(QStringLiteral("settingsProblemLabel"));
   m_problem->setWordWrap(true);
   form->addRow(m_problem);
+  retranslateUi();
 
   TrainerConfig defaults;
   defaults.threads = std::max(1, QThread::idealThreadCount());
   setConfig(defaults);
+}
+
+void TrainingSettingsForm::retranslateUi() {
+  const std::pair<QWidget *, QString> rows[] = {
+      {m_hidden, tr("Hidden units")},   {m_layers, tr("Layers")},          {m_embed, tr("Embedding")},
+      {m_seq, tr("Sequence length (T)")}, {m_batch, tr("Batch (B)")},       {m_lr, tr("Learning rate")},
+      {m_optimizer, tr("Optimizer")},   {m_clip, tr("Gradient clip")},     {m_iterations, tr("Iterations")},
+      {m_evalEvery, tr("Evaluate every")}, {m_seed, tr("Seed")},          {m_threads, tr("Threads")}};
+  for (const auto &[field, text] : rows)
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+      label->setText(text);
+  m_embed->setSpecialValueText(tr("one-hot"));
+  m_clip->setSpecialValueText(tr("off"));
+  m_iterations->setSpecialValueText(tr("one epoch"));
+  m_evalEvery->setSpecialValueText(tr("at the end"));
+}
+
+void TrainingSettingsForm::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    setCorpus(m_corpus); // its tooltip and the message under the form
+  }
+  QWidget::changeEvent(event);
 }
 
 QSpinBox *TrainingSettingsForm::addSpin(const QString &objectName, int minimum, int maximum) {

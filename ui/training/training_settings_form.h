@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSpinBox;
 
@@ -37,7 +38,11 @@ public:
 Q_SIGNALS:
   void changed(); // any value changed by the user or by setConfig / suggestFor / setCorpus
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void revalidate();
   QSpinBox *addSpin(const QString &objectName, int minimum, int maximum);
 
@@ -47,6 +52,7 @@ private:
   bool m_updating = false; // setConfig in progress: validate and signal once at the end
   bool m_suggestedSeries = false; // the last suggestion was for a series corpus
 
+  QFormLayout *m_form = nullptr;
   QSpinBox *m_hidden = nullptr;
   QSpinBox *m_layers = nullptr;
   QSpinBox *m_embed = nullptr;

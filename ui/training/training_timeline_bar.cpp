@@ -3,6 +3,7 @@
 #include "common/refresh_coalescer.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,24 +18,18 @@ TrainingTimelineBar::TrainingTimelineBar(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("trainingTimelineBar"));
   m_chooser = new RefreshCoalescer(this, [this] { choose(); });
 
-  m_exploreNow = new QPushButton(tr("Explore these weights"), this);
+  m_exploreNow = new QPushButton(this);
   m_exploreNow->setObjectName(QStringLiteral("exploreNowButton"));
-  m_exploreNow->setToolTip(tr("Show the explorer's text as the model sees it right now (a copy of the weights)"));
-  m_follow = new QCheckBox(tr("Follow"), this);
+  m_follow = new QCheckBox(this);
   m_follow->setObjectName(QStringLiteral("followCheck"));
-  m_follow->setToolTip(tr("Re-run the explorer's text with the newest weights at every snapshot, so the gates "
-                          "change as the model learns"));
   m_every = new QSpinBox(this);
   m_every->setObjectName(QStringLiteral("snapshotEverySpin"));
   m_every->setRange(1, 1000000);
   m_every->setValue(50);
-  m_every->setPrefix(tr("snapshot every "));
-  m_every->setSuffix(tr(" iterations"));
   m_slider = new QSlider(Qt::Horizontal, this);
   m_slider->setObjectName(QStringLiteral("timelineSlider"));
   m_slider->setRange(0, 0);
   m_slider->setEnabled(false);
-  m_slider->setToolTip(tr("Training time: drag to see the explorer's text through the weights of that moment"));
   m_label = new QLabel(this);
   m_label->setObjectName(QStringLiteral("timelineLabel"));
 
@@ -65,7 +60,25 @@ TrainingTimelineBar::TrainingTimelineBar(QWidget *parent) : QWidget(parent) {
       m_follow->setChecked(false);
     m_chooser->request();
   });
+  retranslateUi();
+}
+
+void TrainingTimelineBar::retranslateUi() {
+  m_exploreNow->setText(tr("Explore these weights"));
+  m_exploreNow->setToolTip(tr("Show the explorer's text as the model sees it right now (a copy of the weights)"));
+  m_follow->setText(tr("Follow"));
+  m_follow->setToolTip(tr("Re-run the explorer's text with the newest weights at every snapshot, so the gates "
+                          "change as the model learns"));
+  m_every->setPrefix(tr("snapshot every "));
+  m_every->setSuffix(tr(" iterations"));
+  m_slider->setToolTip(tr("Training time: drag to see the explorer's text through the weights of that moment"));
   updateLabel();
+}
+
+void TrainingTimelineBar::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
 }
 
 void TrainingTimelineBar::addSnapshot(std::shared_ptr<const Model> model, qint64 iteration) {

@@ -43,7 +43,11 @@ Q_SIGNALS:
   // The user (or follow mode) picked this snapshot: show it in the explorer.
   void snapshotChosen(std::shared_ptr<const lstm::Model> model, qint64 iteration);
 
+protected:
+  void changeEvent(QEvent *event) override;
+
 private:
+  void retranslateUi();
   void updateSlider();
   void updateLabel();
   void choose();
