@@ -105,6 +105,11 @@ LessonPanel::LessonPanel(ExplorerSession *session, QWidget *parent)
   connect(m_next, &QPushButton::clicked, this, &LessonPanel::goNext);
   connect(m_answerButton, &QPushButton::toggled, m_answer, &QWidget::setVisible);
   connect(m_runner, &LessonRunner::viewRequested, this, &LessonPanel::viewRequested);
+  // Whoever moves the runner (these buttons, the command line's --lesson-step, a test), the panel shows its step.
+  connect(m_runner, &LessonRunner::stepApplied, this, [this](int, const QString &error) {
+    showStep();
+    showError(error);
+  });
   for (const auto &[key, slot] : {std::pair{Qt::Key_PageDown, &LessonPanel::goNext},
                                   std::pair{Qt::Key_PageUp, &LessonPanel::goBack}}) {
     auto *shortcut = new QShortcut(QKeySequence(key), this);
@@ -243,19 +248,15 @@ void LessonPanel::showError(const QString &text) {
 void LessonPanel::goNext() {
   if (!m_runner->hasLesson() || m_runner->currentStep() + 1 >= m_runner->stepCount())
     return;
-  QString error;
+  QString error; // shown through stepApplied
   m_runner->next(&error);
-  showStep();
-  showError(error);
 }
 
 void LessonPanel::goBack() {
   if (m_runner->currentStep() <= 0)
     return;
-  QString error;
+  QString error; // shown through stepApplied
   m_runner->back(&error);
-  showStep();
-  showError(error);
 }
 
 } // namespace lstm
