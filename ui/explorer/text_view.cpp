@@ -1,10 +1,12 @@
 #include "text_view.h"
 
+#include "common/display_style.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
 #include "model/model.h"
 #include "step_values.h"
+#include "text_view_legend.h"
 
 #include <QHelpEvent>
 #include <QLinearGradient>
@@ -25,61 +27,11 @@ constexpr float kMinCharWidth = 3.0f; // zero-width symbols stay clickable
 enum BreakClass : std::uint8_t { kNoBreak = 0, kBreakAfter = 1, kWide = 2 };
 
 bool isWide(char32_t symbol) { return symbol >= 0x2E80; }
-
-QColor inkOn(const QColor &background) {
-  const int luminance = (299 * background.red() + 587 * background.green() + 114 * background.blue()) / 1000;
-  return luminance < 140 ? QColor(Qt::white) : QColor(Qt::black);
-}
 } // namespace
-
-// Strip above the text naming the colour scale: "colour: c of layer 0 unit 3" and a gradient low → high.
-class TextView::Legend : public QWidget {
-public:
-  Legend(ExplorerSession *session, QWidget *parent) : QWidget(parent), m_session(session) {
-    setObjectName(QStringLiteral("textViewLegend"));
-  }
-
-protected:
-  void changeEvent(QEvent *event) override {
-    if (event->type() == QEvent::LanguageChange)
-      update(); // the caption is translated as it is painted
-    QWidget::changeEvent(event);
-  }
-  void paintEvent(QPaintEvent *) override {
-    QPainter p(this);
-    p.fillRect(rect(), palette().window());
-    if (!m_session->hasModel())
-      return;
-    const Quantity q = m_session->selectedQuantity();
-    const QuantityRange range = unitRange(m_session->trace(), m_session->selectedLayer(), q, m_session->selectedUnit());
-    int x = kMargin;
-    const auto text = [&](const QString &words, int gap) {
-      p.setPen(palette().windowText().color());
-      p.drawText(QRect(x, 0, width(), height()), Qt::AlignVCenter | Qt::AlignLeft, words);
-      x += fontMetrics().horizontalAdvance(words) + gap;
-    };
-    text(TextView::tr("colour: %1 of layer %2 unit %3")
-             .arg(quantitySymbol(q))
-             .arg(m_session->selectedLayer())
-             .arg(m_session->selectedUnit()),
-         12);
-    text(QString::number(range.low, 'g', 2), 4);
-    const QRect bar(x, height() / 2 - 5, 120, 10);
-    QLinearGradient gradient(bar.topLeft(), bar.topRight());
-    for (int k = 0; k <= 8; ++k)
-      gradient.setColorAt(k / 8.0, quantityColor(q, range.low + (range.high - range.low) * k / 8.0, range));
-    p.fillRect(bar, gradient);
-    x = bar.right() + 5;
-    text(QString::number(range.high, 'g', 2), 0);
-  }
-
-private:
-  ExplorerSession *m_session;
-};
 
 TextView::TextView(ExplorerSession *session, QWidget *parent)
     : QAbstractScrollArea(parent), m_session(session),
-      m_coalescer(new RefreshCoalescer(this, [this] { refresh(); })), m_legend(new Legend(session, this)) {
+      m_coalescer(new RefreshCoalescer(this, [this] { refresh(); })), m_legend(new Legend(session, kMargin, this)) {
   setObjectName(QStringLiteral("textView"));
   viewport()->setObjectName(QStringLiteral("textViewport"));
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -4,6 +4,7 @@
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
+#include "signed_bar_delegate.h"
 
 #include <QAbstractTableModel>
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -45,27 +45,6 @@ QString featureName(TextFeature f) {
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "regular expression…")};
   return UnitDiscoveryPanel::tr(names[int(f)]);
 }
-
-// A bar from the middle of the cell: right and blue for r > 0, left and red for r < 0, the ends of the
-// red–white–blue scale the other views use for signed values.
-class SignedBarDelegate : public QStyledItemDelegate {
-public:
-  using QStyledItemDelegate::QStyledItemDelegate;
-  void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override {
-    QStyleOptionViewItem background(option);
-    initStyleOption(&background, index);
-    background.text.clear();
-    option.widget->style()->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
-    const double r = index.data(kCorrelationRole).toDouble();
-    const QRect area = option.rect.adjusted(3, 4, -3, -4);
-    const int middle = area.center().x();
-    const int length = int(std::lround(std::abs(r) * area.width() / 2.0));
-    const QRect bar = QRect(middle, area.top(), r >= 0 ? length : -length, area.height()).normalized();
-    painter->fillRect(bar, quantityColor(Quantity::Hidden, r >= 0 ? 1.0 : -1.0));
-    painter->setPen(QColor(150, 150, 150));
-    painter->drawLine(middle, option.rect.top() + 2, middle, option.rect.bottom() - 2);
-  }
-};
 
 } // namespace
 
@@ -139,7 +118,7 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   m_table = new QTableView(this);
   m_table->setObjectName(QStringLiteral("discoveryTable"));
   m_table->setModel(m_model);
-  m_table->setItemDelegateForColumn(BarColumn, new SignedBarDelegate(m_table));
+  m_table->setItemDelegateForColumn(BarColumn, new SignedBarDelegate(kCorrelationRole, m_table));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

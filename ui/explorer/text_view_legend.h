@@ -1,0 +1,26 @@
+#pragma once
+// TextView's legend strip (private to text_view.cpp): "colour: c of layer 0 unit 3" and the colour scale of the
+// selected unit, low → high, painted from the session on every update.
+#include "text_view.h"
+
+#include <QWidget>
+
+namespace lstm {
+
+class ExplorerSession;
+
+class TextView::Legend : public QWidget {
+public:
+  // `margin`: the text view's left padding, so the caption lines up with the text.
+  Legend(ExplorerSession *session, int margin, QWidget *parent);
+
+protected:
+  void changeEvent(QEvent *event) override;
+  void paintEvent(QPaintEvent *event) override;
+
+private:
+  ExplorerSession *m_session;
+  int m_margin;
+};
+
+} // namespace lstm
