@@ -1,6 +1,6 @@
 #include "gradient_flow.h"
 
-#include "model/gate_math.h"
+#include "model/lstm_cell.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,84 +9,58 @@ namespace lstm {
 
 namespace {
 
-// Forward caches of one window, column s = step s of the window (cells/hidden: column 0 is the initial state).
+// Forward caches of one window: every intermediate of the cell step at (step s of the window, layer l).
 struct WindowCache {
-  std::vector<Matrix<double>> gates;     // (L) × (4H, T) activations after clamps
-  std::vector<Matrix<double>> cells;     // (L) × (H, T+1) c after cell interventions (and any delta)
-  std::vector<Matrix<double>> tanhCells; // (L) × (H, T)
-  std::vector<Matrix<double>> hidden;    // (L) × (H, T+1) h after ZeroHidden (and any delta)
-  Vector<double> output;                 // (O) logits or prediction at the last step
+  std::vector<std::vector<LstmCellValues<double>>> steps; // (T) × (L)
+  std::vector<Vector<double>> biasSums;                   // (L) × (4H) b_ih + b_hh
+  Vector<double> output;                                  // (O) logits or prediction at the last step
 };
 
-const std::vector<Intervention> &interventionsAt(const FlowWindow &window, int step) {
-  static const std::vector<Intervention> none;
-  return window.interventions.empty() ? none : window.interventions[std::size_t(step)];
+CellInterventions interventionsAt(const FlowWindow &window, int step, int layer) {
+  if (window.interventions.empty())
+    return {{}, layer, window.order};
+  return {window.interventions[std::size_t(step)], layer, window.order};
 }
 
-// The Stepper's step (stepper.cpp runLayer, intervention.h order) in double, plus an optional perturbation.
+const Vector<double> &hiddenBefore(const FlowWindow &window, const WindowCache &cache, int s, int l) {
+  return s == 0 ? window.initialHidden[std::size_t(l)] : cache.steps[std::size_t(s - 1)][std::size_t(l)].hidden;
+}
+const Vector<double> &cellBefore(const FlowWindow &window, const WindowCache &cache, int s, int l) {
+  return s == 0 ? window.initialCell[std::size_t(l)] : cache.steps[std::size_t(s - 1)][std::size_t(l)].cell;
+}
+
+// The Stepper's steps, in double: the same cell step, plus an optional perturbation.
 void forward(const Parameters<double> &params, const FlowWindow &window, const StateDelta *delta, WindowCache &cache) {
   const ModelConfig &config = params.config();
-  const int H = config.hiddenSize, L = config.numLayers, T = window.steps();
-  cache.gates.assign(std::size_t(L), Matrix<double>(4 * H, T));
-  cache.cells.assign(std::size_t(L), Matrix<double>(H, T + 1));
-  cache.tanhCells.assign(std::size_t(L), Matrix<double>(H, T));
-  cache.hidden.assign(std::size_t(L), Matrix<double>(H, T + 1));
-  for (int l = 0; l < L; ++l) {
-    cache.cells[std::size_t(l)].col(0) = window.initialCell[std::size_t(l)];
-    cache.hidden[std::size_t(l)].col(0) = window.initialHidden[std::size_t(l)];
-  }
-  Vector<double> a(4 * H);
-  for (int s = 0; s < T; ++s) {
-    const auto &active = interventionsAt(window, s);
+  const int L = config.numLayers, T = window.steps();
+  cache.biasSums.clear();
+  for (int l = 0; l < L; ++l)
+    cache.biasSums.push_back(params.biasIh(l) + params.biasHh(l));
+  cache.steps.assign(std::size_t(T), std::vector<LstmCellValues<double>>(std::size_t(L)));
+  LstmCellPerturbation<double> perturbation;
+  for (int s = 0; s < T; ++s)
     for (int l = 0; l < L; ++l) {
-      auto &cells = cache.cells[std::size_t(l)];
-      auto &hidden = cache.hidden[std::size_t(l)];
-      // 1. a = W_ih·x + b_ih + W_hh·h_{s−1} + b_hh
-      a = params.biasIh(l) + params.biasHh(l);
-      const auto wIh = params.weightIh(l);
-      if (l > 0)
-        a.noalias() += wIh * cache.hidden[std::size_t(l - 1)].col(s + 1);
-      else if (config.input == InputKind::OneHot)
-        a += wIh.col(window.tokens[std::size_t(s)]);
-      else if (config.input == InputKind::Embedding)
-        a.noalias() += wIh * params.embedding().col(window.tokens[std::size_t(s)]);
-      else
-        a.noalias() += wIh * window.denseInput.col(s);
-      a.noalias() += params.weightHh(l) * hidden.col(s);
-      // 2. activations, clamped gates
-      auto gates = cache.gates[std::size_t(l)].col(s);
-      gates = a;
-      activateGates(gates, H);
-      for (const Intervention &iv : active)
-        if (iv.layer == l && iv.kind == InterventionKind::ClampGate)
-          gates(int(iv.gate) * H + iv.unit) = double(iv.value);
-      // 3. c_s = f ⊙ c_{s−1} + i ⊙ g, 4. cell interventions, then the perturbation of c_s
-      cells.col(s + 1).array() =
-          gates.segment(H, H).array() * cells.col(s).array() + gates.segment(0, H).array() * gates.segment(2 * H, H).array();
-      for (const Intervention &iv : active) {
-        if (iv.layer != l)
-          continue;
-        if (iv.kind == InterventionKind::SetCell)
-          cells(iv.unit, s + 1) = double(iv.value);
-        else if (iv.kind == InterventionKind::ZeroCell)
-          cells(iv.unit, s + 1) = 0.0;
-        else if (iv.kind == InterventionKind::AddCell)
-          cells(iv.unit, s + 1) += double(iv.value);
+      LstmCellInput<double> input;
+      if (l > 0) {
+        const Vector<double> &below = cache.steps[std::size_t(s)][std::size_t(l - 1)].hidden;
+        input.values = {below.data(), std::size_t(below.size())};
+      } else if (config.input == InputKind::OneHot) {
+        input.oneHotColumn = window.tokens[std::size_t(s)];
+      } else if (config.input == InputKind::Embedding) {
+        input.values = {params.embedding().col(window.tokens[std::size_t(s)]).data(), std::size_t(config.embedDim)};
+      } else {
+        input.values = {window.denseInput.col(s).data(), std::size_t(config.inputSize)};
       }
-      if (delta && delta->cell && delta->step == s && delta->layer == l)
-        cells.col(s + 1) += delta->delta;
-      // 5. h_s = o ⊙ tanh(c_s), 6. zeroed units, then the perturbation of h_s
-      cache.tanhCells[std::size_t(l)].col(s) = cells.col(s + 1).array().tanh();
-      hidden.col(s + 1).array() = gates.segment(3 * H, H).array() * cache.tanhCells[std::size_t(l)].col(s).array();
-      for (const Intervention &iv : active)
-        if (iv.layer == l && iv.kind == InterventionKind::ZeroHidden)
-          hidden(iv.unit, s + 1) = 0.0;
-      if (delta && !delta->cell && delta->step == s && delta->layer == l)
-        hidden.col(s + 1) += delta->delta;
+      const bool perturbed = delta && delta->step == s && delta->layer == l;
+      if (perturbed)
+        (delta->cell ? perturbation.cell : perturbation.hidden) = delta->delta;
+      lstmCellForward(layerCellWeights(params, l, cache.biasSums[std::size_t(l)]), input,
+                      hiddenBefore(window, cache, s, l), cellBefore(window, cache, s, l),
+                      interventionsAt(window, s, l), cache.steps[std::size_t(s)][std::size_t(l)], false,
+                      perturbed ? &perturbation : nullptr);
     }
-  }
   cache.output = params.headBias();
-  cache.output.noalias() += params.headWeight() * cache.hidden.back().col(T);
+  cache.output.noalias() += params.headWeight() * cache.steps.back().back().hidden;
 }
 
 // loss_t from the head output, and ∂loss_t/∂output when `dOutput` is given.
@@ -197,47 +171,28 @@ GradientFlowResult lstmGradientFlow(const Parameters<double> &params, const Flow
 
   // Backpropagation through time, step-major and top layer first, so that at (s, l) both sources of dh^l_s are
   // known: W_ihᵀ·dA^{l+1}_s from the layer above (or the head at the last step) and W_hhᵀ·dA^l_{s+1} from the
-  // next step; dc^l_s also gets dc^l_{s+1} ⊙ f^l_{s+1}. Same equations as sequence_pass.cpp backwardLayer.
+  // next step; dc^l_s comes from step s+1 through f^l_{s+1}. The cell step's backward does the rest.
   std::vector<Vector<double>> dhFromNext(std::size_t(L), Vector<double>::Zero(H));
   std::vector<Vector<double>> dcFromNext(std::size_t(L), Vector<double>::Zero(H));
-  Vector<double> dFromAbove(H), dh(H), dc(H), dA(4 * H);
+  Vector<double> dFromAbove(H), dh(H);
+  LstmCellGradients<double> grads;
   for (int s = T - 1; s >= 0; --s) {
-    const auto &active = interventionsAt(window, s);
     if (s == T - 1)
       dFromAbove.noalias() = params.headWeight().transpose() * dOutput;
     else
       dFromAbove.setZero();
     for (int l = L - 1; l >= 0; --l) {
-      const auto gates = cache.gates[std::size_t(l)].col(s);
-      const auto tanhCell = cache.tanhCells[std::size_t(l)].col(s).array();
       // Totals: ∂loss_t/∂h^l_s and ∂loss_t/∂c^l_s, the quantities plotted.
       dh = dhFromNext[std::size_t(l)] + dFromAbove;
+      lstmCellBackward(layerCellWeights(params, l, cache.biasSums[std::size_t(l)]),
+                       cache.steps[std::size_t(s)][std::size_t(l)], cellBefore(window, cache, s, l), dh,
+                       dcFromNext[std::size_t(l)], interventionsAt(window, s, l), grads, l > 0);
       result.hidden[std::size_t(l)][std::size_t(T - 1 - s)] = dh.norm();
-      // A zeroed h does not depend on o or c: its gradient stops here.
-      for (const Intervention &iv : active)
-        if (iv.layer == l && iv.kind == InterventionKind::ZeroHidden)
-          dh(iv.unit) = 0.0;
-      // h_s = o ⊙ tanh(c_s)
-      dc.array() = dcFromNext[std::size_t(l)].array() + dh.array() * gates.segment(3 * H, H).array() *
-                                                            (1.0 - tanhCell.square());
-      result.cell[std::size_t(l)][std::size_t(T - 1 - s)] = dc.norm();
-      // A set or zeroed c is a constant: nothing reaches the gates or c_{s−1} through it.
-      for (const Intervention &iv : active)
-        if (iv.layer == l && (iv.kind == InterventionKind::SetCell || iv.kind == InterventionKind::ZeroCell))
-          dc(iv.unit) = 0.0;
-      // c_s = f ⊙ c_{s−1} + i ⊙ g
-      dA.segment(0, H).array() = dc.array() * gates.segment(2 * H, H).array();
-      dA.segment(H, H).array() = dc.array() * cache.cells[std::size_t(l)].col(s).array();
-      dA.segment(2 * H, H).array() = dc.array() * gates.segment(0, H).array();
-      dA.segment(3 * H, H).array() = dh.array() * tanhCell;
-      dcFromNext[std::size_t(l)].array() = dc.array() * gates.segment(H, H).array();
-      gatePreactivationGradients(gates, dA, H);
-      for (const Intervention &iv : active) // a clamped gate does not depend on its pre-activation
-        if (iv.layer == l && iv.kind == InterventionKind::ClampGate)
-          dA(int(iv.gate) * H + iv.unit) = 0.0;
-      dhFromNext[std::size_t(l)].noalias() = params.weightHh(l).transpose() * dA;
+      result.cell[std::size_t(l)][std::size_t(T - 1 - s)] = grads.cell.norm();
+      dhFromNext[std::size_t(l)] = grads.hiddenPrev;
+      dcFromNext[std::size_t(l)] = grads.cellPrev;
       if (l > 0)
-        dFromAbove.noalias() = params.weightIh(l).transpose() * dA;
+        dFromAbove = grads.input;
     }
   }
   return result;

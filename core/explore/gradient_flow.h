@@ -4,17 +4,19 @@
 // the D outputs (Regression head whose D equals X, as Trace::loss), and for k = 0 … K and every layer l:
 //   cell[l][k]   = ‖∂loss_t/∂c^l_{t−k}‖₂     hidden[l][k] = ‖∂loss_t/∂h^l_{t−k}‖₂
 // Each is the TOTAL derivative through every path: c^l_s and h^l_s are treated as variables a perturbation is
-// added to right after they are computed (c after the cell interventions, h after ZeroHidden) — a perturbed c_s
-// reaches h_s, c_{s+1} and everything after; a perturbed h_s reaches layer l+1 at step s and step s+1 (not c_s).
+// added to right after they are computed (LstmCellPerturbation: c after the cell interventions, h after ZeroHidden)
+// — a perturbed c_s reaches h_s, c_{s+1} and everything after; a perturbed h_s reaches layer l+1 at step s and step
+// s+1 (not c_s).
 // This is what backpropagation through time carries as dc and dh; lstmWindowLoss() with a StateDelta is the
 // forward that injects such a perturbation, so finite differences can check it.
 //
 // The window is recomputed from the trace in double: the state after step t−K−1 (or the trace's initial state)
-// and the inputs of steps t−K … t, with the interventions that were active at each step applied exactly as the
-// Stepper applies them (intervention.h): a clamped gate or a set/zeroed cell is a constant, so no gradient passes
-// through it. Its values equal the trace's up to float rounding.
+// and the inputs of steps t−K … t, run through the Stepper's own cell step (model/lstm_cell.h) with the
+// interventions that were active at each step, forward and backward. Its values equal the trace's up to float
+// rounding.
 // All functions are reentrant; no Qt types.
 #include "intervention.h"
+#include "model/lstm_cell.h"
 #include "model/model.h"
 #include "trace.h"
 
@@ -32,6 +34,7 @@ struct FlowWindow {
   std::vector<std::int32_t> tokens;                     // (T) OneHot / Embedding input
   Matrix<double> denseInput;                            // (X, T) Dense input
   std::vector<std::vector<Intervention>> interventions; // (T) active at each step; may be empty (none anywhere)
+  CellOrder order = kCellOrder;                         // where they act: the order the Stepper used
   std::vector<Vector<double>> initialHidden;            // (L) × (H) state before the first step of the window
   std::vector<Vector<double>> initialCell;              // (L) × (H)
   std::int32_t targetToken = -1;                        // Softmax head: the next token

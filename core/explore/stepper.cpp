@@ -1,6 +1,5 @@
 #include "stepper.h"
 
-#include "model/gate_math.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +20,7 @@ Stepper::Stepper(std::shared_ptr<const Model> model, int topK)
     m_state[std::size_t(k)] = {Vector<float>::Zero(H), Vector<float>::Zero(H)};
     const auto &params = m_model->parameters;
     m_biasSum.push_back(params.biasIh(k) + params.biasHh(k));
+    m_cells.emplace_back().setZero(H);
   }
   m_result.output = Vector<float>::Zero(config.outputWidth());
   m_order.resize(config.head == HeadKind::Softmax ? std::size_t(config.vocabSize) : 0);
@@ -59,50 +59,26 @@ const StepResult &Stepper::advance(std::int32_t token, std::span<const float> in
 void Stepper::runLayer(int layer, std::span<const float> denseInput) {
   const ModelConfig &config = m_model->config;
   const Parameters<float> &params = m_model->parameters;
-  const int H = config.hiddenSize;
-  LayerStepValues &values = m_result.layers[std::size_t(layer)];
-  const LayerState &previous = m_state[std::size_t(layer)];
-  auto &a = values.preActivations;
-
-  // 1. a = W_ih·x + b_ih + W_hh·h_{t−1} + b_hh
-  a = m_biasSum[std::size_t(layer)];
-  const auto wIh = params.weightIh(layer);
-  if (layer > 0)
-    a.noalias() += wIh * m_result.layers[std::size_t(layer - 1)].hidden;
-  else if (config.input == InputKind::OneHot)
-    a += wIh.col(m_result.token);
-  else if (config.input == InputKind::Embedding)
-    a.noalias() += wIh * params.embedding().col(m_result.token);
-  else
-    a.noalias() += wIh * ConstVectorMap<float>(denseInput.data(), Eigen::Index(denseInput.size()));
-  a.noalias() += params.weightHh(layer) * previous.hidden;
-
-  // 2. activations, then clamped gates
-  values.gates = a;
-  activateGates(values.gates, H);
-  for (const Intervention &iv : m_interventions)
-    if (iv.layer == layer && iv.kind == InterventionKind::ClampGate)
-      values.gates(int(iv.gate) * H + iv.unit) = iv.value;
-
-  // 3. c_t = f ⊙ c_{t−1} + i ⊙ g, then 4. interventions on c_t
-  const auto gates = values.gates.array();
-  values.cell.array() = gates.segment(H, H) * previous.cell.array() + gates.segment(0, H) * gates.segment(2 * H, H);
-  for (const Intervention &iv : m_interventions) {
-    if (iv.layer != layer)
-      continue;
-    if (iv.kind == InterventionKind::SetCell)
-      values.cell(iv.unit) = iv.value;
-    else if (iv.kind == InterventionKind::ZeroCell)
-      values.cell(iv.unit) = 0.0f;
-    else if (iv.kind == InterventionKind::AddCell)
-      values.cell(iv.unit) += iv.value;
+  LstmCellInput<float> input;
+  if (layer > 0) {
+    const Vector<float> &below = m_cells[std::size_t(layer - 1)].hidden;
+    input.values = {below.data(), std::size_t(below.size())};
+  } else if (config.input == InputKind::OneHot) {
+    input.oneHotColumn = m_result.token;
+  } else if (config.input == InputKind::Embedding) {
+    input.values = {params.embedding().col(m_result.token).data(), std::size_t(config.embedDim)};
+  } else {
+    input.values = denseInput;
   }
-
-  // 5. h_t = o ⊙ tanh(c_t), then 6. zeroed units
-  values.hidden.array() = gates.segment(3 * H, H) * values.cell.array().tanh();
-  for (const Intervention &iv : m_interventions)
-    if (iv.layer == layer && iv.kind == InterventionKind::ZeroHidden)
-      values.hidden(iv.unit) = 0.0f;
+  const LayerState &previous = m_state[std::size_t(layer)];
+  LstmCellValues<float> &cell = m_cells[std::size_t(layer)];
+  lstmCellForward(layerCellWeights(params, layer, m_biasSum[std::size_t(layer)]), input, previous.hidden,
+                  previous.cell, {m_interventions, layer, m_cellOrder}, cell);
+  LayerStepValues &values = m_result.layers[std::size_t(layer)];
+  values.preActivations = cell.preActivations;
+  values.gates = cell.gates;
+  values.cell = cell.cell;
+  values.hidden = cell.hidden;
 }
 
 void Stepper::computeOutput(const Eigen::Ref<const Vector<float>> &topHidden, Vector<float> &out) const {
@@ -234,6 +210,13 @@ bool Stepper::addIntervention(const Intervention &intervention) {
       intervention.unit >= config.hiddenSize || !std::isfinite(intervention.value))
     return false;
   m_interventions.push_back(intervention);
+  return true;
+}
+
+bool Stepper::setCellOrder(const CellOrder &order) {
+  if (!isValidCellOrder(order))
+    return false;
+  m_cellOrder = order;
   return true;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // Batch-1 stepping for the explorer: one input at a time, every intermediate value returned and appended to a
-// Trace, interventions applied inside the step (intervention.h documents exactly where), exact undo.
+// Trace, interventions applied inside the step by the one cell step (model/lstm_cell.h; where each acts:
+// kCellOrder in model/intervention.h), exact undo.
 // step() allocates nothing but the trace's amortised growth. Not thread-safe; GUI thread or one worker.
 #include "intervention.h"
+#include "model/lstm_cell.h"
 #include "model/model.h"
 #include "trace.h"
 
@@ -12,11 +14,12 @@
 
 namespace lstm {
 
+// What the trace records of one layer's step: a copy of part of the cell step's LstmCellValues.
 struct LayerStepValues {
   Vector<float> preActivations; // (4H) a_i, a_f, a_g, a_o
-  Vector<float> gates;          // (4H) i, f, g, o
-  Vector<float> cell;           // (H) c_t
-  Vector<float> hidden;         // (H) h_t
+  Vector<float> gates;          // (4H) i, f, g, o as the step used them (clamps applied)
+  Vector<float> cell;           // (H) c_t after the cell interventions
+  Vector<float> hidden;         // (H) h_t after ZeroHidden
 };
 
 struct StepResult {
@@ -67,6 +70,10 @@ public:
   void removeIntervention(int index);
   void clearInterventions() { m_interventions.clear(); }
   const std::vector<Intervention> &interventions() const { return m_interventions; }
+  // Where each intervention kind acts inside a step (kCellOrder unless changed), from the next step on. False
+  // (nothing changes) when !isValidCellOrder(order). A gradient-flow window over the trace needs the same order.
+  bool setCellOrder(const CellOrder &order);
+  const CellOrder &cellOrder() const { return m_cellOrder; }
 
   // Output (probabilities or prediction) of an earlier step, recomputed from the trace's top-layer h_t.
   void outputAt(int step, Vector<float> &out) const;
@@ -83,6 +90,8 @@ private:
   StepResult m_result;
   NetworkState m_state;                 // carried into the next step
   std::vector<Vector<float>> m_biasSum; // (L) × (4H) b_ih + b_hh
+  std::vector<LstmCellValues<float>> m_cells; // (L) every intermediate of the last step, H units
+  CellOrder m_cellOrder = kCellOrder;
   std::vector<Intervention> m_interventions;
   std::vector<std::int32_t> m_order;    // (V) scratch for the top-k selection
   std::vector<TokenProbability> m_top;  // (k)

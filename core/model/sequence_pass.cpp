@@ -47,15 +47,9 @@ void forwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &w
     auto gates = buf.gates.middleCols(t * B, B);
     ws.plans.recurrent.run(wHh, buf.hidden.middleCols(t * B, B), gates, Scalar(1), true);
     activateGates(gates, H);
-    const auto i = gates.topRows(H).array();
-    const auto f = gates.middleRows(H, H).array();
-    const auto g = gates.middleRows(2 * H, H).array();
-    const auto o = gates.bottomRows(H).array();
-    auto cell = buf.cells.middleCols((t + 1) * B, B).array();
-    auto tanhCell = buf.tanhCells.middleCols(t * B, B).array();
-    cell = f * buf.cells.middleCols(t * B, B).array() + i * g;
-    tanhCell = cell.tanh();
-    buf.hidden.middleCols((t + 1) * B, B).array() = o * tanhCell;
+    updateCell(gates, buf.cells.middleCols(t * B, B), buf.cells.middleCols((t + 1) * B, B));
+    updateHidden(gates, buf.cells.middleCols((t + 1) * B, B), buf.tanhCells.middleCols(t * B, B),
+                 buf.hidden.middleCols((t + 1) * B, B));
   }
 }
 
@@ -116,22 +110,12 @@ void backwardLayer(const Parameters<Scalar> &params, SequenceWorkspace<Scalar> &
   ws.dcNext.setZero();
   for (int t = ws.steps() - 1; t >= 0 && !ws.cancelled(); --t) {
     const auto gates = buf.gates.middleCols(t * B, B);
-    const auto i = gates.topRows(H).array();
-    const auto f = gates.middleRows(H, H).array();
-    const auto g = gates.middleRows(2 * H, H).array();
-    const auto o = gates.bottomRows(H).array();
-    const auto tanhCell = buf.tanhCells.middleCols(t * B, B).array();
-    const auto previousCell = buf.cells.middleCols(t * B, B).array();
     auto dGates = buf.dGates.middleCols(t * B, B);
     // h_t = o ⊙ tanh(c_t): dh reaches o directly and c_t through tanh; c_t also gets dc from step t+1.
     ws.dh = buf.dHidden.middleCols(t * B, B) + ws.dhNext;
-    ws.dc.array() = ws.dcNext.array() + ws.dh.array() * o * (Scalar(1) - tanhCell.square());
+    updateHiddenBackward(gates, buf.tanhCells.middleCols(t * B, B), ws.dh, ws.dcNext, ws.dc, dGates);
     // c_t = f ⊙ c_{t−1} + i ⊙ g
-    dGates.topRows(H).array() = ws.dc.array() * g;
-    dGates.middleRows(H, H).array() = ws.dc.array() * previousCell;
-    dGates.middleRows(2 * H, H).array() = ws.dc.array() * i;
-    dGates.bottomRows(H).array() = ws.dh.array() * tanhCell;
-    ws.dcNext.array() = ws.dc.array() * f;
+    updateCellBackward(gates, buf.cells.middleCols(t * B, B), ws.dc, dGates, ws.dcNext);
     gatePreactivationGradients(gates, dGates, H);
     // a_t = … + W_hh·h_{t−1}
     if (t > 0)
