@@ -1,4 +1,4 @@
-// MainWindow's classroom parts (issue #7): the lesson and gradient-flow docks, presentation mode, the language
+// MainWindow's classroom parts: the lesson and gradient-flow docks, presentation mode, the language
 // menu and figure export.
 #include "main_window.h"
 
@@ -11,6 +11,7 @@
 #include "explorer/gradient_flow_view.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
+#include "opening/model_opener.h"
 #include "presentation_mode.h"
 
 #include <QDockWidget>
@@ -25,14 +26,8 @@ void MainWindow::createClassroomDocks() {
   m_lessons->setObjectName(QStringLiteral("lessonPanel"));
   // A lesson step opens its model the way File ▸ Open does (primer, lesson unit, a series' data for the
   // Forecast dock), then sets its own text and selection on top; failures go to the panel, not a dialog.
-  m_lessons->runner()->setOpener([this](const QString &path, QString *error) {
-    if (!m_session->openModel(path, error))
-      return false;
-    if (!openLessonOf(path))
-      primeOpenedModel();
-    afterModelOpened();
-    return true;
-  });
+  m_lessons->runner()->setOpener(
+      [this](const QString &path, QString *error) { return m_opener->open(path, error); });
   connect(m_lessons, &LessonPanel::viewRequested, this, &MainWindow::showDock);
   QDockWidget *lessonDock = addDock(m_lessons, QT_TR_NOOP("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
   if (auto *interventions = findChild<QDockWidget *>(QStringLiteral("interventionsDock"))) {
