@@ -13,10 +13,10 @@
 #include "explorer/selection_toolbar.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
-#include "explore/forecast.h"
 #include "explorer/unit_discovery_panel.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
+#include "menus/export_menu.h"
 #include "opening/model_opener.h"
 #include "training/training_panel.h"
 
@@ -37,7 +37,6 @@ namespace lstm {
 namespace {
 // Functions, not constants: a filter must be translated in the language current when the dialog opens.
 QString modelFilter() { return MainWindow::tr("LSTM models (*.lstm);;All files (*)"); }
-QString imageFilter() { return MainWindow::tr("PNG image (*.png);;PDF document (*.pdf)"); }
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -147,30 +146,8 @@ void MainWindow::createMenus() {
       ->setObjectName(QStringLiteral("openExampleAction"));
   m_texts.action(file->addAction(QString(), this, &MainWindow::openDefaultModel), QT_TR_NOOP("Open the &built-in model"));
   file->addSeparator();
-  QMenu *exportMenu = m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export"));
-  addClassroomExports(exportMenu);
-  const auto addExport = [this, exportMenu](const char *text, const char *name, const char *caption,
-                                            const QString &suggested, std::function<QString()> filter,
-                                            std::function<bool(const QString &, QString *)> save) {
-    m_texts.action(exportMenu->addAction(QString(), this, [this, caption, suggested, filter, save] {
-      exportWith(tr(caption), suggested, filter(), save);
-    }), text)->setObjectName(QString::fromLatin1(name));
-  };
-  addExport(QT_TR_NOOP("Heatmaps as PNG/PDF…"), "exportHeatmapsAction", QT_TR_NOOP("Export heatmaps"),
-            QStringLiteral("heatmaps.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_heatmaps->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Unit traces as PNG/PDF…"), "exportTracesAction", QT_TR_NOOP("Export unit traces"),
-            QStringLiteral("unit-traces.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_unitTraces->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Next-character distribution as PNG/PDF…"), "exportDistributionAction",
-            QT_TR_NOOP("Export distribution"), QStringLiteral("next-character.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_nextToken->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Trace as CSV…"), "exportCsvAction", QT_TR_NOOP("Export trace"), QStringLiteral("trace.csv"),
-            [] { return tr("CSV (*.csv)"); },
-            [this](const QString &path, QString *error) { return m_session->exportTraceCsv(path, error); });
-  addExport(QT_TR_NOOP("Window as PNG…"), "exportWindowAction", QT_TR_NOOP("Export window"),
-            QStringLiteral("lstm-explorer.png"), [] { return tr("PNG image (*.png)"); },
-            [this](const QString &path, QString *error) { return exportWindowImage(path, error); });
+  fillExportMenu(m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export")), this, m_texts,
+                 {m_heatmaps, m_unitTraces, m_nextToken, m_session});
   file->addSeparator();
   QAction *quit = m_texts.action(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
   quit->setShortcut(QKeySequence::Quit);
@@ -224,26 +201,6 @@ void MainWindow::flushRedraws() {
 }
 
 bool MainWindow::openDefaultModel() { return openModel(ModelOpener::defaultModelPath()); }
-
-void MainWindow::exportWith(const QString &caption, const QString &suggested, const QString &filter,
-                            const std::function<bool(const QString &, QString *)> &save) {
-  const QString path = dialogs::saveFile(this, caption, suggested, filter);
-  if (path.isEmpty())
-    return;
-  QString error;
-  if (save(path, &error))
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-  else
-    dialogs::error(this, tr("Export failed"), error);
-}
-
-bool MainWindow::exportWindowImage(const QString &path, QString *error) {
-  if (!grab().save(path, "PNG")) {
-    *error = path + QStringLiteral(": ") + tr("could not write the image");
-    return false;
-  }
-  return true;
-}
 
 void MainWindow::updateTitleAndStatus() {
   const QString name =

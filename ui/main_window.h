@@ -6,8 +6,6 @@
 
 #include <QMainWindow>
 
-#include <functional>
-
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -48,9 +46,6 @@ public:
   // Runs every pending coalesced redraw now (screenshots, exports, tests).
   void flushRedraws();
 
-  // Exports (what the File ▸ Export menu calls after asking for a path). False with `error` on failure.
-  bool exportWindowImage(const QString &path, QString *error);
-
   // Lessons ▸ …: opens a guided lesson file (":/lessons/…" too) in the lesson dock and applies its first step.
   bool startLesson(const QString &path);
   LessonPanel *lessonPanel() const { return m_lessons; }
@@ -71,11 +66,7 @@ private:
   // Classroom (main_window_classroom.cpp): lessons, gradient flow, presentation mode, language, figure export.
   void createClassroomDocks();
   void addClassroomMenus(QMenu *view);
-  void addClassroomExports(QMenu *exportMenu);
-  void fillLessonMenu(QMenu *menu);
   void showDock(const QString &objectName); // shows and raises a dock by objectName (lesson steps ask for views)
-  void exportWith(const QString &caption, const QString &suggested, const QString &filter,
-                  const std::function<bool(const QString &, QString *)> &save);
   void updateTitleAndStatus();
   void restoreLayout();
   // The forecast follows the opened model; a series model brings its dock to the front.
