@@ -11,6 +11,7 @@
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
 #include "main_window.h"
+#include "opening/model_opener.h"
 #include "presentation_mode.h"
 
 #include <QApplication>
@@ -57,12 +58,14 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
   QSize size(1600, 1000);
   if (args.isSet(QStringLiteral("size")) && !parseSize(args.value(QStringLiteral("size")), &size))
     return fail(QStringLiteral("--size: expected WIDTHxHEIGHT, e.g. 1600x1000, got '%1'").arg(args.value(QStringLiteral("size"))));
-  QString problem;
-  lstm::dialogs::setHooks({{}, {}, [&problem](const QString &text) { problem = text; }});
+  // Problems come back as text and end the run; no modal dialog may stall a run without anyone to answer it.
+  lstm::dialogs::setHooks({{}, {}, [](const QString &text) { fail(text); }});
+  lstm::ModelOpener *opener = window.modelOpener();
   const QString model = args.isSet(QStringLiteral("model")) ? args.value(QStringLiteral("model"))
-                        : args.positionalArguments().isEmpty() ? lstm::MainWindow::defaultModelPath()
+                        : args.positionalArguments().isEmpty() ? lstm::ModelOpener::defaultModelPath()
                                                                : args.positionalArguments().front();
-  if (!window.openModel(model))
+  QString problem;
+  if (!opener->open(model, &problem))
     return fail(problem);
   bool stepsOk = true;
   const int steps = args.isSet(QStringLiteral("steps")) ? args.value(QStringLiteral("steps")).toInt(&stepsOk) : -1;
@@ -70,7 +73,7 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
     return fail(QStringLiteral("--steps: expected a number ≥ 0, got '%1'").arg(args.value(QStringLiteral("steps"))));
   if (args.isSet(QStringLiteral("text")) || steps >= 0) {
     const QString text = args.isSet(QStringLiteral("text")) ? args.value(QStringLiteral("text")) : window.session()->tapeText();
-    if (!window.prime(text, steps))
+    if (!opener->readText(text, steps, &problem))
       return fail(problem);
   }
   if (args.isSet(QStringLiteral("select"))) {

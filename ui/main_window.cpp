@@ -13,10 +13,11 @@
 #include "explorer/selection_toolbar.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
-#include "explore/forecast.h"
 #include "explorer/unit_discovery_panel.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
+#include "menus/export_menu.h"
+#include "opening/model_opener.h"
 #include "training/training_panel.h"
 
 #include <QApplication>
@@ -30,27 +31,16 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
-#include <QThread>
 
 namespace lstm {
 
 namespace {
-constexpr int kPrimeSteps = 200; // characters a model writes right after opening when it cannot read the primer
 // Functions, not constants: a filter must be translated in the language current when the dialog opens.
 QString modelFilter() { return MainWindow::tr("LSTM models (*.lstm);;All files (*)"); }
-QString imageFilter() { return MainWindow::tr("PNG image (*.png);;PDF document (*.pdf)"); }
 } // namespace
 
-QString MainWindow::defaultModelPath() { return QStringLiteral(":/models/examples/01-parens.lstm"); }
-
-QString MainWindow::defaultPrimer() {
-  return QStringLiteral("A classic is something that everyone wants to have read and nobody wants to read.\n"
-                        "\t\t-- Mark Twain\n\n"
-                        "The man who does not read good books has no advantage over the man who cannot read them.\n"
-                        "\t\t-- Mark Twain\n");
-}
-
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new ExplorerSession(this)) {
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new ExplorerSession(this)), m_opener(new ModelOpener(m_session, this)) {
   setObjectName(QStringLiteral("mainWindow"));
   setAcceptDrops(true);
   setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
@@ -58,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
   addToolBar(Qt::TopToolBarArea, m_driveBar);
   addToolBar(Qt::TopToolBarArea, new SelectionToolBar(m_session, this));
   createDocks();
+  connectForecast();
   createClassroomDocks();
   createMenus();
   m_stepLabel = new QLabel;
@@ -73,8 +64,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
   restoreLayout();
   updateTitleAndStatus();
 }
-
-MainWindow::~MainWindow() { waitForSeriesLoader(); }
 
 QDockWidget *MainWindow::addDock(QWidget *view, const char *title, const QString &name, Qt::DockWidgetArea area) {
   auto *dock = m_texts.dock(new QDockWidget(this), title);
@@ -127,10 +116,10 @@ void MainWindow::createDocks() {
   interventions->raise();
   m_training = training;
   connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
-    showTrainedModel(std::move(model), tr("training, iteration %1").arg(iteration));
+    m_opener->showTrained(std::move(model), tr("training, iteration %1").arg(iteration), m_training->probeText());
   });
   connect(training, &TrainingPanel::modelTrained, this, [this](std::shared_ptr<const Model> model) {
-    showTrainedModel(std::move(model), tr("trained model"));
+    m_opener->showTrained(std::move(model), tr("trained model"), m_training->probeText());
   });
   // The left column runs the full height, so the training panel has room for its curves beside the heatmaps
   // that show what the training does.
@@ -157,30 +146,8 @@ void MainWindow::createMenus() {
       ->setObjectName(QStringLiteral("openExampleAction"));
   m_texts.action(file->addAction(QString(), this, &MainWindow::openDefaultModel), QT_TR_NOOP("Open the &built-in model"));
   file->addSeparator();
-  QMenu *exportMenu = m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export"));
-  addClassroomExports(exportMenu);
-  const auto addExport = [this, exportMenu](const char *text, const char *name, const char *caption,
-                                            const QString &suggested, std::function<QString()> filter,
-                                            std::function<bool(const QString &, QString *)> save) {
-    m_texts.action(exportMenu->addAction(QString(), this, [this, caption, suggested, filter, save] {
-      exportWith(tr(caption), suggested, filter(), save);
-    }), text)->setObjectName(QString::fromLatin1(name));
-  };
-  addExport(QT_TR_NOOP("Heatmaps as PNG/PDF…"), "exportHeatmapsAction", QT_TR_NOOP("Export heatmaps"),
-            QStringLiteral("heatmaps.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_heatmaps->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Unit traces as PNG/PDF…"), "exportTracesAction", QT_TR_NOOP("Export unit traces"),
-            QStringLiteral("unit-traces.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_unitTraces->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Next-character distribution as PNG/PDF…"), "exportDistributionAction",
-            QT_TR_NOOP("Export distribution"), QStringLiteral("next-character.png"), imageFilter,
-            [this](const QString &path, QString *error) { return m_nextToken->exportImage(path, error); });
-  addExport(QT_TR_NOOP("Trace as CSV…"), "exportCsvAction", QT_TR_NOOP("Export trace"), QStringLiteral("trace.csv"),
-            [] { return tr("CSV (*.csv)"); },
-            [this](const QString &path, QString *error) { return m_session->exportTraceCsv(path, error); });
-  addExport(QT_TR_NOOP("Window as PNG…"), "exportWindowAction", QT_TR_NOOP("Export window"),
-            QStringLiteral("lstm-explorer.png"), [] { return tr("PNG image (*.png)"); },
-            [this](const QString &path, QString *error) { return exportWindowImage(path, error); });
+  fillExportMenu(m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export")), this, m_texts,
+                 {m_heatmaps, m_unitTraces, m_nextToken, m_session});
   file->addSeparator();
   QAction *quit = m_texts.action(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
   quit->setShortcut(QKeySequence::Quit);
@@ -218,54 +185,12 @@ void MainWindow::changeEvent(QEvent *event) {
 
 bool MainWindow::openModel(const QString &path) {
   QString error;
-  if (!m_session->openModel(path, &error)) {
+  if (!m_opener->open(path, &error)) {
     dialogs::error(this, tr("Cannot open the model"), error);
     return false;
   }
   m_recent->add(path);
-  if (!openLessonOf(path))
-    primeOpenedModel();
-  afterModelOpened();
   return true;
-}
-
-void MainWindow::primeOpenedModel() {
-  // A freshly opened model should show live gates at once: read the sample text when the model knows its
-  // characters, otherwise let it write a few lines of its own.
-  if (!m_session->model().config.usesTokens())
-    return;
-  QString ignored;
-  if (m_session->setText(defaultPrimer(), &ignored)) {
-    m_session->setMode(DriveMode::Read);
-    m_session->stepMany(m_session->tapeLength());
-  } else if (m_session->model().config.head == HeadKind::Softmax) {
-    m_session->setMode(DriveMode::Write);
-    m_session->stepMany(kPrimeSteps);
-  }
-}
-
-void MainWindow::showTrainedModel(std::shared_ptr<const Model> model, const QString &source) {
-  // Another moment of the same run: the same text through the new weights, with zoom and selection kept.
-  if (m_session->setWeights(model, source)) {
-    m_forecast->setModel(std::move(model)); // a series run: the forecast follows the weights too
-    return;
-  }
-  if (isSeriesModel(*model)) { // a new forecaster: its own series, in the explorer and the Forecast dock
-    m_session->setModel(std::move(model), source);
-    afterModelOpened();
-    return;
-  }
-  // A new network: keep the user's text when the model can read it, otherwise probe it with held-out text.
-  const QString text = m_session->hasModel() && m_session->model().config.usesTokens() ? m_session->tapeText() : QString();
-  m_session->setModel(std::move(model), source);
-  QString ignored;
-  const QString probe = !text.isEmpty() && m_session->setText(text, &ignored) ? text : m_training->probeText();
-  if (probe.isEmpty() || !m_session->setText(probe, &ignored)) {
-    primeOpenedModel();
-    return;
-  }
-  m_session->setMode(DriveMode::Read);
-  m_session->stepMany(m_session->tapeLength());
 }
 
 void MainWindow::flushRedraws() {
@@ -275,38 +200,7 @@ void MainWindow::flushRedraws() {
   QCoreApplication::sendPostedEvents(); // QCustomPlot's queued replots
 }
 
-bool MainWindow::openDefaultModel() { return openModel(defaultModelPath()); }
-
-bool MainWindow::prime(const QString &text, int steps) {
-  QString error;
-  if (!m_session->setText(text, &error)) {
-    dialogs::error(this, tr("Cannot read this text"), error);
-    return false;
-  }
-  m_session->setMode(DriveMode::Read);
-  m_session->stepMany(steps < 0 ? m_session->tapeLength() : steps);
-  return true;
-}
-
-void MainWindow::exportWith(const QString &caption, const QString &suggested, const QString &filter,
-                            const std::function<bool(const QString &, QString *)> &save) {
-  const QString path = dialogs::saveFile(this, caption, suggested, filter);
-  if (path.isEmpty())
-    return;
-  QString error;
-  if (save(path, &error))
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-  else
-    dialogs::error(this, tr("Export failed"), error);
-}
-
-bool MainWindow::exportWindowImage(const QString &path, QString *error) {
-  if (!grab().save(path, "PNG")) {
-    *error = path + QStringLiteral(": ") + tr("could not write the image");
-    return false;
-  }
-  return true;
-}
+bool MainWindow::openDefaultModel() { return openModel(ModelOpener::defaultModelPath()); }
 
 void MainWindow::updateTitleAndStatus() {
   const QString name =

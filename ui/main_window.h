@@ -1,16 +1,14 @@
 #pragma once
 // The explorer window. Thin by design: it builds the docks, menus and toolbars and wires them to one
-// ExplorerSession; the session computes, the views draw. Layout and recent files persist in QSettings.
+// ExplorerSession and one ModelOpener; the session computes, the opener opens and primes, the views draw. Layout
+// and recent files persist in QSettings.
 #include "common/translated_texts.h"
 
 #include <QMainWindow>
 
-#include <memory>
-
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QThread;
 
 namespace lstm {
 
@@ -19,27 +17,26 @@ class ExplorerSession;
 class ForecastView;
 class GradientFlowView;
 class LessonPanel;
+class ModelOpener;
 class PresentationMode;
 class GateHeatmapView;
 class NextTokenView;
 class RecentFiles;
 class TextView;
 class TrainingPanel;
-struct Model;
 class UnitTraceView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 public:
   explicit MainWindow(QWidget *parent = nullptr);
-  ~MainWindow() override;
 
   ExplorerSession *session() const { return m_session; }
+  ModelOpener *modelOpener() const { return m_opener; }
   TrainingPanel *trainingPanel() const { return m_training; }
 
-  // Opens a model file (or ":/…" resource) and primes it: it reads the sample text (defaultPrimer) when its
-  // vocabulary has the characters, otherwise writes 200 of its own. On failure shows one message naming the
-  // file and keeps the old model.
+  // Opens a model file (or ":/…" resource) as ModelOpener::open does and adds it to the recent files. On failure
+  // shows one message naming the file and keeps the old model.
   bool openModel(const QString &path);
   // The first-launch model, the bracket-counting example: primed, its counting unit selected.
   bool openDefaultModel();
@@ -48,20 +45,12 @@ public:
   ForecastView *forecastView() const { return m_forecast; }
   // Runs every pending coalesced redraw now (screenshots, exports, tests).
   void flushRedraws();
-  // Sets `text` as the tape and reads `steps` characters of it (all when negative), synchronously.
-  bool prime(const QString &text, int steps = -1);
-
-  // Exports (what the File ▸ Export menu calls after asking for a path). False with `error` on failure.
-  bool exportWindowImage(const QString &path, QString *error);
 
   // Lessons ▸ …: opens a guided lesson file (":/lessons/…" too) in the lesson dock and applies its first step.
   bool startLesson(const QString &path);
   LessonPanel *lessonPanel() const { return m_lessons; }
   GradientFlowView *gradientFlowView() const { return m_gradientFlow; }
   PresentationMode *presentationMode() const { return m_presentation; }
-
-  static QString defaultModelPath();
-  static QString defaultPrimer();
 
 protected:
   void changeEvent(QEvent *event) override;
@@ -77,24 +66,14 @@ private:
   // Classroom (main_window_classroom.cpp): lessons, gradient flow, presentation mode, language, figure export.
   void createClassroomDocks();
   void addClassroomMenus(QMenu *view);
-  void addClassroomExports(QMenu *exportMenu);
-  void fillLessonMenu(QMenu *menu);
   void showDock(const QString &objectName); // shows and raises a dock by objectName (lesson steps ask for views)
-  void exportWith(const QString &caption, const QString &suggested, const QString &filter,
-                  const std::function<bool(const QString &, QString *)> &save);
   void updateTitleAndStatus();
   void restoreLayout();
-  void primeOpenedModel();
-  // A model with a lesson (metadata["lesson"]) opens as its example does: primer read, unit selected.
-  bool openLessonOf(const QString &path);
-  // Series models: the forecast dock gets the model and (from a worker thread) the series it was trained on.
-  void afterModelOpened();
-  void loadSeriesOf(const Model &model);
-  void waitForSeriesLoader();
-  // Shows weights from the training panel in the explorer (see the definition for which text it reads).
-  void showTrainedModel(std::shared_ptr<const Model> model, const QString &source);
+  // The forecast follows the opened model; a series model brings its dock to the front.
+  void connectForecast();
 
   ExplorerSession *m_session;
+  ModelOpener *m_opener;
   TextView *m_textView = nullptr;
   GateHeatmapView *m_heatmaps = nullptr;
   UnitTraceView *m_unitTraces = nullptr;
@@ -108,8 +87,6 @@ private:
   LessonPanel *m_lessons = nullptr;
   GradientFlowView *m_gradientFlow = nullptr;
   PresentationMode *m_presentation = nullptr;
-  std::unique_ptr<QThread> m_seriesLoader;
-  int m_seriesGeneration = 0;
   TranslatedTexts m_texts{"lstm::MainWindow"};
   QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
 };

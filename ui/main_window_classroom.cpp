@@ -1,22 +1,20 @@
-// MainWindow's classroom parts (issue #7): the lesson and gradient-flow docks, presentation mode, the language
-// menu and figure export.
+// MainWindow's classroom parts: the lesson and gradient-flow docks, presentation mode, the lessons and language
+// menus.
 #include "main_window.h"
 
-#include "common/dialogs.h"
-#include "common/export_figure_dialog.h"
 #include "common/language.h"
-#include "explore/guided_lesson.h"
 #include "explorer/drive_toolbar.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gradient_flow_view.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
+#include "menus/lesson_menu.h"
+#include "opening/model_opener.h"
 #include "presentation_mode.h"
 
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QStatusBar>
 
 namespace lstm {
 
@@ -25,14 +23,8 @@ void MainWindow::createClassroomDocks() {
   m_lessons->setObjectName(QStringLiteral("lessonPanel"));
   // A lesson step opens its model the way File ▸ Open does (primer, lesson unit, a series' data for the
   // Forecast dock), then sets its own text and selection on top; failures go to the panel, not a dialog.
-  m_lessons->runner()->setOpener([this](const QString &path, QString *error) {
-    if (!m_session->openModel(path, error))
-      return false;
-    if (!openLessonOf(path))
-      primeOpenedModel();
-    afterModelOpened();
-    return true;
-  });
+  m_lessons->runner()->setOpener(
+      [this](const QString &path, QString *error) { return m_opener->open(path, error); });
   connect(m_lessons, &LessonPanel::viewRequested, this, &MainWindow::showDock);
   QDockWidget *lessonDock = addDock(m_lessons, QT_TR_NOOP("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
   if (auto *interventions = findChild<QDockWidget *>(QStringLiteral("interventionsDock"))) {
@@ -58,29 +50,13 @@ void MainWindow::addClassroomMenus(QMenu *view) {
   view->addAction(m_presentation->hideAdvancedAction());
 
   QMenu *lessons = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Lessons"));
-  connect(lessons, &QMenu::aboutToShow, this, [this, lessons] { fillLessonMenu(lessons); });
-  fillLessonMenu(lessons);
+  const auto start = [this](const QString &path) { startLesson(path); };
+  // Rebuilt on every opening, so the titles are in the current language.
+  connect(lessons, &QMenu::aboutToShow, this, [this, lessons, start] { fillLessonMenu(lessons, this, start); });
+  fillLessonMenu(lessons, this, start);
 
   QMenu *settings = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Settings"));
   settings->addMenu(createLanguageMenu(this));
-}
-
-void MainWindow::fillLessonMenu(QMenu *menu) {
-  // Rebuilt on every opening, so the titles are in the current language.
-  menu->clear();
-  for (const QString &path : LessonPanel::shippedLessons()) {
-    QString error;
-    const auto lesson = GuidedLesson::load(path, &error);
-    if (!lesson)
-      continue; // a damaged build; the panel's chooser names the problem
-    menu->addAction(lesson->title.in(currentLessonLanguage()), this, [this, path] { startLesson(path); });
-  }
-  menu->addSeparator();
-  menu->addAction(tr("Open lesson file…"), this, [this] {
-    const QString path = dialogs::openFile(this, tr("Open lesson"), tr("Lessons (*.json);;All files (*)"));
-    if (!path.isEmpty())
-      startLesson(path);
-  })->setObjectName(QStringLiteral("openLessonAction"));
 }
 
 bool MainWindow::startLesson(const QString &path) {
@@ -93,17 +69,6 @@ void MainWindow::showDock(const QString &objectName) {
     dock->show();
     dock->raise();
   }
-}
-
-void MainWindow::addClassroomExports(QMenu *exportMenu) {
-  QAction *figure = m_texts.action(exportMenu->addAction(QString(), this, [this] {
-    ExportFigureDialog dialog(this);
-    if (dialogs::exec(dialog) == QDialog::Accepted && !dialog.lastPath().isEmpty())
-      statusBar()->showMessage(tr("Saved %1").arg(dialog.lastPath()), 5000);
-  }), QT_TR_NOOP("&Figure for slides (PNG, SVG, PDF, clipboard)…"));
-  figure->setObjectName(QStringLiteral("exportFigureAction"));
-  figure->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-  exportMenu->addSeparator();
 }
 
 } // namespace lstm

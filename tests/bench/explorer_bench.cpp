@@ -8,6 +8,7 @@
 #include "explorer/gate_heatmap_view.h"
 #include "explorer/text_view.h"
 #include "main_window.h"
+#include "opening/model_opener.h"
 #include "ui_test_models.h"
 
 #include <QApplication>
@@ -86,7 +87,7 @@ int main(int argc, char **argv) {
   const double rssBefore = residentMiB();
   QElapsedTimer clock;
   clock.start();
-  window.prime(text, steps);
+  window.modelOpener()->readText(text, steps, nullptr);
   const double primeSeconds = double(clock.nsecsElapsed()) / 1e9;
   window.flushRedraws();
   QCoreApplication::processEvents();

@@ -7,6 +7,7 @@
 #include "io/model_file.h"
 #include "explore/example_lesson.h"
 #include "main_window.h"
+#include "opening/model_opener.h"
 #include "training/training_panel.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
@@ -94,7 +95,7 @@ void TestMainWindow::trigger(const QString &actionName) {
 void TestMainWindow::startsOnTheBuiltInModelAlive() {
   QVERIFY(m_window->openDefaultModel());
   ExplorerSession *session = m_window->session();
-  QCOMPARE(session->modelSource(), MainWindow::defaultModelPath());
+  QCOMPARE(session->modelSource(), ModelOpener::defaultModelPath());
   // The first launch is the counting lesson: its primer read to the end, its counting unit selected.
   const ExampleLesson lesson = *ExampleLesson::of(session->model());
   QCOMPARE(session->tapeText(), lesson.primer);
@@ -165,7 +166,7 @@ void TestMainWindow::playAndPause() {
   QString text;
   for (int i = 0; i < 200; ++i)
     text += QStringLiteral("abc def. ");
-  QVERIFY(m_window->prime(text, 0));
+  QVERIFY(m_window->modelOpener()->readText(text, 0, nullptr));
   session->setPlayRate(500);
   trigger(QStringLiteral("playAction"));
   QVERIFY(session->playing());
@@ -194,7 +195,7 @@ void TestMainWindow::writeModeSamples() {
 
 void TestMainWindow::clickingAHeatmapSelectsTheUnit() {
   QVERIFY(m_window->openModel(m_modelPath));
-  QVERIFY(m_window->prime(QStringLiteral("some text to read (and brackets)")));
+  QVERIFY(m_window->modelOpener()->readText(QStringLiteral("some text to read (and brackets)"), -1, nullptr));
   m_window->flushRedraws();
   auto *heatmap = m_window->findChild<GateHeatmapView *>(QStringLiteral("gateHeatmapView"));
   QVERIFY(heatmap);
@@ -210,7 +211,7 @@ void TestMainWindow::clickingAHeatmapSelectsTheUnit() {
 
 void TestMainWindow::clampChangesTheNextValuesAndRemovingRestoresThem() {
   QVERIFY(m_window->openModel(m_modelPath));
-  QVERIFY(m_window->prime(QStringLiteral("the forget gate decides what to keep"), 10));
+  QVERIFY(m_window->modelOpener()->readText(QStringLiteral("the forget gate decides what to keep"), 10, nullptr));
   ExplorerSession *session = m_window->session();
   session->selectUnit(0, 4);
   const Trace &trace = session->trace();
@@ -242,7 +243,7 @@ void TestMainWindow::clampChangesTheNextValuesAndRemovingRestoresThem() {
 
 void TestMainWindow::exportsFilesThatReadBack() {
   QVERIFY(m_window->openModel(m_modelPath));
-  QVERIFY(m_window->prime(QStringLiteral("export me, please")));
+  QVERIFY(m_window->modelOpener()->readText(QStringLiteral("export me, please"), -1, nullptr));
   m_window->flushRedraws();
   const struct {
     const char *action, *file;

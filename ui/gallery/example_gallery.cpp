@@ -1,11 +1,11 @@
 #include "example_gallery.h"
 
 #include "explorer/explorer_session.h"
+#include "explorer/read_tape.h"
 #include "io/model_file.h"
 
 #include <QCoreApplication>
 #include <QDir>
-
 
 namespace lstm {
 
@@ -65,10 +65,9 @@ bool openExample(ExplorerSession &session, const ExampleEntry &entry, QString *e
 
   session.setModel(entry.model, entry.path);
   if (readsText) {
-    session.setMode(DriveMode::Read); // write mode would sample instead of reading the primer
     if (!session.setText(lesson.primer, &message))
       return false;
-    session.stepMany(session.tapeLength());
+    readTape(session);
   }
   if (lesson.hasUnit()) {
     session.selectLayer(lesson.layer);

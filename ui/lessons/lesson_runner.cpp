@@ -1,6 +1,7 @@
 #include "lesson_runner.h"
 
 #include "explorer/explorer_session.h"
+#include "explorer/read_tape.h"
 
 namespace lstm {
 
@@ -90,18 +91,16 @@ bool LessonRunner::readText(const LessonState &state, QString *problem) {
       return false;
     }
     replaceInterventions(state.interventions);
-    m_session->setMode(DriveMode::Read);
-    m_session->stepMany(wanted);
+    readTape(*m_session, wanted);
     return true;
   }
   if (sameInterventions)
     return true;
   // No text of the lesson's own (a series, or the user's text): read again what the session has read.
   const int steps = m_session->steps();
-  m_session->setMode(DriveMode::Read);
   m_session->reset();
   replaceInterventions(state.interventions);
-  m_session->stepMany(steps);
+  readTape(*m_session, steps);
   return true;
 }
 
