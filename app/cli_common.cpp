@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include "data/utf8.h"
+#include "explore/tape.h"
 #include "io/model_file.h"
 
 #include <cmath>
@@ -64,18 +65,13 @@ Model loadModelOrThrow(const QString &path) {
 std::vector<std::int32_t> tokenizeOrThrow(const Model &model, const QString &text, const QString &what) {
   if (!model.config.usesTokens())
     throw CliError{QStringLiteral("this model reads dense vectors, not text")};
-  std::vector<std::int32_t> tokens;
-  const QList<uint> codePoints = text.toUcs4();
-  for (qsizetype position = 0; position < codePoints.size(); ++position) {
-    const int id = model.vocabulary.idOf(char32_t(codePoints[position]));
-    if (id < 0)
-      throw CliError{QStringLiteral("character %1 at position %2 of %3 is not in the model's vocabulary")
-                         .arg(QString::fromStdString(describeCodePoint(char32_t(codePoints[position]))))
-                         .arg(position)
-                         .arg(what)};
-    tokens.push_back(id);
-  }
-  return tokens;
+  TextEncoding encoding = encodeText(model.vocabulary, text);
+  if (const auto unknown = encoding.unknown) // positions count from 0 here, as the CLI has always printed them
+    throw CliError{QStringLiteral("character %1 at position %2 of %3 is not in the model's vocabulary")
+                       .arg(QString::fromStdString(describeCodePoint(unknown->symbol)))
+                       .arg(unknown->index)
+                       .arg(what)};
+  return std::move(encoding.tokens);
 }
 
 void writeStdout(const std::string &text) {
