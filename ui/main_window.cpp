@@ -30,7 +30,6 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
-#include <QThread>
 
 namespace lstm {
 
@@ -74,7 +73,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Exp
   updateTitleAndStatus();
 }
 
-MainWindow::~MainWindow() { waitForSeriesLoader(); }
+MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addDock(QWidget *view, const char *title, const QString &name, Qt::DockWidgetArea area) {
   auto *dock = m_texts.dock(new QDockWidget(this), title);

@@ -1,16 +1,18 @@
 #pragma once
 // The explorer window. Thin by design: it builds the docks, menus and toolbars and wires them to one
 // ExplorerSession; the session computes, the views draw. Layout and recent files persist in QSettings.
+#include "common/background_job.h"
 #include "common/translated_texts.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <variant>
+#include <vector>
 
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QThread;
 
 namespace lstm {
 
@@ -87,10 +89,9 @@ private:
   void primeOpenedModel();
   // A model with a lesson (metadata["lesson"]) opens as its example does: primer read, unit selected.
   bool openLessonOf(const QString &path);
-  // Series models: the forecast dock gets the model and (from a worker thread) the series it was trained on.
+  // Series models: the forecast dock gets the model and (from a background job) the series it was trained on.
   void afterModelOpened();
   void loadSeriesOf(const Model &model);
-  void waitForSeriesLoader();
   // Shows weights from the training panel in the explorer (see the definition for which text it reads).
   void showTrainedModel(std::shared_ptr<const Model> model, const QString &source);
 
@@ -108,8 +109,7 @@ private:
   LessonPanel *m_lessons = nullptr;
   GradientFlowView *m_gradientFlow = nullptr;
   PresentationMode *m_presentation = nullptr;
-  std::unique_ptr<QThread> m_seriesLoader;
-  int m_seriesGeneration = 0;
+  BackgroundJob<std::variant<std::vector<double>, QString>> m_seriesLoader; // the values, or why there are none
   TranslatedTexts m_texts{"lstm::MainWindow"};
   QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
 };

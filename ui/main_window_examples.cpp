@@ -13,7 +13,6 @@
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QStatusBar>
-#include <QThread>
 
 namespace lstm {
 
@@ -62,42 +61,34 @@ void MainWindow::afterModelOpened() {
 void MainWindow::loadSeriesOf(const Model &model) {
   // The series is regenerated or re-read from its CSV file off the GUI thread; a newer request wins.
   const QJsonObject series = model.metadata.value(QStringLiteral("series")).toObject();
-  const int generation = ++m_seriesGeneration;
-  if (m_seriesLoader)
-    m_seriesLoader->wait();
-  m_seriesLoader.reset(QThread::create([this, series, generation] {
+  m_seriesLoader.start([series](const auto &) -> std::variant<std::vector<double>, QString> {
     QString error;
     auto values = seriesValuesOf(series, &error);
-    QMetaObject::invokeMethod(this, [this, values = std::move(values), error, series, generation]() mutable {
-      if (generation != m_seriesGeneration)
-        return;
-      if (!values) {
-        statusBar()->showMessage(tr("No series to forecast: %1").arg(error), 8000);
-        return;
-      }
-      const auto size = std::int64_t(values->size());
-      const std::int64_t validation =
-          std::clamp<std::int64_t>(series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10), 1, size - 1);
-      // The explorer steps through a stretch around the start of the held-out part (steps are time points), so
-      // its gates can be read beside the forecast of the same values.
-      const std::int64_t first = std::max<std::int64_t>(0, validation - kSeriesContext);
-      const std::int64_t last = std::min(size, validation + kSeriesShown - kSeriesContext);
-      QString refusal;
-      if (m_session->setSeries(std::vector<double>(values->begin() + first, values->begin() + last), &refusal)) {
-        m_session->setMode(DriveMode::Read);
-        m_session->stepMany(m_session->tapeLength());
-      } else {
-        statusBar()->showMessage(refusal, 8000);
-      }
-      m_forecast->setSeries(std::move(*values), validation, series.value(QStringLiteral("column")).toString());
-    }, Qt::QueuedConnection);
-  }));
-  m_seriesLoader->start();
-}
-
-void MainWindow::waitForSeriesLoader() {
-  if (m_seriesLoader)
-    m_seriesLoader->wait(); // its queued result dies with this window
+    if (!values)
+      return error;
+    return std::move(*values);
+  }, [this, series](std::variant<std::vector<double>, QString> loaded) {
+    if (const auto *error = std::get_if<QString>(&loaded)) {
+      statusBar()->showMessage(tr("No series to forecast: %1").arg(*error), 8000);
+      return;
+    }
+    auto &values = std::get<std::vector<double>>(loaded);
+    const auto size = std::int64_t(values.size());
+    const std::int64_t validation =
+        std::clamp<std::int64_t>(series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10), 1, size - 1);
+    // The explorer steps through a stretch around the start of the held-out part (steps are time points), so
+    // its gates can be read beside the forecast of the same values.
+    const std::int64_t first = std::max<std::int64_t>(0, validation - kSeriesContext);
+    const std::int64_t last = std::min(size, validation + kSeriesShown - kSeriesContext);
+    QString refusal;
+    if (m_session->setSeries(std::vector<double>(values.begin() + first, values.begin() + last), &refusal)) {
+      m_session->setMode(DriveMode::Read);
+      m_session->stepMany(m_session->tapeLength());
+    } else {
+      statusBar()->showMessage(refusal, 8000);
+    }
+    m_forecast->setSeries(std::move(values), validation, series.value(QStringLiteral("column")).toString());
+  });
 }
 
 } // namespace lstm
