@@ -12,7 +12,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -101,8 +100,6 @@ GradientFlowView::GradientFlowView(ExplorerSession *session, QWidget *parent) : 
   m_refresher->request();
 }
 
-GradientFlowView::~GradientFlowView() { stopTraining(); }
-
 void GradientFlowView::retranslateUi() {
   m_stepsLabel->setText(tr("Steps back K:"));
   m_stepsSpin->setToolTip(tr("How many steps before the inspected step the gradient is followed"));
@@ -154,7 +151,7 @@ bool GradientFlowView::exportImage(const QString &path, QString *error) {
 
 void GradientFlowView::onModelChanged() {
   // The RNN was sized for the old model's vocabulary and hidden size.
-  stopTraining();
+  cancelTraining();
   m_rnn.reset();
   m_rnnStateTokens.clear();
   m_castModel.reset();
@@ -304,53 +301,32 @@ bool GradientFlowView::trainRnn() {
   options.timeBudgetSeconds = kRnnBudgetSeconds;
   options.seed = kRnnSeed;
   const int vocab = config.vocabSize;
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
-  m_cancel = cancel;
-  // Results cross back as copies through queued calls; the destructor joins the thread before `this` dies, and
-  // Qt drops calls still queued for a deleted object. A stale run's calls are recognised by their cancel flag.
-  m_thread = QThread::create([this, cancel, tokens = std::move(tokens), vocab, options] {
-    auto lastPost = std::chrono::steady_clock::now();
-    const TanhRnnTrainingResult result =
-        trainTanhRnn(tokens, vocab, options, *cancel, [&](const TanhRnnTrainingProgress &progress) {
+  m_rnnJob.start(
+      [tokens = std::move(tokens), vocab, options](const JobControl<int> &control) {
+        auto lastReport = std::chrono::steady_clock::now();
+        return trainTanhRnn(tokens, vocab, options, control.cancelFlag(), [&](const TanhRnnTrainingProgress &progress) {
           const auto now = std::chrono::steady_clock::now();
-          if (now - lastPost < std::chrono::milliseconds(50))
-            return;
-          lastPost = now;
-          const int value = int(1000 * progress.fraction);
-          QMetaObject::invokeMethod(this, [this, cancel, value] {
-            if (cancel == m_cancel)
-              m_progress->setValue(value);
-          }, Qt::QueuedConnection);
+          if (now - lastReport < std::chrono::milliseconds(50))
+            return; // a progress bar needs no more
+          lastReport = now;
+          control.report(int(1000 * progress.fraction));
         });
-    QMetaObject::invokeMethod(this, [this, cancel, result] {
-      if (cancel == m_cancel)
-        onTrainingFinished(result);
-    }, Qt::QueuedConnection);
-  });
+      },
+      [this](const TanhRnnTrainingResult &result) { onTrainingFinished(result); },
+      [this](int thousandths) { m_progress->setValue(thousandths); });
   m_progress->setValue(0);
   m_progress->setVisible(true);
   m_trainButton->setEnabled(false);
-  m_thread->start();
   m_refresher->request();
   return true;
 }
 
-void GradientFlowView::stopTraining() {
-  if (!m_thread)
-    return;
-  m_cancel->store(true);
-  m_thread->wait();
-  delete m_thread;
-  m_thread = nullptr;
-  m_cancel.reset(); // the finished run's queued result no longer matches: ignored
+void GradientFlowView::cancelTraining() {
+  m_rnnJob.cancel(); // its result, should it still come, is dropped
   m_progress->setVisible(false);
 }
 
 void GradientFlowView::onTrainingFinished(const TanhRnnTrainingResult &result) {
-  m_thread->wait();
-  delete m_thread;
-  m_thread = nullptr;
-  m_cancel.reset();
   m_progress->setVisible(false);
   const bool trained = !result.cancelled && result.iterations > 0 && result.rnn.flat().allFinite();
   if (trained) {

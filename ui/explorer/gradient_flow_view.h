@@ -5,15 +5,15 @@
 // with "Train RNN", ‖∂loss_t/∂h_{t−k}‖ of a plain tanh RNN of the same hidden size and vocabulary trained on the
 // session's text (model/tanh_rnn.h), read over the same steps from a zero state at step 0.
 // The LSTM flow is computed on the GUI thread (≈ 3·K·L·4H·(X+H) multiply-adds, milliseconds for K ≤ 200 with the
-// example models); the RNN trains on a worker thread that the view cancels and joins when it is destroyed or the
-// model changes. GUI thread only.
+// example models); the RNN trains as a background job, cancelled (never waited for) when the view is destroyed or
+// the model changes. GUI thread only.
+#include "common/background_job.h"
 #include "model/model.h"
 #include "model/tanh_rnn.h"
 
 #include <QString>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -24,7 +24,6 @@ class QProgressBar;
 class QPushButton;
 class QShowEvent;
 class QSpinBox;
-class QThread;
 
 namespace lstm {
 
@@ -35,7 +34,6 @@ class GradientFlowView : public QWidget {
   Q_OBJECT
 public:
   explicit GradientFlowView(ExplorerSession *session, QWidget *parent = nullptr);
-  ~GradientFlowView() override; // cancels and joins a running RNN training
 
   // Plotted values, index k = steps back from the cursor (0 … min(K, t)); empty when unavailable.
   const std::vector<double> &cellFlow() const { return m_cellFlow; }      // LSTM ‖∂L_t/∂c_{t−k}‖
@@ -45,7 +43,7 @@ public:
   int maxStepsBack() const;                // K
   void setMaxStepsBack(int k);             // sets the K spin box (clamped to 1 … 1000)
   bool rnnTrained() const { return m_rnn != nullptr; }
-  bool rnnTraining() const { return m_thread != nullptr; }
+  bool rnnTraining() const { return m_rnnJob.isRunning(); }
   // Starts training the comparison RNN on the session's text (what the Train RNN button does). False when the
   // model is not a character model, the text is shorter than 2 characters, or training is running already.
   bool trainRnn();
@@ -70,7 +68,7 @@ private:
   void computeRnnFlow(int t, int K);
   void replot();
   void onModelChanged();
-  void stopTraining();
+  void cancelTraining();
   void onTrainingFinished(const TanhRnnTrainingResult &result);
 
   ExplorerSession *m_session;
@@ -89,8 +87,7 @@ private:
   TanhRnnTrainingResult m_rnnRun;                // how it was trained (loss before/after, iterations)
   std::vector<std::int32_t> m_rnnStateTokens;    // trace tokens m_rnnStates were computed over …
   Matrix<double> m_rnnStates;                    // (H, n) … RNN h after each of them, from zero at step 0
-  QThread *m_thread = nullptr;                   // RNN training, while it runs
-  std::shared_ptr<std::atomic<bool>> m_cancel;   // its cancel flag (shared with the worker)
+  BackgroundJob<TanhRnnTrainingResult, int> m_rnnJob; // RNN training; progress in thousandths
 
   std::vector<double> m_cellFlow, m_hiddenFlow, m_rnnFlow;
   double m_loss = 0.0;

@@ -10,7 +10,6 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,13 +28,6 @@ constexpr int kClickSlop = 4; // pixels a press may move and still count as a cl
 
 QString formatNumber(double value) { return QString::number(value, 'g', 4); }
 } // namespace
-
-struct ForecastView::Result {
-  quint64 generation = 0;
-  bool withOneStep = false;
-  OneStepForecast oneStep;
-  MultiStepForecast multiStep;
-};
 
 ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("forecastView"));
@@ -131,8 +123,6 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   updateMessage();
 }
 
-ForecastView::~ForecastView() { stopWorker(); }
-
 int ForecastView::horizon() const { return m_horizonSpin->value(); }
 std::int64_t ForecastView::forecastStart() const { return m_startSlider->value(); }
 
@@ -174,9 +164,7 @@ void ForecastView::inputsChanged(bool modelOrSeries) {
     m_oneStepCurrent = false;
     updateMessage();
   }
-  ++m_generation;
-  if (m_cancel)
-    m_cancel->store(true);
+  m_job.cancel();
   m_startLabel->setText(QStringLiteral("t = %1").arg(forecastStart()));
   if (m_message.isEmpty())
     m_coalescer->request();
@@ -228,7 +216,7 @@ void ForecastView::updateMessage() {
   m_horizonSpin->setEnabled(ok);
   m_startSlider->setEnabled(ok);
   if (!ok) {
-    stopWorker();
+    m_job.cancel();
     m_oneStep = {};
     m_multiStep = {};
   }
@@ -245,7 +233,7 @@ void ForecastView::updateControls() {
 }
 
 void ForecastView::startJob() {
-  stopWorker();
+  m_job.cancel();
   if (!m_message.isEmpty())
     return;
   if (!isVisible()) {
@@ -258,30 +246,24 @@ void ForecastView::startJob() {
   const std::int64_t start = std::max(forecastStart(), from);
   const int steps = horizon();
   const bool withOneStep = !m_oneStepCurrent;
-  const quint64 generation = m_generation;
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
-  m_cancel = cancel;
   if (m_oneStep.predictions.empty())
     m_statsLabel->setText(tr("computing…")); // later recomputes keep the last numbers until new ones arrive
-  m_worker = QThread::create([this, model = m_model, values = m_values, size, from, base, start, steps, withOneStep,
-                              generation, cancel] {
-    auto result = std::make_shared<Result>();
-    result->generation = generation;
-    result->withOneStep = withOneStep;
-    // Both forecasts start from a zero state at `base`, so the dashed line's first point is the one-step
-    // prediction there.
-    const std::span<const double> window(values->data() + base, std::size_t(size - base));
-    if (withOneStep) {
-      result->oneStep = forecastOneStep(*model, window, from - base, size - base, cancel.get());
-      result->oneStep.first += base;
-    }
-    result->multiStep = forecastAutoregressive(*model, window, start - base, steps, cancel.get());
-    result->multiStep.start += base;
-    if (cancel->load())
-      return;
-    QMetaObject::invokeMethod(this, [this, result] { onJobFinished(result); }, Qt::QueuedConnection);
-  });
-  m_worker->start();
+  m_job.start(
+      [model = m_model, values = m_values, size, from, base, start, steps, withOneStep](const auto &control) {
+        Result result;
+        result.withOneStep = withOneStep;
+        // Both forecasts start from a zero state at `base`, so the dashed line's first point is the one-step
+        // prediction there. They poll the cancel flag every step.
+        const std::span<const double> window(values->data() + base, std::size_t(size - base));
+        if (withOneStep) {
+          result.oneStep = forecastOneStep(*model, window, from - base, size - base, &control.cancelFlag());
+          result.oneStep.first += base;
+        }
+        result.multiStep = forecastAutoregressive(*model, window, start - base, steps, &control.cancelFlag());
+        result.multiStep.start += base;
+        return result;
+      },
+      [this](Result result) { onJobFinished(std::move(result)); });
 }
 
 void ForecastView::showEvent(QShowEvent *event) {
@@ -290,27 +272,14 @@ void ForecastView::showEvent(QShowEvent *event) {
     m_coalescer->request();
 }
 
-void ForecastView::onJobFinished(const std::shared_ptr<Result> &result) {
-  if (result->generation != m_generation)
-    return;
-  stopWorker();
-  if (result->withOneStep) {
-    m_oneStep = std::move(result->oneStep);
+void ForecastView::onJobFinished(Result result) {
+  if (result.withOneStep) {
+    m_oneStep = std::move(result.oneStep);
     m_oneStepCurrent = true;
   }
-  m_multiStep = std::move(result->multiStep);
+  m_multiStep = std::move(result.multiStep);
   showForecasts();
   Q_EMIT forecastReady();
-}
-
-void ForecastView::stopWorker() {
-  if (!m_worker)
-    return;
-  m_cancel->store(true); // the forecasts poll the flag every step
-  m_worker->wait();
-  delete m_worker;
-  m_worker = nullptr;
-  m_cancel.reset();
 }
 
 void ForecastView::showSeries() {

@@ -2,17 +2,17 @@
 // Forecasts of a series model on its validation data (issue #6): the true series with some context before the
 // validation part, the one-step-ahead prediction (teacher forcing) and a multi-step autoregressive forecast from a
 // chosen start, each scored against the naive "last value" forecast.
-// The forecasts run on a worker thread: every change of model, series, horizon or start supersedes the running
-// job (cancelled, its result dropped) and recomputes after a short coalescing delay. At most the last
+// The forecasts run as a background job: every change of model, series, horizon or start supersedes the running
+// one (cancelled, its result dropped, never waited for) and recomputes after a short coalescing delay. At most the last
 // kMaxScoredPoints of the validation part are scored, after a warm-up of kWarmupSteps true values (the model's
 // state starts from zero there, not at the first value of a long series). A hidden view computes nothing (a
 // model updated by training every few seconds costs no CPU) and catches up when shown. GUI thread only.
+#include "common/background_job.h"
 #include "explore/forecast.h"
 
 #include <QString>
 #include <QWidget>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -24,7 +24,6 @@ class QCPItemText;
 class QLabel;
 class QSlider;
 class QSpinBox;
-class QThread;
 
 namespace lstm {
 
@@ -36,8 +35,7 @@ public:
   static constexpr std::int64_t kMaxScoredPoints = 20000;
   static constexpr std::int64_t kWarmupSteps = 2000;
 
-  explicit ForecastView(QWidget *parent = nullptr);
-  ~ForecastView() override; // cancels a running forecast and waits for its worker
+  explicit ForecastView(QWidget *parent = nullptr); // destroying it cancels a running forecast, without waiting
 
   // The model to forecast with; null or a non-series model shows a message instead of the plot.
   void setModel(std::shared_ptr<const Model> model);
@@ -54,7 +52,7 @@ public:
   void setForecastStart(std::int64_t start);
   // Why nothing is forecast ("not a series model", "no series" …); empty when the plot is shown.
   QString message() const { return m_message; }
-  bool isComputing() const { return m_worker != nullptr; }
+  bool isComputing() const { return m_job.isRunning(); }
   // Saves the plot as PNG or PDF (by extension); false with "<path>: <problem>" in `error`.
   bool exportImage(const QString &path, QString *error);
 
@@ -67,14 +65,19 @@ protected:
   void changeEvent(QEvent *event) override;
 
 private:
+  // What a job computes: the one-step forecast (when asked for) and the multi-step one.
+  struct Result {
+    bool withOneStep = false;
+    OneStepForecast oneStep;
+    MultiStepForecast multiStep;
+  };
+
   void retranslateUi();
-  struct Result;
   void inputsChanged(bool modelOrSeries);
   void updateMessage();
   void updateControls();
   void startJob();
-  void onJobFinished(const std::shared_ptr<Result> &result);
-  void stopWorker();
+  void onJobFinished(Result result);
   void showSeries();
   void showForecasts();
   void rescale();
@@ -111,9 +114,7 @@ private:
   bool m_deferred = false;       // inputs changed while hidden: forecast when shown
   QPoint m_pressPos;
 
-  QThread *m_worker = nullptr;
-  std::shared_ptr<std::atomic<bool>> m_cancel; // one flag per job, shared with its worker
-  quint64 m_generation = 0;                    // results of superseded jobs carry a smaller number and are dropped
+  BackgroundJob<Result> m_job;
 };
 
 } // namespace lstm

@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThread>
 
 #include <algorithm>
 
@@ -150,18 +149,16 @@ CorpusLoader::CorpusLoader(QObject *parent) : QObject(parent) {
   qRegisterMetaType<lstm::Baselines>();
 }
 
-CorpusLoader::~CorpusLoader() { stopWorker(); }
-
 void CorpusLoader::load(const QString &path, const CorpusOptions &options) {
-  startJob([this, path, options](const CorpusProgress &progress) {
+  startJob([path, options](const CorpusProgress &progress) {
     QString error;
     std::optional<Corpus> corpus = loadCorpus(path, options, &error, progress);
-    return corpusResult(std::move(corpus), error);
+    return corpusOutcome(std::move(corpus), error);
   });
 }
 
 void CorpusLoader::generate(const QString &id, qint64 length, quint64 seed, const CorpusOptions &options) {
-  startJob([this, id, length, seed, options](const CorpusProgress &) {
+  startJob([id, length, seed, options](const CorpusProgress &) {
     const std::string key = id.toStdString();
     const QString title = generatorTitle(id);
     QString error;
@@ -180,91 +177,73 @@ void CorpusLoader::generate(const QString &id, qint64 length, quint64 seed, cons
     }
     if (corpus) // the title rather than the id: this is what the panel, the timeline and saved models show
       corpus->name = QStringLiteral("%1 (seed %2)").arg(title).arg(seed);
-    return corpusResult(std::move(corpus), error);
+    return corpusOutcome(std::move(corpus), error);
   });
 }
 
 void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
-  startJob([this, path, csv](const CorpusProgress &progress) -> std::function<void()> {
-    QString error;
-    std::optional<CsvTable> table = loadCsv(path, csv, &error, progress);
-    if (!table)
-      return [this, error] { Q_EMIT failed(error); };
-    // The panel needs names and kinds only: the values are read again for the chosen column.
-    table->columns.clear();
-    auto shared = std::make_shared<const CsvTable>(std::move(*table));
-    return [this, shared] { Q_EMIT csvRead(shared); };
+  startJob([path, csv](const CorpusProgress &progress) {
+    Outcome outcome;
+    std::optional<CsvTable> table = loadCsv(path, csv, &outcome.error, progress);
+    if (table) {
+      // The panel needs names and kinds only: the values are read again for the chosen column.
+      table->columns.clear();
+      outcome.table = std::make_shared<const CsvTable>(std::move(*table));
+    }
+    return outcome;
   });
 }
 
 void CorpusLoader::loadSeries(const QString &path, const QString &column, const CsvOptions &csv,
                               const CorpusOptions &options) {
-  startJob([this, path, column, csv, options](const CorpusProgress &progress) {
+  startJob([path, column, csv, options](const CorpusProgress &progress) {
     QString error;
     std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &error, progress);
-    return corpusResult(std::move(corpus), error);
+    return corpusOutcome(std::move(corpus), error);
   });
 }
 
-std::function<void()> CorpusLoader::corpusResult(std::optional<Corpus> corpus, const QString &error) {
-  if (!corpus)
-    return [this, error] { Q_EMIT failed(error); };
+// Worker side: the corpus's baselines, or `error` when there is no corpus.
+CorpusLoader::Outcome CorpusLoader::corpusOutcome(std::optional<Corpus> corpus, const QString &error) {
+  Outcome outcome;
+  if (!corpus) {
+    outcome.error = error;
+    return outcome;
+  }
   // Scored on the same held-out part the trainer uses by default, so the curves and baselines agree.
   const std::int64_t evalLength =
       std::min<std::int64_t>(corpus->size() - corpus->trainSize, TrainerConfig{}.maxEvalTokens);
-  const Baselines baselines =
+  outcome.baselines =
       corpus->isSeries()
           ? computeSeriesBaselines(corpus->trainValues(), corpus->validationValues().first(std::size_t(evalLength)))
           : computeBaselines(corpus->train(), corpus->validation().first(std::size_t(evalLength)),
                              corpus->vocabulary.size());
-  auto shared = std::make_shared<const Corpus>(std::move(*corpus));
-  return [this, shared, baselines] { Q_EMIT loaded(shared, baselines); };
+  outcome.corpus = std::make_shared<const Corpus>(std::move(*corpus));
+  return outcome;
 }
 
-void CorpusLoader::startJob(Job job) {
-  stopWorker();
-  const quint64 generation = ++m_generation;
-  auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-  m_cancel = cancelFlag;
-  m_worker = QThread::create([this, job = std::move(job), cancelFlag, generation] {
-    const CorpusProgress reportProgress = [this, cancelFlag, generation](std::int64_t done, std::int64_t total) {
-      const qint64 d = done, t = total;
-      QMetaObject::invokeMethod(this, [this, generation, d, t] {
-        if (generation == m_generation)
-          Q_EMIT progress(d, t);
-      }, Qt::QueuedConnection);
-      return !cancelFlag->load();
-    };
-    std::function<void()> deliver = job(reportProgress);
-    if (cancelFlag->load() || !deliver)
-      return;
-    QMetaObject::invokeMethod(this, [this, generation, deliver = std::move(deliver)] {
-      if (generation != m_generation)
-        return;
-      finishWorker();
-      deliver();
-    }, Qt::QueuedConnection);
-  });
-  m_worker->start();
+void CorpusLoader::startJob(Work work) {
+  m_job.start(
+      [work = std::move(work)](const JobControl<LoadProgress> &control) {
+        const CorpusProgress progress = [&control](std::int64_t done, std::int64_t total) {
+          control.report({done, total});
+          return !control.cancelled(); // the core's loaders stop after the current chunk
+        };
+        return work(progress);
+      },
+      [this](const Outcome &outcome) { deliver(outcome); },
+      [this](const LoadProgress &step) { Q_EMIT progress(step.done, step.total); });
 }
 
-void CorpusLoader::cancel() {
-  stopWorker();
-  ++m_generation;
+void CorpusLoader::deliver(const Outcome &outcome) {
+  if (outcome.corpus)
+    Q_EMIT loaded(outcome.corpus, outcome.baselines);
+  else if (outcome.table)
+    Q_EMIT csvRead(outcome.table);
+  else
+    Q_EMIT failed(outcome.error);
 }
 
-void CorpusLoader::stopWorker() {
-  if (!m_worker)
-    return;
-  m_cancel->store(true); // the core's loaders stop after the current chunk
-  finishWorker();
-}
-
-void CorpusLoader::finishWorker() {
-  m_worker->wait();
-  delete m_worker;
-  m_worker = nullptr;
-  m_cancel.reset();
-}
+void CorpusLoader::cancel() { m_job.cancel(); }
 
 } // namespace lstm

@@ -1,8 +1,9 @@
 #pragma once
-// Where training data comes from (issues #5, #6): the Debian fortune corpora found on this machine, the generated
-// classic tasks, one numeric column of a CSV file — and a loader that reads, generates or parses a corpus and
-// computes its baselines off the GUI thread.
+// Where training data comes from: the Debian fortune corpora found on this machine, the generated classic tasks,
+// one numeric column of a CSV file — and a loader that reads, generates or parses a corpus and computes its
+// baselines off the GUI thread, as a background job.
 // CorpusLoader: public methods GUI thread only; its signals are emitted on the GUI thread.
+#include "common/background_job.h"
 #include "data/corpus.h"
 #include "data/series_csv.h"
 #include "train/baselines.h"
@@ -11,12 +12,9 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QThread;
 
 namespace lstm {
 
@@ -66,8 +64,7 @@ struct CorpusSource {
 class CorpusLoader : public QObject {
   Q_OBJECT
 public:
-  explicit CorpusLoader(QObject *parent = nullptr);
-  ~CorpusLoader() override; // cancels a running job and waits for its worker
+  explicit CorpusLoader(QObject *parent = nullptr); // destroying it cancels a running job, without waiting
 
   // Each request below runs on a worker thread and cancels the one still running first (its result never arrives).
   // Loads the text file `path`: loaded() or failed().
@@ -81,7 +78,7 @@ public:
                   const CorpusOptions &options = {});
   // Abandons the running job: no signal follows for it. No-op when idle.
   void cancel();
-  bool isLoading() const { return m_worker != nullptr; }
+  bool isLoading() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
   // Bytes read so far of the file's size, after each read chunk.
@@ -95,18 +92,24 @@ Q_SIGNALS:
   void failed(const QString &message);
 
 private:
-  // Work done on the worker; returns what to do on the GUI thread with its result (nothing when cancelled).
-  // Cancellation reaches the job through `progress`, which returns false once the job is abandoned.
-  using Job = std::function<std::function<void()>(const CorpusProgress &progress)>;
-  void startJob(Job job);
-  // Worker side: computes the baselines and returns the GUI-thread step that emits loaded() or failed().
-  std::function<void()> corpusResult(std::optional<Corpus> corpus, const QString &error);
-  void stopWorker(); // cancels and joins the current worker, if any
-  void finishWorker();
+  // What a job hands back: a corpus with its baselines, a CSV table, or the sentence saying why neither.
+  struct Outcome {
+    std::shared_ptr<const Corpus> corpus;
+    Baselines baselines;
+    std::shared_ptr<const CsvTable> table;
+    QString error;
+  };
+  struct LoadProgress {
+    qint64 done = 0, total = 0;
+  };
+  // Work done on the worker; it must not touch the loader. Cancellation reaches it through `progress`, which
+  // returns false once the job is abandoned.
+  using Work = std::function<Outcome(const CorpusProgress &progress)>;
+  void startJob(Work work);
+  static Outcome corpusOutcome(std::optional<Corpus> corpus, const QString &error); // worker side
+  void deliver(const Outcome &outcome);
 
-  QThread *m_worker = nullptr;
-  std::shared_ptr<std::atomic<bool>> m_cancel; // one flag per job, shared with its worker
-  quint64 m_generation = 0;                    // results of older jobs carry a smaller number and are dropped
+  BackgroundJob<Outcome, LoadProgress> m_job;
 };
 
 } // namespace lstm

@@ -1,10 +1,10 @@
 #include "training_controller.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QMetaObject>
-#include <QThread>
+#include <QEventLoop>
 
+#include <condition_variable>
+#include <mutex>
 #include <utility>
 
 namespace lstm {
@@ -13,6 +13,19 @@ namespace {
 constexpr qint64 kProgressIntervalMs = 100; // ~10 progress updates a second reach the GUI, whatever the iteration rate
 } // namespace
 
+// Shared by the controller and one run's worker; the worker touches nothing else of the controller.
+struct TrainingController::RunControl {
+  std::atomic<bool> stop{false}; // the trainer's cancel flag: raised by stop() and by the controller's destructor
+  std::atomic<int> snapshotEvery{0};
+  std::atomic<bool> snapshotRequested{false};
+  std::mutex mutex; // guards the three below
+  std::condition_variable wake;
+  bool pauseRequested = false;
+  bool workerPaused = false;
+  QString checkpointRequest; // a path the worker writes at its next pause point
+  qint64 lastDeliveryMs = 0; // worker thread only
+};
+
 TrainingController::TrainingController(QObject *parent) : QObject(parent) {
   qRegisterMetaType<lstm::TrainingProgress>();
   qRegisterMetaType<lstm::TrainingOutcome>();
@@ -20,23 +33,19 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent) {
 }
 
 TrainingController::~TrainingController() {
-  if (m_worker) {
-    m_cancel.store(true);
-    {
-      std::lock_guard lock(m_mutex);
-      m_pauseRequested = false;
-    }
-    m_wake.notify_all();
-    m_worker->wait();
+  if (!m_job.isRunning())
+    return;
+  // The worker stops within one time step (a paused one at once) and frees the trainer; m_job drops its notices.
+  m_control->stop.store(true);
+  {
+    std::lock_guard lock(m_control->mutex);
+    m_control->pauseRequested = false;
   }
-  // The worker's last notices adopt the trainer it made (so it is freed) and end the run; nobody listens now.
-  blockSignals(true);
-  QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-  delete m_worker;
+  m_control->wake.notify_all();
 }
 
 bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error) {
-  if (m_worker) {
+  if (m_job.isRunning()) {
     *error = tr("A training run is already active: stop it first.");
     return false;
   }
@@ -50,7 +59,7 @@ bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const Train
 
 bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, const QString &path, QString *error,
                                           std::int64_t totalIterations) {
-  if (m_worker) {
+  if (m_job.isRunning()) {
     *error = tr("A training run is already active: stop it first.");
     return false;
   }
@@ -64,141 +73,150 @@ bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, 
   return true;
 }
 
-void TrainingController::launch(std::function<std::unique_ptr<Trainer>(QString *error)> makeTrainer) {
-  m_cancel.store(false);
-  m_pauseRequested = false;
-  m_workerPaused = false;
-  m_lastDeliveryMs = 0;
-  m_snapshotRequested.store(false);
-  m_checkpointRequest.clear();
+void TrainingController::launch(TrainerFactory makeTrainer) {
+  m_control = std::make_shared<RunControl>();
+  m_control->snapshotEvery.store(m_snapshotEvery);
   m_trainer.reset(); // a new run: the old weights are gone (the panel asked before starting)
   m_resumedHistory.clear();
   m_iteration = 0;
-  // Building a trainer is slow work — the GEMM plan is timed, a checkpoint is read — so the worker does it and
-  // hands the finished trainer to this thread. The GUI thread never touches it while the worker runs.
-  m_worker = QThread::create([this, makeTrainer = std::move(makeTrainer)] {
-    QString error;
-    std::unique_ptr<Trainer> made = makeTrainer(&error);
-    if (!made) {
-      QMetaObject::invokeMethod(this, [this, error] {
-        endWorker();
-        Q_EMIT startFailed(error);
-      }, Qt::QueuedConnection);
-      return;
-    }
-    Trainer *trainer = made.release(); // owned by the notice below, which always runs (see the destructor)
-    // The weights the run starts from open the timeline (random ones, or a checkpoint's).
-    auto initial = std::make_shared<const Model>(trainer->model());
-    QMetaObject::invokeMethod(this, [this, trainer, initial, history = trainer->history(),
-                                     iteration = qint64(trainer->iteration())] {
-      m_trainer.reset(trainer);
-      m_resumedHistory = history;
-      m_iteration = iteration;
-      Q_EMIT started();
-      Q_EMIT snapshot(initial, iteration);
-    }, Qt::QueuedConnection);
-    const TrainingOutcome outcome = trainer->run(
-        m_cancel, [this, trainer](const TrainingProgress &progress) { onProgressOnWorker(*trainer, progress); });
-    const QString message = outcome == TrainingOutcome::Finished
-                                ? tr("Training finished after %1 iterations.").arg(trainer->iteration())
-                                : trainer->outcomeMessage();
-    QMetaObject::invokeMethod(this, [this, outcome, message] {
-      endWorker();
-      Q_EMIT finished(outcome, message);
-    }, Qt::QueuedConnection);
-  });
-  m_worker->start();
+  m_job.start(
+      [control = m_control, makeTrainer = std::move(makeTrainer)](const JobControl<Notice> &job) {
+        return runOnWorker(makeTrainer, *control, job);
+      },
+      [this](const Ending &ending) { onEnded(ending); }, [this](const Notice &notice) { onNotice(notice); });
   setState(State::Running);
 }
 
-void TrainingController::endWorker() {
-  m_worker->wait();
-  delete m_worker;
-  m_worker = nullptr;
-  setState(State::Idle);
+TrainingController::Ending TrainingController::runOnWorker(const TrainerFactory &makeTrainer, RunControl &control,
+                                                           const JobControl<Notice> &job) {
+  Ending ending;
+  std::shared_ptr<Trainer> trainer = makeTrainer(&ending.error);
+  if (!trainer)
+    return ending;
+  // The weights the run starts from open the timeline (random ones, or a checkpoint's).
+  job.report(Started{trainer, std::make_shared<const Model>(trainer->model()), trainer->history(),
+                     qint64(trainer->iteration())});
+  ending.started = true;
+  ending.outcome = trainer->run(control.stop, [&](const TrainingProgress &progress) {
+    atPausePoint(*trainer, progress, control, job);
+  });
+  ending.message = ending.outcome == TrainingOutcome::Finished
+                       ? tr("Training finished after %1 iterations.").arg(trainer->iteration())
+                       : trainer->outcomeMessage();
+  return ending;
 }
 
-void TrainingController::onProgressOnWorker(Trainer &trainer, const TrainingProgress &progress) {
+void TrainingController::atPausePoint(Trainer &trainer, const TrainingProgress &progress, RunControl &control,
+                                      const JobControl<Notice> &job) {
   const qint64 now = QDateTime::currentMSecsSinceEpoch();
   const bool last = progress.iteration >= progress.totalIterations;
-  if (progress.evaluated || last || now - m_lastDeliveryMs >= kProgressIntervalMs) {
-    m_lastDeliveryMs = now;
-    QMetaObject::invokeMethod(this, [this, progress] {
-      m_iteration = progress.iteration;
-      Q_EMIT this->progress(progress);
-    }, Qt::QueuedConnection);
+  if (progress.evaluated || last || now - control.lastDeliveryMs >= kProgressIntervalMs) {
+    control.lastDeliveryMs = now;
+    job.report(progress);
   }
-  const int every = m_snapshotEvery.load();
-  const bool requested = m_snapshotRequested.exchange(false);
-  if (requested || progress.evaluated || (every > 0 && progress.iteration % every == 0)) {
-    auto copy = std::make_shared<const Model>(trainer.model());
-    const qint64 iteration = progress.iteration;
-    QMetaObject::invokeMethod(this, [this, copy, iteration] { Q_EMIT snapshot(copy, iteration); },
-                              Qt::QueuedConnection);
-  }
-  // Pause point: between two iterations nothing is half done, so waiting here and going on later is exact, and
-  // a checkpoint written here resumes exactly.
+  const int every = control.snapshotEvery.load();
+  const bool requested = control.snapshotRequested.exchange(false);
+  if (requested || progress.evaluated || (every > 0 && progress.iteration % every == 0))
+    job.report(Snapshot{std::make_shared<const Model>(trainer.model()), progress.iteration});
+  // Between two iterations nothing is half done, so waiting here and going on later is exact, and a checkpoint
+  // written here resumes exactly.
   QString path;
   {
-    std::lock_guard guard(m_mutex);
-    path = std::exchange(m_checkpointRequest, QString());
+    std::lock_guard guard(control.mutex);
+    path = std::exchange(control.checkpointRequest, QString());
   }
   if (!path.isEmpty()) { // written outside the lock: pause() never waits for the disk
     QString error;
     trainer.saveCheckpoint(path, &error);
-    const qint64 iteration = progress.iteration;
-    QMetaObject::invokeMethod(this, [this, path, iteration, error] { Q_EMIT checkpointWritten(path, iteration, error); },
-                              Qt::QueuedConnection);
+    job.report(CheckpointWritten{path, progress.iteration, error});
   }
-  std::unique_lock lock(m_mutex);
-  if (!m_pauseRequested || m_cancel.load())
+  std::unique_lock lock(control.mutex);
+  if (!control.pauseRequested || control.stop.load())
     return;
-  m_workerPaused = true;
-  QMetaObject::invokeMethod(this, [this] {
+  control.workerPaused = true;
+  job.report(Paused{});
+  control.wake.wait(lock, [&control] { return !control.pauseRequested || control.stop.load(); });
+  control.workerPaused = false;
+}
+
+void TrainingController::onNotice(const Notice &notice) {
+  if (const auto *started = std::get_if<Started>(&notice)) {
+    m_trainer = started->trainer;
+    m_resumedHistory = started->history;
+    m_iteration = started->iteration;
+    Q_EMIT this->started();
+    Q_EMIT snapshot(started->initial, started->iteration);
+  } else if (const auto *progress = std::get_if<TrainingProgress>(&notice)) {
+    m_iteration = progress->iteration;
+    Q_EMIT this->progress(*progress);
+  } else if (const auto *copy = std::get_if<Snapshot>(&notice)) {
+    Q_EMIT snapshot(copy->model, copy->iteration);
+  } else if (std::holds_alternative<Paused>(notice)) {
     bool paused;
     {
-      std::lock_guard guard(m_mutex); // a resume() may have overtaken this notice
-      paused = m_workerPaused && m_pauseRequested;
+      std::lock_guard guard(m_control->mutex); // a resume() may have overtaken this notice
+      paused = m_control->workerPaused && m_control->pauseRequested;
     }
-    if (paused && m_worker)
+    if (paused)
       setState(State::Paused);
-  }, Qt::QueuedConnection);
-  m_wake.wait(lock, [this] { return !m_pauseRequested || m_cancel.load(); });
-  m_workerPaused = false;
+  } else if (const auto *written = std::get_if<CheckpointWritten>(&notice)) {
+    Q_EMIT checkpointWritten(written->path, written->iteration, written->error);
+  }
+}
+
+void TrainingController::onEnded(const Ending &ending) {
+  setState(State::Idle);
+  if (ending.started)
+    Q_EMIT finished(ending.outcome, ending.message);
+  else
+    Q_EMIT startFailed(ending.error);
+}
+
+void TrainingController::setSnapshotEvery(int iterations) {
+  m_snapshotEvery = iterations;
+  if (m_control)
+    m_control->snapshotEvery.store(iterations);
+}
+
+void TrainingController::requestSnapshot() {
+  if (m_control && m_job.isRunning())
+    m_control->snapshotRequested.store(true);
 }
 
 void TrainingController::pause() {
   if (m_state != State::Running)
     return;
-  std::lock_guard lock(m_mutex);
-  m_pauseRequested = true;
+  std::lock_guard lock(m_control->mutex);
+  m_control->pauseRequested = true;
 }
 
 void TrainingController::resume() {
+  if (!m_control)
+    return;
   {
-    std::lock_guard lock(m_mutex);
-    if (!m_pauseRequested)
+    std::lock_guard lock(m_control->mutex);
+    if (!m_control->pauseRequested)
       return;
-    m_pauseRequested = false;
+    m_control->pauseRequested = false;
   }
-  m_wake.notify_all();
-  if (m_worker)
+  m_control->wake.notify_all();
+  if (m_job.isRunning())
     setState(State::Running);
 }
 
 void TrainingController::stop() {
-  if (!m_worker)
+  if (!m_job.isRunning())
     return;
-  m_cancel.store(true);
-  m_wake.notify_all();
+  m_control->stop.store(true);
+  m_control->wake.notify_all();
 }
 
 void TrainingController::requestCheckpoint(const QString &path) {
   if (!m_trainer)
     return;
-  if (m_worker && m_state != State::Paused) {
-    std::lock_guard lock(m_mutex);
-    m_checkpointRequest = path;
+  if (m_job.isRunning() && m_state != State::Paused) {
+    std::lock_guard lock(m_control->mutex);
+    m_control->checkpointRequest = path;
     return;
   }
   // No worker is mid-iteration (paused at its pause point, or ended): save here. Queued like the worker's notice,
@@ -211,12 +229,15 @@ void TrainingController::requestCheckpoint(const QString &path) {
 }
 
 void TrainingController::stopAndWait() {
-  if (!m_worker)
+  if (!m_job.isRunning())
     return;
   stop();
-  m_worker->wait();
-  // The worker's queued notices (progress, snapshots, the end of the run) are posted to this object.
-  QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+  // The run's last notices arrive through this loop, finished() (or startFailed()) last. User input waits, so
+  // nothing can start another run or close the window meanwhile.
+  QEventLoop loop;
+  connect(this, &TrainingController::finished, &loop, &QEventLoop::quit);
+  connect(this, &TrainingController::startFailed, &loop, &QEventLoop::quit);
+  loop.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
 void TrainingController::setState(State state) {
@@ -227,7 +248,7 @@ void TrainingController::setState(State state) {
 }
 
 bool TrainingController::idleOrPaused(const QString &path, QString *error) const {
-  if (m_worker && m_state != State::Paused) {
+  if (m_job.isRunning() && m_state != State::Paused) {
     *error = path + QStringLiteral(": ") + tr("pause or stop training before saving");
     return false;
   }
@@ -247,7 +268,7 @@ bool TrainingController::saveCheckpoint(const QString &path, QString *error) {
 }
 
 std::shared_ptr<const Model> TrainingController::modelCopy() {
-  if (!m_trainer || (m_worker && m_state != State::Paused))
+  if (!m_trainer || (m_job.isRunning() && m_state != State::Paused))
     return nullptr;
   return std::make_shared<const Model>(m_trainer->model());
 }

@@ -1,21 +1,21 @@
 #pragma once
-// The only object that touches a Trainer in the GUI (issue #5). It runs the trainer on its own worker thread and
-// hands the GUI copies: progress (throttled to ~30 a second, every evaluation always delivered) and weight
-// snapshots every K iterations, through queued signals. Pause blocks the worker between two iterations, so a
-// paused run resumes exactly where it stopped; stop cancels within one time step.
+// The only object that touches a Trainer in the GUI. It runs the trainer as a background job and hands the GUI
+// copies: progress (throttled to ~10 a second, every evaluation always delivered) and weight snapshots every K
+// iterations, through queued calls. Pause blocks the worker between two iterations, so a paused run resumes
+// exactly where it stopped; stop cancels within one time step. The worker shares only the trainer and a small
+// block of requests (pause, stop, snapshot, checkpoint) with the controller, so destroying the controller never
+// waits: the run is stopped and its worker ends on its own (an autosaved recovery checkpoint stays on disk).
 // Public methods: GUI thread only. Signals are delivered on the GUI thread.
+#include "common/background_job.h"
 #include "train/trainer.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
-
-class QThread;
+#include <variant>
+#include <vector>
 
 namespace lstm {
 
@@ -26,22 +26,22 @@ public:
   Q_ENUM(State)
 
   explicit TrainingController(QObject *parent = nullptr);
-  ~TrainingController() override; // stops a run and waits for the worker
+  ~TrainingController() override; // stops a run without waiting for it; nothing more is delivered
 
   // Starts a new run: the worker builds the trainer (started() when it has) and trains. Refuses (false,
   // nothing started) with one sentence when a run is active or the configuration is impossible for this corpus
   // (config.validate). The previous run's trainer is dropped.
   bool start(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, QString *error);
   // Continues a checkpoint to its own planned length, or to totalIterations when that is longer. Refuses when a
-  // run is active;
-  // the checkpoint's own problems (wrong corpus, damaged file) arrive as startFailed naming the file.
+  // run is active; the checkpoint's own problems (wrong corpus, damaged file) arrive as startFailed naming the file.
   bool resumeCheckpoint(std::shared_ptr<const Corpus> corpus, const QString &path, QString *error,
                         std::int64_t totalIterations = 0);
   void pause();  // the worker stops after the current iteration; stateChanged(Paused) when it has
   void resume(); // continues a paused run
   void stop();   // cancels; finished(Cancelled, …) follows
-  // Stops and waits for the worker (at most one time step), delivering its last notices — finished() included —
-  // before returning: the weights are then those of the last complete iteration, ready to save. For quitting.
+  // Stops the run and returns once its last notices — finished() included — have been delivered: the weights are
+  // then those of the last complete iteration, ready to save. For quitting. The GUI thread is not blocked: it
+  // runs a local event loop (without user input) while the worker stops, within one time step of training.
   void stopAndWait();
 
   State state() const { return m_state; }
@@ -49,10 +49,10 @@ public:
   bool hasTrainer() const { return m_trainer != nullptr; }
   // Copies the weights every `iterations` (0: never) and at every evaluation, delivered by snapshot(); the
   // untrained weights come first. Takes effect from the next iteration.
-  void setSnapshotEvery(int iterations) { m_snapshotEvery.store(iterations); }
+  void setSnapshotEvery(int iterations);
   // Asks for one snapshot of the weights as soon as the current iteration ends (a running run), so "explore
   // the weights now" does not wait for the next K. Paused or ended runs: use modelCopy().
-  void requestSnapshot() { m_snapshotRequested.store(true); }
+  void requestSnapshot();
   // Writes a checkpoint to `path` without interrupting the run: the worker saves it between two iterations
   // (paused and ended runs save at once). checkpointWritten follows either way. For the recovery autosave.
   void requestCheckpoint(const QString &path);
@@ -83,26 +83,51 @@ Q_SIGNALS:
   void checkpointWritten(const QString &path, qint64 iteration, const QString &error);
 
 private:
-  void launch(std::function<std::unique_ptr<Trainer>(QString *error)> makeTrainer);
-  void endWorker();
-  void onProgressOnWorker(Trainer &trainer, const TrainingProgress &progress); // worker thread
+  struct RunControl; // the requests the GUI makes of a running worker; shared with it
+  // What the worker tells the GUI while it runs, in order.
+  struct Started {   // the trainer exists (built on the worker: timing its GEMM plan or reading a checkpoint is slow)
+    std::shared_ptr<Trainer> trainer;
+    std::shared_ptr<const Model> initial; // the weights the run starts from
+    std::vector<HistoryPoint> history;
+    qint64 iteration = 0;
+  };
+  struct Snapshot {
+    std::shared_ptr<const Model> model;
+    qint64 iteration = 0;
+  };
+  struct Paused {};
+  struct CheckpointWritten {
+    QString path;
+    qint64 iteration = 0;
+    QString error;
+  };
+  using Notice = std::variant<Started, TrainingProgress, Snapshot, Paused, CheckpointWritten>;
+  // How the run ended: it never started (error: the checkpoint's problem), or its outcome.
+  struct Ending {
+    bool started = false;
+    QString error;
+    TrainingOutcome outcome = TrainingOutcome::Finished;
+    QString message;
+  };
+  using TrainerFactory = std::function<std::unique_ptr<Trainer>(QString *error)>;
+
+  void launch(TrainerFactory makeTrainer);
+  static Ending runOnWorker(const TrainerFactory &makeTrainer, RunControl &control,
+                            const JobControl<Notice> &job);                              // worker thread
+  static void atPausePoint(Trainer &trainer, const TrainingProgress &progress, RunControl &control,
+                           const JobControl<Notice> &job);                              // worker thread
+  void onNotice(const Notice &notice);
+  void onEnded(const Ending &ending);
   void setState(State state);
   bool idleOrPaused(const QString &path, QString *error) const;
 
-  std::unique_ptr<Trainer> m_trainer;
-  QThread *m_worker = nullptr;
+  BackgroundJob<Ending, Notice> m_job;
+  std::shared_ptr<RunControl> m_control; // the current (or last) run's; null before the first
+  std::shared_ptr<Trainer> m_trainer;    // shared with the worker while it runs
   State m_state = State::Idle;
-  std::atomic<bool> m_cancel{false};
-  std::atomic<int> m_snapshotEvery{0};
-  std::atomic<bool> m_snapshotRequested{false};
+  int m_snapshotEvery = 0;
   std::vector<HistoryPoint> m_resumedHistory;
-  qint64 m_iteration = 0;             // GUI thread: the last progress delivered
-  std::mutex m_mutex;                 // guards m_pauseRequested and the worker's paused flag
-  std::condition_variable m_wake;
-  bool m_pauseRequested = false;
-  bool m_workerPaused = false;
-  QString m_checkpointRequest;        // guarded by m_mutex: a path the worker writes at its next pause point
-  qint64 m_lastDeliveryMs = 0;        // worker thread only
+  qint64 m_iteration = 0; // the last progress delivered
 };
 
 } // namespace lstm
