@@ -1,5 +1,5 @@
 // The batch-1 stepper: same values as the sequence pass, exact back(), reset/state, and where each
-// intervention acts (core/explore/intervention.h).
+// intervention acts (kCellOrder, core/model/intervention.h).
 #include "explore/stepper.h"
 #include "model/sequence_pass.h"
 #include "test_models.h"

@@ -1,17 +1,17 @@
 #include "step_values.h"
 
 #include "explorer_session.h"
+#include "model/lstm_cell.h"
 #include "model/model.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lstm {
 
 namespace {
-
-double sigmoid(double a) { return 1.0 / (1.0 + std::exp(-a)); }
 
 // The default label when no session is at hand; ExplorerSession::tokenLabel uses the same symbols.
 QString labelOfSymbol(char32_t symbol) {
@@ -37,7 +37,8 @@ QString describeInput(const Model &model, int layer, std::int32_t token, const Q
 
 } // namespace
 
-StepValues computeStepValues(const Model &model, const Trace &trace, int layer, int unit, int step) {
+StepValues computeStepValues(const Model &model, const Trace &trace, int layer, int unit, int step,
+                             const CellOrder &order) {
   StepValues v;
   const ModelConfig &config = model.config;
   const int H = config.hiddenSize;
@@ -76,51 +77,68 @@ StepValues computeStepValues(const Model &model, const Trace &trace, int layer, 
   v.hiddenPrev = double(hiddenPrev[unit]);
   v.cellPrev = double(cellPrev[unit]);
 
-  const auto wIh = params.weightIh(layer); // (4H, X)
-  const auto wHh = params.weightHh(layer); // (4H, H)
-  const auto bIh = params.biasIh(layer);   // (4H)
-  const auto bHh = params.biasHh(layer);   // (4H)
-  for (int g = 0; g < 4; ++g) {
-    const auto k = std::size_t(g);
-    const int row = g * H + unit;
-    double inputPart = 0.0;
-    if (layer == 0 && config.input == InputKind::OneHot)
-      inputPart = double(wIh(row, v.token));
-    else
-      for (int j = 0; j < int(v.input.size()); ++j)
-        inputPart += double(wIh(row, j)) * v.input[std::size_t(j)];
-    double recurrentPart = 0.0;
-    for (int j = 0; j < H; ++j)
-      recurrentPart += double(wHh(row, j)) * double(hiddenPrev[j]);
-    v.inputPart[k] = inputPart;
-    v.recurrentPart[k] = recurrentPart;
-    v.bias[k] = double(bIh(row)) + double(bHh(row));
-    v.preActivation[k] = inputPart + recurrentPart + v.bias[k];
-    v.recordedPreActivation[k] = double(trace.value(layer, Quantity(int(Quantity::InputPre) + g), step, unit));
-    v.activation[k] = Gate(g) == Gate::Cell ? std::tanh(v.preActivation[k]) : sigmoid(v.preActivation[k]);
-    v.gate[k] = double(trace.value(layer, Quantity(g), step, unit));
-  }
-
-  for (const Intervention &iv : trace.interventions(step)) {
-    if (iv.layer != layer || iv.unit != unit)
-      continue;
-    v.interventions.push_back(iv);
+  // The intervention list in the order the step applied them, and the same list for the one-unit step below.
+  std::vector<Intervention> unitInterventions;
+  for (const Intervention &iv : trace.interventions(step))
+    if (iv.layer == layer && iv.unit == unit)
+      v.interventions.push_back(iv);
+  auto position = [&order](const Intervention &iv) {
+    return std::find(order.begin(), order.end(), stageOf(iv.kind)) - order.begin();
+  };
+  std::stable_sort(v.interventions.begin(), v.interventions.end(),
+                   [&](const Intervention &x, const Intervention &y) { return position(x) < position(y); });
+  for (Intervention iv : v.interventions) {
     if (iv.kind == InterventionKind::ClampGate)
       v.gateClamped[std::size_t(iv.gate)] = true;
     else if (iv.kind == InterventionKind::ZeroHidden)
       v.hiddenChanged = true;
     else
       v.cellChanged = true;
+    iv.unit = 0;
+    unitInterventions.push_back(iv);
   }
 
-  const double i = v.gateValue(Gate::Input), f = v.gateValue(Gate::Forget);
-  const double g = v.gateValue(Gate::Cell), o = v.gateValue(Gate::Output);
-  v.forgetTerm = f * v.cellPrev;
-  v.inputTerm = i * g;
-  v.cellComputed = v.forgetTerm + v.inputTerm;
+  // The cell step in double for this unit alone (U = 1): rows u, H+u, 2H+u, 3H+u of the layer's weights, read
+  // from the recorded h_{t−1}, c_{t−1} and x_t, with the pre-activation's parts kept for the equations.
+  const int X = config.layerInputWidth(layer);
+  Matrix<double> inputWeights(4, X), recurrentWeights(4, H);
+  Vector<double> bias(4);
+  for (int g = 0; g < 4; ++g) {
+    const int row = g * H + unit;
+    inputWeights.row(g) = params.weightIh(layer).row(row).cast<double>();
+    recurrentWeights.row(g) = params.weightHh(layer).row(row).cast<double>();
+    bias(g) = double(params.biasIh(layer)(row)) + double(params.biasHh(layer)(row));
+  }
+  const LstmCellWeights<double> weights{ConstMatrixMap<double>(inputWeights.data(), 4, X),
+                                        ConstMatrixMap<double>(recurrentWeights.data(), 4, H),
+                                        ConstVectorMap<double>(bias.data(), 4)};
+  LstmCellInput<double> input;
+  if (layer == 0 && config.input == InputKind::OneHot)
+    input.oneHotColumn = v.token;
+  else
+    input.values = v.input;
+  const Vector<double> previousHidden = ConstVectorMap<float>(hiddenPrev, H).cast<double>();
+  const Vector<double> previousCell = Vector<double>::Constant(1, v.cellPrev);
+  LstmCellValues<double> cell;
+  lstmCellForward(weights, input, previousHidden, previousCell, {unitInterventions, layer, order}, cell, true);
+
+  for (int g = 0; g < 4; ++g) {
+    const auto k = std::size_t(g);
+    v.inputPart[k] = cell.inputPart(g);
+    v.recurrentPart[k] = cell.recurrentPart(g);
+    v.bias[k] = bias(g);
+    v.preActivation[k] = cell.preActivations(g);
+    v.recordedPreActivation[k] = double(trace.value(layer, Quantity(int(Quantity::InputPre) + g), step, unit));
+    v.activation[k] = cell.activations(g);
+    v.gate[k] = double(trace.value(layer, Quantity(g), step, unit));
+  }
+  const auto gate = [&cell](Gate g) { return cell.gates(int(g)); };
+  v.forgetTerm = gate(Gate::Forget) * v.cellPrev;
+  v.inputTerm = gate(Gate::Input) * gate(Gate::Cell);
+  v.cellComputed = cell.cellComputed(0);
   v.cell = double(trace.value(layer, Quantity::Cell, step, unit));
-  v.tanhCell = std::tanh(v.cell);
-  v.hiddenComputed = o * v.tanhCell;
+  v.tanhCell = cell.tanhCell(0);
+  v.hiddenComputed = cell.hiddenComputed(0);
   v.hidden = double(trace.value(layer, Quantity::Hidden, step, unit));
   return v;
 }

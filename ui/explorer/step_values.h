@@ -1,7 +1,8 @@
 #pragma once
 // Everything the cell diagram and the equations show for one unit at one step, gathered once so both agree:
-// the pre-activations recomputed in double from the parameters and split into their parts, the recorded
-// activations (which include clamps), the cell and hidden updates and the interventions active on the unit.
+// the unit's step rerun in double by the engine's own cell step (model/lstm_cell.h) from the recorded h_{t−1},
+// c_{t−1} and x_t — pre-activations split into their parts, activations, cell and hidden updates — beside the
+// recorded gates, c_t and h_t (which include the interventions) and the interventions active on the unit.
 // Gate arrays are indexed by Gate (PyTorch order i, f, g, o); gate k of unit u is row k·H + u of W_ih, W_hh, b.
 // GUI thread; reads the trace, so the values are a copy valid after the trace changes.
 #include "explore/intervention.h"
@@ -45,23 +46,25 @@ struct StepValues {
   std::array<double, 4> gate{};          // i f g o from the trace: what the step used (clamps included)
   std::array<bool, 4> gateClamped{};     // a ClampGate intervention replaced the activation
 
-  double forgetTerm = 0.0;     // f·c_{t−1}
-  double inputTerm = 0.0;      // i·g
+  double forgetTerm = 0.0;     // f·c_{t−1}   } recomputed, clamped gates included
+  double inputTerm = 0.0;      // i·g         }
   double cellComputed = 0.0;   // f·c_{t−1} + i·g, before cell interventions
   double cell = 0.0;           // c_t from the trace (after interventions)
   bool cellChanged = false;    // SetCell / ZeroCell / AddCell active on the unit
-  double tanhCell = 0.0;       // tanh(c_t) of the recorded c_t
-  double hiddenComputed = 0.0; // o·tanh(c_t)
+  double tanhCell = 0.0;       // tanh(c_t), recomputed (c_t after interventions)
+  double hiddenComputed = 0.0; // o·tanh(c_t), recomputed, before ZeroHidden
   double hidden = 0.0;         // h_t from the trace (after interventions)
   bool hiddenChanged = false;  // ZeroHidden active on the unit
 
-  std::vector<Intervention> interventions; // active on this layer and unit at this step, in the stepper's order
+  std::vector<Intervention> interventions; // active on this layer and unit at this step, in the order they acted
 
   double gateValue(Gate g) const { return gate[std::size_t(g)]; }
 };
 
-// Values of `unit` of `layer` at `step` of `trace`, which `model` produced. Invalid result when out of range.
-StepValues computeStepValues(const Model &model, const Trace &trace, int layer, int unit, int step);
+// Values of `unit` of `layer` at `step` of `trace`, which `model` produced with `order`. Invalid result when out of
+// range.
+StepValues computeStepValues(const Model &model, const Trace &trace, int layer, int unit, int step,
+                             const CellOrder &order = kCellOrder);
 // Same for the session's model and trace, with the token label — or, for a series, the value and prediction in
 // original units (then inputDescription names the value) — filled in. Invalid without a model.
 StepValues computeStepValues(const ExplorerSession &session, int layer, int unit, int step);
