@@ -102,7 +102,7 @@ void MainWindow::createDocks() {
   splitDockWidget(input, interventions, Qt::Vertical);
   // Training shares the tall lower tab group with the interventions: one click away, out of the way of
   // exploring, and with the height its curves need.
-  auto *training = new TrainingPanel;
+  auto *training = new TrainingPanel(new TrainingController(this)); // the window owns the controller
   auto *trainingScroll = new QScrollArea; // the panel is tall; a scroll area keeps it from setting the window's minimum height
   trainingScroll->setWidget(training);
   trainingScroll->setWidgetResizable(true);

@@ -180,6 +180,173 @@
         </message>
     </context>
     <context>
+        <name>lstm::CorpusChooser</name>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="177" />
+            <source>Corpus:</source>
+            <translation>语料：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="181" />
+            <source>No corpus loaded.</source>
+            <translation>尚未加载语料。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="156" />
+            <source>Choose a corpus…</source>
+            <translation>选择语料…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="158" />
+            <source>Generated: %1</source>
+            <translation>生成：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="159" />
+            <source>CSV column…</source>
+            <translation>CSV 列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="160" />
+            <source>Other file…</source>
+            <translation>其他文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="169" />
+            <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
+            <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="171" />
+            <source>Characters (text tasks) or values (series) to generate</source>
+            <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="172" />
+            <source>The same seed and length always give the same data</source>
+            <translation>相同的种子和长度总是生成相同的数据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="173" />
+            <source>The column whose next value the model learns to forecast</source>
+            <translation>模型学习预测其下一个值的列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="174" />
+            <source>Length:</source>
+            <translation>长度：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="175" />
+            <source>Seed:</source>
+            <translation>种子：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="176" />
+            <source>Column:</source>
+            <translation>列：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="214" />
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="228" />
+            <source>Generating %1…</source>
+            <translation>正在生成 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="236" />
+            <source>Reading the columns of %1…</source>
+            <translation>正在读取 %1 的列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="280" />
+            <source>Open CSV file</source>
+            <translation>打开 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="280" />
+            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+            <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="281" />
+            <source>Open corpus</source>
+            <translation>打开语料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="282" />
+            <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
+            <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
+            <source>%1 (text)</source>
+            <translation>%1（文本）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="314" />
+            <source>Holds text, not numbers: %1</source>
+            <translation>包含文本而非数值：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
+            <source>%1: no column holds numbers (%2 hold text)</source>
+            <translation>%1：没有包含数值的列（%2 为文本）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="331" />
+            <source>Loading column %1 of %2…</source>
+            <translation>正在加载 %2 的 %1 列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="340" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="346" />
+            <source>%1
+%2 values of %3 (%4 for training)
+mean %5, standard deviation %6
+baselines (MSE): mean %7, last value %8</source>
+            <translation>%1
+%3 的 %2 个值（%4 个用于训练）
+均值 %5，标准差 %6
+基线（MSE）：均值 %7，上一值 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="340" />
+            <location filename="../../ui/training/corpus_chooser.cpp" line="346" />
+            <source>%1
+%2 characters · vocabulary %3</source>
+            <translation>%1
+%2 个字符 · 词表 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="355" />
+            <source>
+baselines: unigram %1, bigram %2 nats/char</source>
+            <translation>
+基线：一元 %1，二元 %2 奈特/字符</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/corpus_chooser.cpp" line="372" />
+            <source>Cannot load corpus</source>
+            <translation>无法加载语料</translation>
+        </message>
+    </context>
+    <context>
+        <name>lstm::CorpusPreview</name>
+        <message>
+            <location filename="../../ui/training/corpus_preview.cpp" line="38" />
+            <source>The first characters of the corpus appear here.</source>
+            <translation>语料开头的字符会显示在这里。</translation>
+        </message>
+    </context>
+    <context>
         <name>lstm::DriveToolBar</name>
         <message>
             <location filename="../../ui/explorer/drive_toolbar.cpp" line="108" />
@@ -1878,6 +2045,24 @@ Page Down / Page Up  课程的下一步 / 上一步
         </message>
     </context>
     <context>
+        <name>lstm::RecoveryBanner</name>
+        <message>
+            <location filename="../../ui/training/recovery_banner.cpp" line="42" />
+            <source>Resume it</source>
+            <translation>恢复训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/recovery_banner.cpp" line="43" />
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/recovery_banner.cpp" line="59" />
+            <source>A training run on %1 was not saved when the program last ended. Its recovery checkpoint from %2 is at iteration %3.</source>
+            <translation>程序上次退出时，在 %1 上的一次训练没有保存。它在 %2 写下的恢复检查点位于第 %3 次迭代。</translation>
+        </message>
+    </context>
+    <context>
         <name>lstm::SampleLog</name>
         <message>
             <location filename="../../ui/training/sample_log.cpp" line="28" />
@@ -2097,372 +2282,100 @@ Page Down / Page Up  课程的下一步 / 上一步
     <context>
         <name>lstm::TrainingPanel</name>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="178" />
+            <location filename="../../ui/training/training_panel.cpp" line="99" />
             <source>Could not write the recovery checkpoint: %1</source>
             <translation>无法写入恢复检查点：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="180" />
-            <location filename="../../ui/training/training_panel.cpp" line="208" />
-            <location filename="../../ui/training/training_panel_files.cpp" line="123" />
-            <source>Not started</source>
-            <translation>未开始</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="191" />
-            <source>Corpus:</source>
-            <translation>语料：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="195" />
-            <source>No corpus loaded.</source>
-            <translation>尚未加载语料。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="196" />
-            <source>The first characters of the corpus appear here.</source>
-            <translation>语料开头的字符会显示在这里。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="197" />
+            <location filename="../../ui/training/training_panel.cpp" line="108" />
             <source>Corpus preview and settings</source>
             <translation>语料预览与设置</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="198" />
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="199" />
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="200" />
-            <source>Save model…</source>
-            <translation>保存模型…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="201" />
-            <source>Save checkpoint…</source>
-            <translation>保存检查点…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="202" />
-            <source>Everything needed to continue this run exactly: weights, optimiser, position</source>
-            <translation>精确继续本次训练所需的一切：权重、优化器、进度位置</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="203" />
-            <source>Resume checkpoint…</source>
-            <translation>恢复检查点…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="205" />
-            <source>Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when that is more</source>
-            <translation>在已加载的语料上继续一次保存的训练，直到它计划的长度；如果上方设置的迭代次数更多，则训练到该次数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="209" />
-            <source>Resume it</source>
-            <translation>恢复训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="210" />
-            <source>Discard</source>
-            <translation>丢弃</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="234" />
+            <location filename="../../ui/training/training_panel.cpp" line="152" />
             <source>Cannot start training</source>
             <translation>无法开始训练</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="246" />
+            <location filename="../../ui/training/training_panel.cpp" line="162" />
+            <location filename="../../ui/training/training_panel.cpp" line="170" />
+            <location filename="../../ui/training/training_panel.cpp" line="205" />
+            <source>Cannot resume training</source>
+            <translation>无法继续训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="162" />
+            <source>load its corpus first</source>
+            <translation>请先加载它的语料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="176" />
+            <source>Resuming %1…</source>
+            <translation>正在恢复 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="196" />
+            <source>Resumed %1 at iteration %2.</source>
+            <translation>已在第 %2 次迭代处恢复 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>lstm::TrainingProgressView</name>
+        <message>
+            <location filename="../../ui/training/training_progress_view.cpp" line="31" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="49" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="90" />
+            <source>Not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_progress_view.cpp" line="56" />
             <source>Starting…</source>
             <translation>正在开始…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="248" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="58" />
             <source>Training on %1.</source>
             <translation>正在 %1 上训练。</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="292" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="66" />
             <source>iteration %1 / %2</source>
             <translation>迭代 %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="295" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="68" />
             <source>epoch %1 · %2 values/s · ETA %3
 </source>
             <translation>第 %1 轮 · %2 个值/秒 · 剩余 %3
 </translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="295" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="68" />
             <source>epoch %1 · %2 chars/s · ETA %3
 </source>
             <translation>第 %1 轮 · %2 字符/秒 · 剩余 %3
 </translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="299" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="72" />
             <source>no validation yet</source>
             <translation>尚未验证</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="301" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="74" />
             <source>validation MSE %1 (scaled)</source>
             <translation>验证 MSE %1（缩放后）</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="303" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="76" />
             <source>validation loss %1 nats/char (%2 bits/char)</source>
             <translation>验证损失 %1 奈特/字符（%2 比特/字符）</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="306" />
+            <location filename="../../ui/training/training_progress_view.cpp" line="79" />
             <source> · training loss %1 · gradient norm %2</source>
             <translation> · 训练损失 %1 · 梯度范数 %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="330" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="330" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="128" />
-            <source>Choose a corpus…</source>
-            <translation>选择语料…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="130" />
-            <source>Generated: %1</source>
-            <translation>生成：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="131" />
-            <source>CSV column…</source>
-            <translation>CSV 列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="132" />
-            <source>Other file…</source>
-            <translation>其他文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="141" />
-            <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
-            <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="143" />
-            <source>Characters (text tasks) or values (series) to generate</source>
-            <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="144" />
-            <source>The same seed and length always give the same data</source>
-            <translation>相同的种子和长度总是生成相同的数据</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="145" />
-            <source>The column whose next value the model learns to forecast</source>
-            <translation>模型学习预测其下一个值的列</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="146" />
-            <source>Length:</source>
-            <translation>长度：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="147" />
-            <source>Seed:</source>
-            <translation>种子：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="148" />
-            <source>Column:</source>
-            <translation>列：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="184" />
-            <source>Loading %1…</source>
-            <translation>正在加载 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="198" />
-            <source>Generating %1…</source>
-            <translation>正在生成 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="206" />
-            <source>Reading the columns of %1…</source>
-            <translation>正在读取 %1 的列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="250" />
-            <source>Open CSV file</source>
-            <translation>打开 CSV 文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="250" />
-            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-            <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="251" />
-            <source>Open corpus</source>
-            <translation>打开语料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="252" />
-            <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
-            <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="283" />
-            <source>%1 (text)</source>
-            <translation>%1（文本）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="284" />
-            <source>Holds text, not numbers: %1</source>
-            <translation>包含文本而非数值：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="290" />
-            <source>%1: no column holds numbers (%2 hold text)</source>
-            <translation>%1：没有包含数值的列（%2 为文本）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="301" />
-            <source>Loading column %1 of %2…</source>
-            <translation>正在加载 %2 的 %1 列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="310" />
-            <source>%1
-%2 values of %3 (%4 for training)
-mean %5, standard deviation %6
-baselines (MSE): mean %7, last value %8</source>
-            <translation>%1
-%3 的 %2 个值（%4 个用于训练）
-均值 %5，标准差 %6
-基线（MSE）：均值 %7，上一值 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="316" />
-            <source>%1
-%2 characters · vocabulary %3</source>
-            <translation>%1
-%2 个字符 · 词表 %3</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="325" />
-            <source>
-baselines: unigram %1, bigram %2 nats/char</source>
-            <translation>
-基线：一元 %1，二元 %2 奈特/字符</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_corpus.cpp" line="362" />
-            <source>Cannot load corpus</source>
-            <translation>无法加载语料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="21" />
-            <source>LSTM checkpoints (*.ckpt);;All files (*)</source>
-            <translation>LSTM 检查点 (*.ckpt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="49" />
-            <source>Save checkpoint</source>
-            <translation>保存检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="50" />
-            <source>Save model</source>
-            <translation>保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="51" />
-            <source>LSTM models (*.lstm);;All files (*)</source>
-            <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="57" />
-            <source>Cannot save checkpoint</source>
-            <translation>无法保存检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="57" />
-            <source>Cannot save model</source>
-            <translation>无法保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="61" />
-            <source>Saved a checkpoint at iteration %1 to %2.</source>
-            <translation>已将第 %1 次迭代的检查点保存到 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="62" />
-            <source>Saved the model at iteration %1 to %2.</source>
-            <translation>已将第 %1 次迭代的模型保存到 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="68" />
-            <source>Resume checkpoint</source>
-            <translation>恢复检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="75" />
-            <location filename="../../ui/training/training_panel_files.cpp" line="83" />
-            <location filename="../../ui/training/training_panel_files.cpp" line="127" />
-            <source>Cannot resume training</source>
-            <translation>无法继续训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="75" />
-            <source>load its corpus first</source>
-            <translation>请先加载它的语料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="92" />
-            <source>Resuming %1…</source>
-            <translation>正在恢复 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="115" />
-            <source>Resumed %1 at iteration %2.</source>
-            <translation>已在第 %2 次迭代处恢复 %1。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="134" />
-            <source>Unsaved training</source>
-            <translation>未保存的训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="145" />
-            <source>The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a checkpoint first?</source>
-            <translation>自上次保存以来，模型已训练了 %1 次迭代，新的训练将替换它。要先保存检查点吗？</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="153" />
-            <source>A training run on %1 was not saved when the program last ended. Its recovery checkpoint from %2 is at iteration %3.</source>
-            <translation>程序上次退出时，在 %1 上的一次训练没有保存。它在 %2 写下的恢复检查点位于第 %3 次迭代。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel_files.cpp" line="162" />
-            <source>The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? It can be resumed later.</source>
-            <translation>自上次保存以来，模型已训练了 %1 次迭代。关闭前要保存检查点吗？之后可以继续训练。</translation>
         </message>
     </context>
     <context>
@@ -2471,6 +2384,120 @@ baselines: unigram %1, bigram %2 nats/char</source>
             <location filename="../../ui/training/training_recovery.cpp" line="37" />
             <source>cannot create the folder</source>
             <translation>无法创建文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>lstm::TrainingRunControls</name>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="63" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="64" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="65" />
+            <source>Save model…</source>
+            <translation>保存模型…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="66" />
+            <source>Save checkpoint…</source>
+            <translation>保存检查点…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="67" />
+            <source>Everything needed to continue this run exactly: weights, optimiser, position</source>
+            <translation>精确继续本次训练所需的一切：权重、优化器、进度位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="68" />
+            <source>Resume checkpoint…</source>
+            <translation>恢复检查点…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="70" />
+            <source>Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when that is more</source>
+            <translation>在已加载的语料上继续一次保存的训练，直到它计划的长度；如果上方设置的迭代次数更多，则训练到该次数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="68" />
+            <location filename="../../ui/training/training_run_controls.cpp" line="96" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_controls.cpp" line="96" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+    </context>
+    <context>
+        <name>lstm::TrainingRunFiles</name>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="14" />
+            <source>LSTM checkpoints (*.ckpt);;All files (*)</source>
+            <translation>LSTM 检查点 (*.ckpt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="35" />
+            <source>Save checkpoint</source>
+            <translation>保存检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="37" />
+            <source>Save model</source>
+            <translation>保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="39" />
+            <source>LSTM models (*.lstm);;All files (*)</source>
+            <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="45" />
+            <source>Cannot save checkpoint</source>
+            <translation>无法保存检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="45" />
+            <source>Cannot save model</source>
+            <translation>无法保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="49" />
+            <source>Saved a checkpoint at iteration %1 to %2.</source>
+            <translation>已将第 %1 次迭代的检查点保存到 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="50" />
+            <source>Saved the model at iteration %1 to %2.</source>
+            <translation>已将第 %1 次迭代的模型保存到 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="56" />
+            <source>Resume checkpoint</source>
+            <translation>恢复检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="62" />
+            <source>Unsaved training</source>
+            <translation>未保存的训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="74" />
+            <location filename="../../ui/training/training_run_files.cpp" line="79" />
+            <source>The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a checkpoint first?</source>
+            <translation>自上次保存以来，模型已训练了 %1 次迭代，新的训练将替换它。要先保存检查点吗？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_run_files.cpp" line="74" />
+            <location filename="../../ui/training/training_run_files.cpp" line="79" />
+            <source>The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? It can be resumed later.</source>
+            <translation>自上次保存以来，模型已训练了 %1 次迭代。关闭前要保存检查点吗？之后可以继续训练。</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,4 @@
-// The UI language (issue #7): the translations are embedded, switching at runtime retranslates real panels in
+// The UI language: the translations are embedded, switching at runtime retranslates real panels in
 // place (their state and the session stay), and the choice persists in the settings.
 #include "common/language.h"
 #include "explorer/drive_toolbar.h"
@@ -48,7 +48,7 @@ private Q_SLOTS:
     }
     QTranslator zh;
     QVERIFY(zh.load(translationResource(QStringLiteral("zh_CN"))));
-    QCOMPARE(zh.translate("lstm::TrainingPanel", "Train"), QStringLiteral("训练"));
+    QCOMPARE(zh.translate("lstm::TrainingRunControls", "Train"), QStringLiteral("训练"));
     QCOMPARE(zh.translate("lstm::Quantity", "forget gate f"), QStringLiteral("遗忘门 f"));
     // English is the source language: its file only carries plural forms.
     QTranslator en;
@@ -65,7 +65,8 @@ private Q_SLOTS:
     QVERIFY(session.runTo(5));
     const Model *model = &session.model();
 
-    TrainingPanel training;
+    TrainingController trainingController;
+    TrainingPanel training(&trainingController);
     InterventionsPanel interventions(&session);
     DriveToolBar drive(&session);
     TextInputPanel input(&session);

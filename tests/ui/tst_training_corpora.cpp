@@ -1,4 +1,4 @@
-// TrainingPanel corpora beyond text files (issue #6, items 1 and 2): a generated classic task chosen from the corpus
+// TrainingPanel corpora beyond text files: a generated classic task chosen from the corpus
 // combo trains a character model over its own alphabet and regenerates when its seed changes; one number column
 // of a CSV file trains a forecaster (Dense → Regression, metadata "series"), with text columns listed but not
 // choosable, the loss plot in MSE with "mean" / "last value" baselines and no text samples; text in a number column
@@ -79,7 +79,8 @@ private Q_SLOTS:
 };
 
 void TestTrainingCorpora::generatedTaskTrainsAndRegenerates() {
-  TrainingPanel panel;
+  TrainingController trainingController;
+  TrainingPanel panel(&trainingController);
   panel.resize(400, 900);
   panel.show();
   auto *combo = child<QComboBox>(&panel, "corpusCombo");
@@ -143,7 +144,8 @@ void TestTrainingCorpora::csvColumnTrainsAForecaster() {
                      [&modelPath](const QString &, const QString &) { return modelPath; },
                      [&errors](const QString &text) { errors << text; }});
 
-  TrainingPanel panel;
+  TrainingController trainingController;
+  TrainingPanel panel(&trainingController);
   panel.resize(330, 900);
   panel.show();
   auto *combo = child<QComboBox>(&panel, "corpusCombo");
@@ -247,7 +249,8 @@ void TestTrainingCorpora::textInANumberColumnIsRefused() {
   dialogs::setHooks({[&csvPath](const QString &) { return csvPath; }, {},
                      [&errors](const QString &text) { errors << text; }});
 
-  TrainingPanel panel;
+  TrainingController trainingController;
+  TrainingPanel panel(&trainingController);
   panel.show();
   QSignalSpy ready(&panel, &TrainingPanel::corpusReady);
   chooseEntry(child<QComboBox>(&panel, "corpusCombo"), QStringLiteral("CSV column…"));
@@ -269,7 +272,8 @@ void TestTrainingCorpora::seriesRunIsRecoveredFromItsNote() {
   QVERIFY(test::writeFile(csvPath, weatherCsv(600)));
   qint64 autosaved = 0;
   {
-    TrainingPanel panel;
+    TrainingController trainingController;
+    TrainingPanel panel(&trainingController);
     panel.show();
     QSignalSpy ready(&panel, &TrainingPanel::corpusReady);
     panel.loadCsvFile(csvPath, QStringLiteral("temp"));
@@ -289,7 +293,8 @@ void TestTrainingCorpora::seriesRunIsRecoveredFromItsNote() {
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.front().front().value<TrainingOutcome>(), TrainingOutcome::Cancelled);
   }
-  TrainingPanel panel;
+  TrainingController trainingController;
+  TrainingPanel panel(&trainingController);
   panel.show();
   const auto pending = panel.recovery()->pending();
   QVERIFY(pending);

@@ -1,31 +1,27 @@
-// TrainingPanel: choosing the corpus — a text file, a generated classic task, or one number column of a CSV file
-// (issue #6) — and showing what loaded.
-#include "training_panel.h"
+#include "corpus_chooser.h"
 
 #include "common/dialogs.h"
 #include "data/generators.h"
-#include "training/loss_plot_view.h"
-#include "training/sample_log.h"
-#include "training/training_settings_form.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTimer>
+#include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace lstm {
 
 namespace {
-constexpr int kPreviewChars = 300;
-constexpr int kPreviewValues = 60;
+constexpr int kProbeChars = 240;
 constexpr int kShownSymbols = 32;      // smaller vocabularies are listed in the corpus info
 constexpr int kRegenerateDelayMs = 300; // typing a length regenerates once, after the last key
 constexpr int kKeyRole = Qt::UserRole;  // a file's path or a generator's id (findData(path) finds files)
@@ -49,7 +45,27 @@ QString shownSymbol(char32_t symbol) {
 }
 } // namespace
 
-void TrainingPanel::buildCorpusControls() {
+CorpusChooser::CorpusChooser(QWidget *parent) : QWidget(parent), m_loader(new CorpusLoader(this)) {
+  buildControls();
+  m_corpusInfo = new QLabel(this);
+  m_corpusInfo->setObjectName(QStringLiteral("corpusInfoLabel"));
+  m_corpusInfo->setWordWrap(true);
+  m_corpusInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto *corpusRow = new QHBoxLayout;
+  m_corpusLabel = new QLabel(this);
+  corpusRow->addWidget(m_corpusLabel);
+  corpusRow->addWidget(m_corpusCombo, 1);
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(corpusRow);
+  layout->addWidget(m_generatorRow);
+  layout->addWidget(m_csvRow);
+  layout->addWidget(m_corpusInfo);
+  retranslateUi();
+}
+
+void CorpusChooser::buildControls() {
   m_corpusCombo = new QComboBox(this);
   m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
   m_corpusCombo->addItem(QString());
@@ -112,13 +128,25 @@ void TrainingPanel::buildCorpusControls() {
           [this](int index) { loadCsvColumn(m_csvColumnCombo->itemData(index).toString()); });
 
   // activated, not currentIndexChanged: only a user's choice loads (and re-choosing the same item reloads).
-  connect(m_corpusCombo, &QComboBox::activated, this, &TrainingPanel::onCorpusChosen);
-  connect(m_loader, &CorpusLoader::loaded, this, &TrainingPanel::onCorpusLoaded);
-  connect(m_loader, &CorpusLoader::csvRead, this, &TrainingPanel::onCsvRead);
-  connect(m_loader, &CorpusLoader::failed, this, &TrainingPanel::onCorpusFailed);
+  connect(m_corpusCombo, &QComboBox::activated, this, &CorpusChooser::onCorpusChosen);
+  connect(m_loader, &CorpusLoader::loaded, this, &CorpusChooser::onCorpusLoaded);
+  connect(m_loader, &CorpusLoader::csvRead, this, &CorpusChooser::onCsvRead);
+  connect(m_loader, &CorpusLoader::failed, this, &CorpusChooser::onCorpusFailed);
 }
 
-void TrainingPanel::retranslateCorpusControls() {
+void CorpusChooser::changeEvent(QEvent *event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void CorpusChooser::setChoosable(bool choosable) {
+  m_corpusCombo->setEnabled(choosable);
+  m_generatorRow->setEnabled(choosable);
+  m_csvRow->setEnabled(choosable);
+}
+
+void CorpusChooser::retranslateUi() {
   const QList<CorpusChoice> corpora = availableCorpora(); // their labels come translated
   for (int i = 0; i < m_corpusCombo->count(); ++i) {
     const QString key = m_corpusCombo->itemData(i, kKeyRole).toString();
@@ -146,9 +174,14 @@ void TrainingPanel::retranslateCorpusControls() {
   m_lengthLabel->setText(tr("Length:"));
   m_seedLabel->setText(tr("Seed:"));
   m_columnLabel->setText(tr("Column:"));
+  m_corpusLabel->setText(tr("Corpus:"));
+  if (m_corpus)
+    m_corpusInfo->setText(corpusInfoText());
+  else if (!m_loader->isLoading() && m_corpusInfo->styleSheet().isEmpty())
+    m_corpusInfo->setText(tr("No corpus loaded."));
 }
 
-void TrainingPanel::selectComboEntry(int kind, const QString &key, const QString &label) {
+void CorpusChooser::selectComboEntry(int kind, const QString &key, const QString &label) {
   int index = -1;
   for (int i = 0; i < m_corpusCombo->count() && index < 0; ++i)
     if (m_corpusCombo->itemData(i, kKindRole).toInt() == kind && m_corpusCombo->itemData(i, kKeyRole) == key)
@@ -165,13 +198,10 @@ void TrainingPanel::selectComboEntry(int kind, const QString &key, const QString
   m_lastCorpusIndex = index;
 }
 
-void TrainingPanel::beginLoading(const CorpusSource &source, const QString &message) {
+void CorpusChooser::beginLoading(const CorpusSource &source, const QString &message) {
   m_regenerate->stop();
   m_source = source;
-  // The settings are checked against the corpus on screen: none while loading, so Train waits for it.
   m_corpus.reset();
-  m_settings->setCorpus(nullptr);
-  m_preview->clear();
   m_corpusInfo->setStyleSheet(QString());
   m_corpusInfo->setText(message);
   m_generatorRow->setVisible(source.kind == CorpusSource::Kind::Generated);
@@ -179,14 +209,14 @@ void TrainingPanel::beginLoading(const CorpusSource &source, const QString &mess
     m_csvRow->hide();
 }
 
-void TrainingPanel::loadCorpusFile(const QString &path) {
+void CorpusChooser::loadCorpusFile(const QString &path) {
   selectComboEntry(TextFile, path, QFileInfo(path).fileName());
   beginLoading(CorpusSource::textFile(path), tr("Loading %1…").arg(QFileInfo(path).fileName()));
   m_loader->load(path);
-  updateButtons();
+  Q_EMIT loadingStarted();
 }
 
-void TrainingPanel::loadGenerated(const QString &id, qint64 length, quint64 seed) {
+void CorpusChooser::loadGenerated(const QString &id, qint64 length, quint64 seed) {
   selectComboEntry(Generator, id, generatorTitle(id));
   {
     const QSignalBlocker lengthBlocker(m_generatorLength), seedBlocker(m_generatorSeed);
@@ -197,19 +227,19 @@ void TrainingPanel::loadGenerated(const QString &id, qint64 length, quint64 seed
       CorpusSource::generated(id, m_generatorLength->value(), quint64(m_generatorSeed->value()));
   beginLoading(source, tr("Generating %1…").arg(generatorTitle(id)));
   m_loader->generate(id, source.length, source.seed);
-  updateButtons();
+  Q_EMIT loadingStarted();
 }
 
-void TrainingPanel::loadCsvFile(const QString &path, const QString &column) {
+void CorpusChooser::loadCsvFile(const QString &path, const QString &column) {
   selectComboEntry(CsvFile, path, QFileInfo(path).fileName());
   beginLoading(CorpusSource::csvColumn(path, column),
                tr("Reading the columns of %1…").arg(QFileInfo(path).fileName()));
   m_csvRow->hide(); // its columns are those of the previous file until this one's are read
   m_loader->readCsv(path);
-  updateButtons();
+  Q_EMIT loadingStarted();
 }
 
-void TrainingPanel::loadSource(const CorpusSource &source) {
+void CorpusChooser::loadSource(const CorpusSource &source) {
   switch (source.kind) {
   case CorpusSource::Kind::Generated:
     loadGenerated(source.generator, source.length, source.seed);
@@ -223,7 +253,7 @@ void TrainingPanel::loadSource(const CorpusSource &source) {
   }
 }
 
-void TrainingPanel::onCorpusChosen(int index) {
+void CorpusChooser::onCorpusChosen(int index) {
   const auto kind = EntryKind(m_corpusCombo->itemData(index, kKindRole).toInt());
   const QString key = m_corpusCombo->itemData(index, kKeyRole).toString();
   switch (kind) {
@@ -264,7 +294,7 @@ void TrainingPanel::onCorpusChosen(int index) {
   m_corpusCombo->setCurrentIndex(m_lastCorpusIndex);
 }
 
-void TrainingPanel::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
+void CorpusChooser::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
   const QSignalBlocker blocker(m_csvColumnCombo);
   m_csvColumnCombo->clear();
   auto *items = qobject_cast<QStandardItemModel *>(m_csvColumnCombo->model());
@@ -296,14 +326,14 @@ void TrainingPanel::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
   loadCsvColumn(table->columnNames[chosen]);
 }
 
-void TrainingPanel::loadCsvColumn(const QString &column) {
+void CorpusChooser::loadCsvColumn(const QString &column) {
   const CorpusSource source = CorpusSource::csvColumn(m_source.path, column);
   beginLoading(source, tr("Loading column %1 of %2…").arg(column, QFileInfo(source.path).fileName()));
   m_loader->loadSeries(source.path, column);
-  updateButtons();
+  Q_EMIT loadingStarted();
 }
 
-QString TrainingPanel::corpusInfoText() const {
+QString CorpusChooser::corpusInfoText() const {
   const Corpus &c = *m_corpus;
   if (c.isSeries()) {
     // Short lines rather than one wrapped one: a wrapped label in a scroll area can be given one line's height.
@@ -327,45 +357,32 @@ QString TrainingPanel::corpusInfoText() const {
                     .arg(m_baselines.bigram, 0, 'f', 3);
 }
 
-void TrainingPanel::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines) {
+void CorpusChooser::onCorpusLoaded(std::shared_ptr<const Corpus> corpus, const Baselines &baselines) {
   m_corpus = std::move(corpus);
   m_baselines = baselines;
   m_corpusInfo->setStyleSheet(QString());
   m_corpusInfo->setText(corpusInfoText());
-  if (m_corpus->isSeries()) { // the first values in the file's own units
-    QStringList values;
-    const qsizetype count = std::min<qsizetype>(kPreviewValues, qsizetype(m_corpus->series.size()));
-    for (qsizetype i = 0; i < count; ++i)
-      values << QLocale().toString(m_corpus->scaling.invert(double(m_corpus->series[std::size_t(i)])), 'g', 6);
-    m_preview->setPlainText(values.join(QStringLiteral("  ")));
-  } else {
-    const std::u32string head = m_corpus->text(0, kPreviewChars);
-    m_preview->setPlainText(QString::fromUcs4(head.data(), qsizetype(head.size())));
-  }
-  m_settings->setCorpus(m_corpus);
-  m_settings->suggestFor(*m_corpus);
-  if (m_controller->state() == TrainingController::State::Idle && !m_controller->hasTrainer()) {
-    resetLossPlot(); // nothing trained yet: show where "good" lies before the first run
-    m_sampleLog->setTextSamples(!m_corpus->isSeries());
-  }
-  updateButtons();
-  Q_EMIT corpusReady();
-  if (!m_resumeAfterLoad.isEmpty())
-    resumeCheckpointFile(std::exchange(m_resumeAfterLoad, QString()));
+  Q_EMIT corpusLoaded();
 }
 
-void TrainingPanel::onCorpusFailed(const QString &message) {
-  m_resumeAfterLoad.clear();
+void CorpusChooser::onCorpusFailed(const QString &message) {
   m_corpusInfo->setStyleSheet(QStringLiteral("color: #c0392b;"));
   m_corpusInfo->setText(message);
-  updateButtons();
+  Q_EMIT loadFailed(message);
   dialogs::error(this, tr("Cannot load corpus"), message);
 }
 
-void TrainingPanel::resetLossPlot() {
-  m_lossPlot->clear();
-  m_lossPlot->setSeriesLosses(m_corpus && m_corpus->isSeries());
-  m_lossPlot->setBaselines(m_baselines.unigram, m_baselines.bigram);
+QString CorpusChooser::probeText() const {
+  if (!m_corpus || m_corpus->isSeries())
+    return {};
+  // From the first line start of the validation text, so the probe begins where a reader would.
+  std::int64_t begin = m_corpus->trainSize < m_corpus->size() ? m_corpus->trainSize : 0;
+  const std::u32string head = m_corpus->text(begin, kProbeChars);
+  const std::size_t newline = head.find(U'\n');
+  if (newline != std::u32string::npos && newline + 1 < head.size() / 2)
+    begin += std::int64_t(newline + 1);
+  const std::u32string text = m_corpus->text(begin, kProbeChars);
+  return QString::fromUcs4(text.data(), qsizetype(text.size()));
 }
 
 } // namespace lstm
