@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include "common/dialogs.h"
+#include "common/problem_text.h"
 #include "data/series_corpus.h"
 #include "explorer/explorer_session.h"
 #include "explore/forecast.h"
@@ -66,8 +67,9 @@ void MainWindow::loadSeriesOf(const Model &model) {
   if (m_seriesLoader)
     m_seriesLoader->wait();
   m_seriesLoader.reset(QThread::create([this, series, generation] {
-    QString error;
-    auto values = seriesValuesOf(series, &error);
+    Problem problem;
+    auto values = seriesValuesOf(series, &problem);
+    const QString error = values ? QString() : problemText(problem);
     QMetaObject::invokeMethod(this, [this, values = std::move(values), error, series, generation]() mutable {
       if (generation != m_seriesGeneration)
         return;

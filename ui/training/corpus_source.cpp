@@ -1,5 +1,6 @@
 #include "corpus_source.h"
 
+#include "common/problem_text.h"
 #include "data/generators.h"
 #include "data/series_corpus.h"
 #include "train/trainer_config.h"
@@ -154,9 +155,9 @@ CorpusLoader::~CorpusLoader() { stopWorker(); }
 
 void CorpusLoader::load(const QString &path, const CorpusOptions &options) {
   startJob([this, path, options](const CorpusProgress &progress) {
-    QString error;
-    std::optional<Corpus> corpus = loadCorpus(path, options, &error, progress);
-    return corpusResult(std::move(corpus), error);
+    Problem problem;
+    std::optional<Corpus> corpus = loadCorpus(path, options, &problem, progress);
+    return corpusResult(std::move(corpus), problemText(problem));
   });
 }
 
@@ -164,32 +165,29 @@ void CorpusLoader::generate(const QString &id, qint64 length, quint64 seed, cons
   startJob([this, id, length, seed, options](const CorpusProgress &) {
     const std::string key = id.toStdString();
     const QString title = generatorTitle(id);
-    QString error;
+    Problem problem;
     std::optional<Corpus> corpus;
     if (isSeriesGenerator(key)) {
-      corpus = generatedSeriesCorpus(key, length, seed, options, &error);
+      corpus = generatedSeriesCorpus(key, length, seed, options, &problem);
+    } else if (const auto text = generateText(key, length, seed, &problem)) {
+      corpus = corpusFromText(*text, title, options, &problem);
+      if (corpus)
+        corpus->generated = Corpus::Generated{key, seed, length};
     } else {
-      std::string problem;
-      if (const auto text = generateText(key, length, seed, &problem)) {
-        corpus = corpusFromText(*text, title, options, &error);
-        if (corpus)
-          corpus->generated = Corpus::Generated{key, seed, length};
-      } else {
-        error = QStringLiteral("%1: %2").arg(title, QString::fromStdString(problem));
-      }
+      problem.inFile(title);
     }
     if (corpus) // the title rather than the id: this is what the panel, the timeline and saved models show
       corpus->name = QStringLiteral("%1 (seed %2)").arg(title).arg(seed);
-    return corpusResult(std::move(corpus), error);
+    return corpusResult(std::move(corpus), problemText(problem));
   });
 }
 
 void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
   startJob([this, path, csv](const CorpusProgress &progress) -> std::function<void()> {
-    QString error;
-    std::optional<CsvTable> table = loadCsv(path, csv, &error, progress);
+    Problem problem;
+    std::optional<CsvTable> table = loadCsv(path, csv, &problem, progress);
     if (!table)
-      return [this, error] { Q_EMIT failed(error); };
+      return [this, error = problemText(problem)] { Q_EMIT failed(error); };
     // The panel needs names and kinds only: the values are read again for the chosen column.
     table->columns.clear();
     auto shared = std::make_shared<const CsvTable>(std::move(*table));
@@ -200,9 +198,9 @@ void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
 void CorpusLoader::loadSeries(const QString &path, const QString &column, const CsvOptions &csv,
                               const CorpusOptions &options) {
   startJob([this, path, column, csv, options](const CorpusProgress &progress) {
-    QString error;
-    std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &error, progress);
-    return corpusResult(std::move(corpus), error);
+    Problem problem;
+    std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &problem, progress);
+    return corpusResult(std::move(corpus), problemText(problem));
   });
 }
 
