@@ -54,11 +54,15 @@ double doubleOption(const QCommandLineParser &parser, const QString &name, doubl
   return value;
 }
 
+QString problemMessage(const Problem &problem) { return problemInEnglish(problem); }
+
+CliError problemError(const Problem &problem) { return CliError{problemMessage(problem)}; }
+
 Model loadModelOrThrow(const QString &path) {
-  QString error;
-  auto model = loadModel(path, &error);
+  Problem problem;
+  auto model = loadModel(path, &problem);
   if (!model)
-    throw CliError{error};
+    throw problemError(problem);
   return std::move(*model);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Shared plumbing of lstm-explorer-cli subcommands: option parsing, one-line errors, model loading, JSON output.
+#include "common/problem.h"
 #include "model/model.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,11 @@ struct CliError {
   QString message;
   int exitCode = kBadInput;
 };
+
+// The CLI's wording of a problem: the English source sentence of its code (the one place the CLI words one).
+QString problemMessage(const Problem &problem);
+// A CliError (bad input) carrying problemMessage(problem).
+CliError problemError(const Problem &problem);
 
 // Parses `arguments` (the subcommand's, starting with its name) and handles --help. `positional` lists the
 // positional argument names the command requires.

@@ -38,7 +38,7 @@ void checkArgumentsAreUtf8(int argc, char **argv) {
       throw CliError{QStringLiteral("argument %1 is not valid UTF-8 (byte %2: %3)")
                          .arg(k)
                          .arg(error.byteOffset)
-                         .arg(QString::fromStdString(error.reason))};
+                         .arg(problemMessage(lstm::Problem(error.reason)))};
   }
 }
 

@@ -58,8 +58,8 @@ ModelConfig benchConfig(const BenchOptions &o) {
   config.vocabSize = o.vocab;
   config.hiddenSize = o.hidden;
   config.numLayers = o.layers;
-  if (const std::string problem = config.validate(); !problem.empty())
-    throw CliError{QString::fromStdString(problem)};
+  if (Problem problem; !config.validate(&problem))
+    throw problemError(problem);
   return config;
 }
 

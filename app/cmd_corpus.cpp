@@ -32,10 +32,10 @@ int runCorpus(const QStringList &arguments) {
   if (!format.isEmpty() && !parseCorpusFormat(format.toStdString(), options.format))
     throw CliError{QStringLiteral("--format must be auto, text or fortune, not \"%1\"").arg(format)};
   options.validationFraction = doubleOption(parser, QStringLiteral("validation"), options.validationFraction);
-  QString error;
-  const auto corpus = loadCorpus(parser.positionalArguments().at(0), options, &error);
+  Problem problem;
+  const auto corpus = loadCorpus(parser.positionalArguments().at(0), options, &problem);
   if (!corpus)
-    throw CliError{error};
+    throw problemError(problem);
   const Baselines baselines = computeBaselines(corpus->train(), corpus->validation(), corpus->vocabulary.size());
 
   if (parser.isSet(QStringLiteral("write-text"))) {

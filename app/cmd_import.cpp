@@ -19,15 +19,15 @@ int runImportPytorch(const QStringList &arguments) {
                               "docs/pytorch-interchange.md) into a model file."),
                {QStringLiteral("IN.json"), QStringLiteral("OUT")});
   const QString in = parser.positionalArguments().at(0), out = parser.positionalArguments().at(1);
-  QString error;
-  auto model = importPytorchInterchange(in, &error);
+  Problem problem;
+  auto model = importPytorchInterchange(in, &problem);
   if (!model)
-    throw CliError{error};
+    throw problemError(problem);
   model->metadata[QStringLiteral("source_file")] = QFileInfo(in).fileName();
   if (parser.isSet(QStringLiteral("description")))
     model->metadata[QStringLiteral("description")] = parser.value(QStringLiteral("description"));
-  if (!saveModel(*model, out, &error))
-    throw CliError{error};
+  if (!saveModel(*model, out, &problem))
+    throw problemError(problem);
   std::fprintf(stderr, "wrote %s: %d layer(s) × %d units, %d characters, %lld parameters\n", qPrintable(out),
                model->config.numLayers, model->config.hiddenSize, model->vocabulary.size(),
                static_cast<long long>(model->parameters.size()));

@@ -70,21 +70,19 @@ std::shared_ptr<const Corpus> generatedCorpusOrThrow(const QCommandLineParser &p
   const std::uint64_t seed = p.isSet(QStringLiteral("gen-seed")) ? p.value(QStringLiteral("gen-seed")).toULongLong(&ok) : 1;
   if (!ok)
     throw CliError{QStringLiteral("--gen-seed must be a non-negative integer")};
-  QString error;
+  Problem problem;
   std::optional<Corpus> corpus;
   if (isSeriesGenerator(id)) {
-    corpus = generatedSeriesCorpus(id, length, seed, options, &error);
+    corpus = generatedSeriesCorpus(id, length, seed, options, &problem);
   } else {
-    std::string problem;
     const auto text = generateText(id, length, seed, &problem);
     if (!text)
-      throw CliError{QStringLiteral("--generator: %1 (series: sines, seasonal, mackey-glass)")
-                         .arg(QString::fromStdString(problem))};
+      throw CliError{QStringLiteral("--generator: %1 (series: sines, seasonal, mackey-glass)").arg(problemMessage(problem))};
     corpus = corpusFromText(*text, QStringLiteral("%1 (seed %2)").arg(QString::fromStdString(id)).arg(seed), options,
-                            &error);
+                            &problem);
   }
   if (!corpus)
-    throw CliError{error};
+    throw problemError(problem);
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
@@ -96,9 +94,9 @@ QJsonObject readLessonOrThrow(const QString &path) {
   const QJsonDocument document = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
   if (!document.isObject())
     throw CliError{QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString())};
-  QString problem;
+  Problem problem;
   if (!ExampleLesson::fromJson(document.object(), &problem))
-    throw CliError{QStringLiteral("%1: %2").arg(path, problem)};
+    throw problemError(problem.inFile(path));
   return document.object();
 }
 
@@ -128,18 +126,18 @@ std::shared_ptr<const Corpus> loadCorpusOrThrow(const QCommandLineParser &p, boo
     CsvOptions csv;
     csv.delimiter = csvCharacter(p, QStringLiteral("delimiter"));
     csv.decimal = csvCharacter(p, QStringLiteral("decimal"));
-    QString error;
+    Problem problem;
     auto corpus = loadSeriesCorpus(p.value(QStringLiteral("series")), p.value(QStringLiteral("column")), csv, options,
-                                   &error, [](std::int64_t, std::int64_t) { return !g_interrupted.load(); });
+                                   &problem, [](std::int64_t, std::int64_t) { return !g_interrupted.load(); });
     if (!corpus)
-      throw CliError{error};
+      throw problemError(problem);
     return std::make_shared<const Corpus>(std::move(*corpus));
   }
   const QString format = p.value(QStringLiteral("format"));
   if (!format.isEmpty() && !parseCorpusFormat(format.toStdString(), options.format))
     throw CliError{QStringLiteral("--format must be auto, text or fortune, not \"%1\"").arg(format)};
-  QString error;
-  auto corpus = loadCorpus(p.value(QStringLiteral("corpus")), options, &error, [&](std::int64_t done, std::int64_t total) {
+  Problem problem;
+  auto corpus = loadCorpus(p.value(QStringLiteral("corpus")), options, &problem, [&](std::int64_t done, std::int64_t total) {
     if (terminal && total > (std::int64_t(32) << 20))
       std::fprintf(stderr, "\rloading corpus… %3d%%", int(100 * done / std::max<std::int64_t>(total, 1)));
     return !g_interrupted.load();
@@ -147,7 +145,7 @@ std::shared_ptr<const Corpus> loadCorpusOrThrow(const QCommandLineParser &p, boo
   if (terminal)
     std::fprintf(stderr, "\r\033[K");
   if (!corpus)
-    throw CliError{error};
+    throw problemError(problem);
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
@@ -208,17 +206,17 @@ int runTrain(const QStringList &arguments) {
   std::signal(SIGINT, onInterrupt);
   const auto corpus = loadCorpusOrThrow(parser, terminal);
   std::unique_ptr<Trainer> trainer;
-  QString error;
+  Problem problem;
   if (parser.isSet(QStringLiteral("resume"))) {
     const int threads = parser.isSet(QStringLiteral("threads")) ? intOption(parser, QStringLiteral("threads"), 1, 1, 256) : 0;
-    trainer = Trainer::resume(corpus, parser.value(QStringLiteral("resume")), &error,
+    trainer = Trainer::resume(corpus, parser.value(QStringLiteral("resume")), &problem,
                               intOption(parser, QStringLiteral("iters"), 0, 1, 2000000000), threads);
     if (!trainer)
-      throw CliError{error};
+      throw problemError(problem);
   } else {
     const TrainerConfig config = configFromOptions(parser);
-    if (const std::string problem = config.validate(*corpus); !problem.empty())
-      throw CliError{QString::fromStdString(problem)};
+    if (!config.validate(*corpus, &problem))
+      throw problemError(problem);
     trainer = std::make_unique<Trainer>(corpus, config);
   }
   if (parser.isSet(QStringLiteral("lesson")))
@@ -228,22 +226,22 @@ int runTrain(const QStringList &arguments) {
 
   const TrainingOutcome outcome = trainer->run(g_interrupted, [&](const TrainingProgress &progress) {
     report.progress(progress);
-    if (progress.evaluated && !checkpoint.isEmpty() && !trainer->saveCheckpoint(checkpoint, &error))
-      report.warning(error);
+    if (progress.evaluated && !checkpoint.isEmpty() && !trainer->saveCheckpoint(checkpoint, &problem))
+      report.warning(problemMessage(problem));
     if (progress.evaluated && !best.isEmpty() && trainer->bestIteration() == progress.iteration &&
-        !trainer->saveModel(best, &error))
-      report.warning(error);
+        !trainer->saveModel(best, &problem))
+      report.warning(problemMessage(problem));
   });
   std::signal(SIGINT, SIG_DFL);
 
   // Whatever happened, the current weights (after divergence: the last good ones) are saved.
-  if (!trainer->saveModel(out, &error))
-    throw CliError{error};
+  if (!trainer->saveModel(out, &problem))
+    throw problemError(problem);
   QString savedCheckpoint;
   if (outcome != TrainingOutcome::Diverged && (!checkpoint.isEmpty() || outcome == TrainingOutcome::Cancelled)) {
     savedCheckpoint = checkpoint.isEmpty() ? out + QStringLiteral(".ckpt") : checkpoint;
-    if (!trainer->saveCheckpoint(savedCheckpoint, &error))
-      throw CliError{error};
+    if (!trainer->saveCheckpoint(savedCheckpoint, &problem))
+      throw problemError(problem);
   }
   report.finished(outcome, out, savedCheckpoint);
   return outcome == TrainingOutcome::Finished ? kOk : outcome == TrainingOutcome::Cancelled ? 130 : kBadInput;

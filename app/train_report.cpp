@@ -141,8 +141,8 @@ void TrainReport::finished(TrainingOutcome outcome, const QString &model, const 
   clearBar();
   const Baselines &b = m_trainer.baselines();
   const double best = m_trainer.bestValidationLoss();
-  if (!m_trainer.outcomeMessage().isEmpty())
-    std::fprintf(stderr, "%s\n", qPrintable(m_trainer.outcomeMessage()));
+  if (m_trainer.outcome().isSet())
+    std::fprintf(stderr, "%s\n", qPrintable(problemMessage(m_trainer.outcome())));
   std::fprintf(stderr, "saved the model to %s%s\n", qPrintable(model),
                checkpoint.isEmpty() ? ""
                                     : qPrintable(QStringLiteral(" and a checkpoint to %1 (continue with --resume %1)").arg(checkpoint)));

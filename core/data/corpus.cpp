@@ -37,13 +37,17 @@ inline void appendCharacter(std::vector<std::int32_t> &codes, char32_t c) {
 
 // Why the sequence starting at bytes[0] is bad, worded exactly as decodeUtf8 words it (the two must never
 // disagree). `size` covers the whole sequence, or everything up to the end of the file when it is cut off.
-std::string invalidReason(const unsigned char *bytes, std::size_t size) {
+ProblemCode invalidReason(const unsigned char *bytes, std::size_t size) {
   std::u32string ignored;
   Utf8Error error;
   if (decodeUtf8(std::string_view(reinterpret_cast<const char *>(bytes), std::min<std::size_t>(size, 4)), ignored,
                  &error))
-    return "an invalid sequence"; // unreachable: callers pass a sequence they found bad
+    return ProblemCode::Utf8InvalidByte; // unreachable: callers pass a sequence they found bad
   return error.reason;
+}
+
+Problem invalidUtf8(std::int64_t byteOffset, ProblemCode reason) {
+  return Problem(ProblemCode::CorpusInvalidUtf8).withValue(QString::number(byteOffset)).because(Problem(reason));
 }
 
 // Decodes the complete UTF-8 sequences of bytes[0, size) into `codes` and returns how many bytes it used; the
@@ -106,10 +110,10 @@ void adviseHugePages(std::vector<std::int32_t> &codes) {
 #endif
 }
 
-std::optional<QString> fractionProblem(double fraction) {
+std::optional<Problem> fractionProblem(double fraction) {
   if (fraction >= 0.0 && fraction <= 0.9) // false for NaN
     return std::nullopt;
-  return QStringLiteral("the validation fraction must be between 0 and 0.9 (it is %1)").arg(fraction);
+  return Problem(ProblemCode::CorpusValidationFraction).withValue(QString::number(fraction));
 }
 
 bool isSeparatorLine(const std::vector<std::int32_t> &text, std::size_t lineStart) {
@@ -190,14 +194,14 @@ void applyFortuneFormat(std::vector<std::int32_t> &text) {
 // The steps shared by files and in-memory text, once `codes` holds the code points with BOM and CR LF handled:
 // format, emptiness, vocabulary (codes are turned into ids in place), distinct characters, split.
 std::optional<Corpus> finishCorpus(Corpus corpus, std::vector<std::int32_t> codes, const CorpusOptions &options,
-                                   QString *problem) {
+                                   Problem *problem) {
   corpus.format = options.format;
   if (corpus.format == CorpusFormat::Auto)
     corpus.format = looksLikeFortune(codes) ? CorpusFormat::Fortune : CorpusFormat::Text;
   if (corpus.format == CorpusFormat::Fortune)
     applyFortuneFormat(codes);
   if (codes.empty()) {
-    *problem = QStringLiteral("the corpus is empty");
+    *problem = Problem(ProblemCode::CorpusEmpty);
     return std::nullopt;
   }
 
@@ -213,8 +217,8 @@ std::optional<Corpus> finishCorpus(Corpus corpus, std::vector<std::int32_t> code
       symbols.push_back(char32_t(c));
     }
   if (symbols.size() == 1) {
-    *problem = QStringLiteral("the corpus has only one distinct character (%1); a model needs at least two")
-                   .arg(QString::fromStdString(describeCodePoint(symbols.front())));
+    *problem = Problem(ProblemCode::CorpusOneCharacter)
+                   .withValue(QString::fromStdString(describeCodePoint(symbols.front())));
     return std::nullopt;
   }
   for (std::int32_t &c : codes)
@@ -228,18 +232,18 @@ std::optional<Corpus> finishCorpus(Corpus corpus, std::vector<std::int32_t> code
 }
 
 std::optional<Corpus> readCorpusFile(const QString &path, const CorpusOptions &options,
-                                     const CorpusProgress &progress, QString *problem) {
+                                     const CorpusProgress &progress, Problem *problem) {
   if (const auto bad = fractionProblem(options.validationFraction)) {
     *problem = *bad;
     return std::nullopt;
   }
   if (QFileInfo(path).isDir()) {
-    *problem = QStringLiteral("this is a directory, not a text file");
+    *problem = Problem(ProblemCode::CorpusIsDirectory);
     return std::nullopt;
   }
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    *problem = file.errorString();
+    *problem = Problem(ProblemCode::SystemError).withValue(file.errorString());
     return std::nullopt;
   }
   const std::int64_t total = file.size();
@@ -258,7 +262,7 @@ std::optional<Corpus> readCorpusFile(const QString &path, const CorpusOptions &o
   for (;;) {
     const qint64 got = file.read(buffer.data() + carried, chunk);
     if (got < 0) {
-      *problem = QStringLiteral("reading failed: %1").arg(file.errorString());
+      *problem = Problem(ProblemCode::ReadFailed).withValue(file.errorString());
       return std::nullopt;
     }
     if (got == 0)
@@ -268,23 +272,19 @@ std::optional<Corpus> readCorpusFile(const QString &path, const CorpusOptions &o
     Utf8Error bad;
     const std::int64_t used = decodeChunk(bytes, available, done - std::int64_t(carried), codes, bad);
     if (used < 0) {
-      *problem = QStringLiteral("invalid UTF-8 at byte %1 (%2)")
-                     .arg(qint64(bad.byteOffset))
-                     .arg(QString::fromStdString(bad.reason));
+      *problem = invalidUtf8(std::int64_t(bad.byteOffset), bad.reason);
       return std::nullopt;
     }
     carried = available - std::size_t(used);
     std::memmove(bytes, bytes + used, carried);
     done += got;
     if (progress && !progress(done, total)) {
-      *problem = QStringLiteral("loading was cancelled");
+      *problem = Problem(ProblemCode::LoadingCancelled);
       return std::nullopt;
     }
   }
   if (carried > 0) {
-    *problem = QStringLiteral("invalid UTF-8 at byte %1 (%2)")
-                   .arg(done - std::int64_t(carried))
-                   .arg(QString::fromStdString(invalidReason(bytes, carried)));
+    *problem = invalidUtf8(done - std::int64_t(carried), invalidReason(bytes, carried));
     return std::nullopt;
   }
   Corpus corpus;
@@ -296,7 +296,7 @@ std::optional<Corpus> readCorpusFile(const QString &path, const CorpusOptions &o
 }
 
 std::optional<Corpus> readCorpusText(std::u32string_view text, const QString &name, const CorpusOptions &options,
-                                     QString *problem) {
+                                     Problem *problem) {
   if (const auto bad = fractionProblem(options.validationFraction)) {
     *problem = *bad;
     return std::nullopt;
@@ -305,9 +305,8 @@ std::optional<Corpus> readCorpusText(std::u32string_view text, const QString &na
     return c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF);
   });
   if (invalid != text.end()) {
-    *problem = QStringLiteral("character %1 of the text, %2, is not a Unicode character")
-                   .arg(qint64(invalid - text.begin()))
-                   .arg(QString::fromStdString(describeCodePoint(*invalid)));
+    *problem = Problem(ProblemCode::CorpusNotUnicode, {QString::fromStdString(describeCodePoint(*invalid))})
+                   .withValue(QString::number(qint64(invalid - text.begin())));
     return std::nullopt;
   }
   Corpus corpus;
@@ -360,31 +359,31 @@ std::u32string Corpus::text(std::int64_t begin, std::int64_t count) const {
   return result;
 }
 
-std::optional<Corpus> loadCorpus(const QString &path, const CorpusOptions &options, QString *error,
+std::optional<Corpus> loadCorpus(const QString &path, const CorpusOptions &options, Problem *problem,
                                  const CorpusProgress &progress) {
-  QString problem;
+  Problem found;
   std::optional<Corpus> corpus;
   try {
-    corpus = readCorpusFile(path, options, progress, &problem);
+    corpus = readCorpusFile(path, options, progress, &found);
   } catch (const std::bad_alloc &) {
-    problem = QStringLiteral("there is not enough memory to hold the corpus");
+    found = Problem(ProblemCode::CorpusOutOfMemory);
   }
-  if (!corpus && error)
-    *error = QStringLiteral("%1: %2").arg(path, problem);
+  if (!corpus)
+    report(problem, found.inFile(path));
   return corpus;
 }
 
 std::optional<Corpus> corpusFromText(std::u32string_view text, const QString &name, const CorpusOptions &options,
-                                     QString *error) {
-  QString problem;
+                                     Problem *problem) {
+  Problem found;
   std::optional<Corpus> corpus;
   try {
-    corpus = readCorpusText(text, name, options, &problem);
+    corpus = readCorpusText(text, name, options, &found);
   } catch (const std::bad_alloc &) {
-    problem = QStringLiteral("there is not enough memory to hold the corpus");
+    found = Problem(ProblemCode::CorpusOutOfMemory);
   }
-  if (!corpus && error)
-    *error = QStringLiteral("%1: %2").arg(name, problem);
+  if (!corpus)
+    report(problem, found.inFile(name));
   return corpus;
 }
 

@@ -4,6 +4,7 @@
 // Loading normalises the text (BOM dropped, CRLF → LF; fortune files: '%' separator lines become blank lines,
 // ANSI escapes such as ESC[32m and nroff overstrikes "x\b" removed), refuses what cannot be trained on, and
 // streams the file so a large corpus costs only its token ids (4 bytes a character) plus one read chunk.
+#include "common/problem.h"
 #include "series_scaling.h"
 #include "vocabulary.h"
 
@@ -66,13 +67,13 @@ struct Corpus {
 // Called after each chunk with (bytes read, file size); return false to cancel loading.
 using CorpusProgress = std::function<bool(std::int64_t done, std::int64_t total)>;
 
-// Loads and normalises a UTF-8 file. On failure returns nullopt and sets `error` to "<path>: <problem>":
-// unreadable file, invalid UTF-8 (naming the byte offset in the file), empty text, a single distinct character,
-// a bad validationFraction, or "loading was cancelled".
-std::optional<Corpus> loadCorpus(const QString &path, const CorpusOptions &options, QString *error,
+// Loads and normalises a UTF-8 file. On failure returns nullopt and sets `problem` (file = path): unreadable
+// file, invalid UTF-8 (value = the byte offset in the file), empty text, a single distinct character, a bad
+// validationFraction, or LoadingCancelled.
+std::optional<Corpus> loadCorpus(const QString &path, const CorpusOptions &options, Problem *problem,
                                  const CorpusProgress &progress = {});
-// The same normalisation and checks for text already in memory (generated corpora); errors start "<name>: ".
+// The same normalisation and checks for text already in memory (generated corpora); the problem's file is `name`.
 std::optional<Corpus> corpusFromText(std::u32string_view text, const QString &name, const CorpusOptions &options,
-                                     QString *error);
+                                     Problem *problem);
 
 } // namespace lstm

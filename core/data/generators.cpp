@@ -3,6 +3,7 @@
 #include "generators.h"
 
 #include "generator_checks.h"
+#include "common/problem.h"
 
 #include "model/rng.h"
 
@@ -394,14 +395,17 @@ BracketOptions parenthesesOptions() {
 }
 
 std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,
-                                           std::string *error) {
-  const auto fail = [error](std::string problem) -> std::optional<std::u32string> {
-    if (error)
-      *error = std::move(problem);
+                                           Problem *problem) {
+  const auto fail = [problem](ProblemCode code, const QString &generator) -> std::optional<std::u32string> {
+    report(problem, Problem(code).withField(generator));
     return std::nullopt;
   };
-  if (characters < 1 || characters > kMaxCharacters)
-    return fail(bad("number of characters", double(characters), "in [1, 268435456]"));
+  if (characters < 1 || characters > kMaxCharacters) {
+    report(problem, Problem(ProblemCode::GeneratorCharacters)
+                        .withValue(QString::number(characters))
+                        .withLimit(QString::number(kMaxCharacters)));
+    return std::nullopt;
+  }
   if (id == "brackets")
     return generateCharacters<BracketOptions>(characters, seed, appendBracketLine);
   if (id == "parens")
@@ -418,8 +422,8 @@ std::optional<std::u32string> generateText(std::string_view id, std::int64_t cha
     return generateCharacters<AddingOptions>(characters, seed, generator_lines::appendAddingLine, addingTextOptions());
   for (const GeneratorInfo &info : kGenerators)
     if (id == info.id)
-      return fail("the generator \"" + std::string(id) + "\" makes a numeric series, not text");
-  return fail("there is no generator called \"" + std::string(id) + "\"");
+      return fail(ProblemCode::GeneratorNumeric, QString::fromUtf8(id.data(), qsizetype(id.size())));
+  return fail(ProblemCode::GeneratorUnknown, QString::fromUtf8(id.data(), qsizetype(id.size())));
 }
 
 } // namespace lstm

@@ -15,6 +15,8 @@
 
 namespace lstm {
 
+struct Problem;
+
 // ---- Text tasks -------------------------------------------------------------------------------------------------
 
 // 1. Balanced brackets: random balanced sequences over the first `kinds` of "()", "[]", "{}", nesting never deeper
@@ -193,9 +195,9 @@ BracketOptions parenthesesOptions();
 
 // At least `characters` characters (whole lines) of text task `id` with default options ("parens": the above,
 // "adding": addingTextOptions()); a prefix of what the
-// task's generator gives with the same seed and enough examples. nullopt and one sentence in `error` (when
-// non-null) for an unknown or numeric id, or characters outside [1, 2^28].
+// task's generator gives with the same seed and enough examples. nullopt and the problem (when non-null) for
+// an unknown or numeric id, or characters outside [1, 2^28].
 std::optional<std::u32string> generateText(std::string_view id, std::int64_t characters, std::uint64_t seed,
-                                           std::string *error);
+                                           Problem *problem);
 
 } // namespace lstm

@@ -15,10 +15,6 @@ namespace lstm {
 namespace {
 constexpr std::int64_t kMaxGeneratedLength = std::int64_t(1) << 24;
 
-void failure(const QString &name, const QString &problem, QString *error) {
-  if (error)
-    *error = QStringLiteral("%1: %2").arg(name, problem);
-}
 
 // Precondition: isSeriesGenerator(id), length within the generators' limits.
 std::vector<double> generatedValues(std::string_view id, std::int64_t length, std::uint64_t seed) {
@@ -42,21 +38,26 @@ std::vector<double> generatedValues(std::string_view id, std::int64_t length, st
 } // namespace
 
 std::optional<Corpus> corpusFromSeries(std::span<const double> values, const QString &name, const QString &column,
-                                       const CorpusOptions &options, QString *error) {
+                                       const CorpusOptions &options, Problem *problem) {
   if (!(options.validationFraction >= 0.0 && options.validationFraction <= 0.9)) {
-    failure(name, QStringLiteral("the validation fraction must lie between 0 and 0.9"), error);
+    report(problem, Problem(ProblemCode::SeriesValidationFraction).inFile(name));
     return std::nullopt;
   }
   const auto count = std::int64_t(values.size());
   if (count < kMinSeriesLength || count > kMaxSeriesLength) {
-    failure(name, QStringLiteral("the series \"%1\" has %2 values; a model needs between %3 and %4")
-                      .arg(column).arg(count).arg(kMinSeriesLength).arg(kMaxSeriesLength), error);
+    report(problem, Problem(ProblemCode::SeriesLength, {QString::number(kMinSeriesLength)})
+                        .inFile(name)
+                        .withField(column)
+                        .withValue(QString::number(count))
+                        .withLimit(QString::number(kMaxSeriesLength)));
     return std::nullopt;
   }
   for (std::int64_t i = 0; i < count; ++i)
     if (!std::isfinite(values[std::size_t(i)])) {
-      failure(name, QStringLiteral("value %1 of the series \"%2\" is %3, not a finite number")
-                        .arg(i + 1).arg(column).arg(values[std::size_t(i)]), error);
+      report(problem, Problem(ProblemCode::SeriesNotFinite, {QString::number(i + 1)})
+                          .inFile(name)
+                          .withField(column)
+                          .withValue(QString::number(values[std::size_t(i)])));
       return std::nullopt;
     }
   Corpus corpus;
@@ -81,16 +82,16 @@ std::optional<Corpus> corpusFromSeries(std::span<const double> values, const QSt
 }
 
 std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &column, const CsvOptions &csv,
-                                       const CorpusOptions &options, QString *error, const CorpusProgress &progress) {
-  const auto table = loadCsv(path, csv, error, progress);
+                                       const CorpusOptions &options, Problem *problem, const CorpusProgress &progress) {
+  const auto table = loadCsv(path, csv, problem, progress);
   if (!table)
     return std::nullopt;
-  const auto values = csvColumn(*table, column, error);
+  const auto values = csvColumn(*table, column, problem);
   if (!values)
     return std::nullopt;
   const int index = int(table->columnNames.indexOf(column));
   const QString name = index >= 0 ? column : table->columnNames.value(column.toInt() - 1, column);
-  auto corpus = corpusFromSeries(*values, path, name, options, error);
+  auto corpus = corpusFromSeries(*values, path, name, options, problem);
   if (!corpus)
     return std::nullopt;
   corpus->name = QFileInfo(path).fileName();
@@ -99,46 +100,46 @@ std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &colum
   return corpus;
 }
 
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, QString *error) {
+std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, Problem *problem) {
   const QString generator = series.value(QStringLiteral("generator")).toString();
   if (!generator.isEmpty()) {
     const std::string id = generator.toStdString();
     const std::int64_t length = series.value(QStringLiteral("length")).toInteger();
     if (!isSeriesGenerator(id) || length < kMinSeriesLength || length > kMaxGeneratedLength) {
-      if (error)
-        *error = QStringLiteral("the model's series generator \"%1\" of length %2 is unknown").arg(generator).arg(length);
+      report(problem, Problem(ProblemCode::SeriesUnknownGenerator).withField(generator).withValue(QString::number(length)));
       return std::nullopt;
     }
     return generatedValues(id, length, std::uint64_t(series.value(QStringLiteral("seed")).toInteger()));
   }
   const QString path = series.value(QStringLiteral("path")).toString();
   if (path.isEmpty()) {
-    if (error)
-      *error = QStringLiteral("the model does not say where its series came from");
+    report(problem, Problem(ProblemCode::SeriesNoSource));
     return std::nullopt;
   }
-  const auto table = loadCsv(path, CsvOptions{}, error);
+  const auto table = loadCsv(path, CsvOptions{}, problem);
   if (!table)
     return std::nullopt;
-  return csvColumn(*table, series.value(QStringLiteral("column")).toString(), error);
+  return csvColumn(*table, series.value(QStringLiteral("column")).toString(), problem);
 }
 
 bool isSeriesGenerator(std::string_view id) { return id == "sines" || id == "seasonal" || id == "mackey-glass"; }
 
 std::optional<Corpus> generatedSeriesCorpus(std::string_view id, std::int64_t length, std::uint64_t seed,
-                                            const CorpusOptions &options, QString *error) {
+                                            const CorpusOptions &options, Problem *problem) {
   const QString name = QString::fromUtf8(id.data(), qsizetype(id.size()));
   if (!isSeriesGenerator(id)) {
-    failure(name, QStringLiteral("not a series generator; use sines, seasonal or mackey-glass"), error);
+    report(problem, Problem(ProblemCode::SeriesNotAGenerator).inFile(name));
     return std::nullopt;
   }
   if (length < kMinSeriesLength || length > kMaxGeneratedLength) {
-    failure(name, QStringLiteral("a generated series must have between %1 and %2 values, not %3")
-                      .arg(kMinSeriesLength).arg(kMaxGeneratedLength).arg(length), error);
+    report(problem, Problem(ProblemCode::SeriesGeneratedLength, {QString::number(kMinSeriesLength)})
+                        .inFile(name)
+                        .withValue(QString::number(length))
+                        .withLimit(QString::number(kMaxGeneratedLength)));
     return std::nullopt;
   }
   const std::vector<double> values = generatedValues(id, length, seed);
-  auto corpus = corpusFromSeries(values, name, name, options, error);
+  auto corpus = corpusFromSeries(values, name, name, options, problem);
   if (corpus) {
     corpus->name = QStringLiteral("%1 (seed %2)").arg(name).arg(seed);
     corpus->generated = Corpus::Generated{std::string(id), seed, length};

@@ -2,7 +2,7 @@
 // Series corpora (issue #6): one numeric series, split into a training head and a validation tail like a text,
 // z-scored with a SeriesScaling fitted on the training part only (so validation never leaks into the scaling).
 // The trainer then teaches a Dense(1) → Regression(1) model to predict x_{t+1} from x_0 … x_t.
-// All functions are reentrant; errors are one sentence starting with "<file or name>: ".
+// All functions are reentrant; a problem names the file or corpus name in its `file`.
 #include "corpus.h"
 #include "series_csv.h"
 
@@ -22,18 +22,18 @@ inline constexpr std::int64_t kMaxSeriesLength = std::int64_t(1) << 28;
 // fewer than kMinSeriesLength values, non-finite values (with their 1-based index) and a bad validation fraction.
 // sha256 covers the values as little-endian doubles and the column name, so a checkpoint knows its series.
 std::optional<Corpus> corpusFromSeries(std::span<const double> values, const QString &name, const QString &column,
-                                       const CorpusOptions &options, QString *error);
+                                       const CorpusOptions &options, Problem *problem);
 // One column (by name or 1-based number) of a CSV file; path and fileBytes are set as for a text corpus.
 std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &column, const CsvOptions &csv,
-                                       const CorpusOptions &options, QString *error,
+                                       const CorpusOptions &options, Problem *problem,
                                        const CorpusProgress &progress = {});
 // `length` values of numeric generator `id` ("sines", "seasonal", "mackey-glass") with default options.
 std::optional<Corpus> generatedSeriesCorpus(std::string_view id, std::int64_t length, std::uint64_t seed,
-                                            const CorpusOptions &options, QString *error);
+                                            const CorpusOptions &options, Problem *problem);
 // The series a model was trained on, in original units, from its metadata["series"] object: regenerated
 // ({"generator", "seed", "length"}) or read again from its CSV file ({"path", "column"}). Reads files: not for the
-// GUI thread when they may be large. nullopt with a reason ("<file>: …" for files).
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, QString *error);
+// GUI thread when they may be large. nullopt with the problem (its file set for files).
+std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, Problem *problem);
 // The ids generatedSeriesCorpus accepts.
 bool isSeriesGenerator(std::string_view id);
 

@@ -26,27 +26,31 @@ QString quotedText(std::string_view text) {
   return QLatin1Char('"') + QString::fromUtf8(text.data(), qsizetype(text.size())) + QLatin1Char('"');
 }
 
-std::optional<QString> optionsProblem(const CsvOptions &options) {
+std::optional<Problem> optionsProblem(const CsvOptions &options) {
   const char32_t d = options.delimiter;
   const char32_t p = options.decimal;
   if (d != 0 && (d > 0x7F || d == U'"' || d == U'\n' || d == U'\r' || (d >= U'0' && d <= U'9')))
-    return QStringLiteral("the delimiter must be an ASCII character other than a quote, a line break or a digit");
+    return Problem(ProblemCode::CsvBadDelimiter);
   if (p != 0 && p != U'.' && p != U',')
-    return QStringLiteral("the decimal separator must be '.' or ','");
+    return Problem(ProblemCode::CsvBadDecimal);
   if (d != 0 && d == p)
-    return QStringLiteral("the delimiter and the decimal separator are both '%1'").arg(QLatin1Char(char(d)));
+    return Problem(ProblemCode::CsvDelimiterIsDecimal).withValue(QString(QLatin1Char(char(d))));
   if (options.maxBytes < 0)
-    return QStringLiteral("the size limit must not be negative");
+    return Problem(ProblemCode::CsvNegativeLimit);
   return std::nullopt;
 }
 
-QString columnLabel(const CsvTable &table, std::size_t column) {
-  return table.hadHeader ? QStringLiteral("column \"%1\"").arg(table.columnNames[qsizetype(column)])
-                         : QStringLiteral("column %1").arg(column + 1);
+// A problem about `column` (0-based) of `table`: its number, and its name when the file has a header ({columnLabel}).
+Problem aboutColumn(ProblemCode code, const CsvTable &table, std::size_t column) {
+  Problem problem(code);
+  problem.column = qint64(column) + 1;
+  if (table.hadHeader)
+    problem.field = table.columnNames[qsizetype(column)];
+  return problem;
 }
 
 std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, const CsvOptions &options,
-                                 const CsvProgress &progress, QString *problem) {
+                                 const CsvProgress &progress, Problem *problem) {
   const bool onlyBom = text.size() == 3 && text == "\xEF\xBB\xBF";
   if (text.substr(0, 3) == "\xEF\xBB\xBF")
     text.remove_prefix(3);
@@ -64,15 +68,14 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
   const auto read = [&](Fields &into, std::int64_t &at) {
     const auto status = reader.next(into, at);
     if (status == RecordReader::Status::UnclosedQuote)
-      *problem = QStringLiteral("line %1: a quoted field is not closed before the end of the file").arg(at);
+      *problem = Problem(ProblemCode::CsvUnclosedQuote).at(at);
     return status;
   };
   auto status = read(first, firstLine);
   if (status == RecordReader::Status::UnclosedQuote)
     return std::nullopt;
   if (status == RecordReader::Status::End) {
-    *problem = text.empty() || onlyBom ? QStringLiteral("the file is empty")
-                                       : QStringLiteral("the file has only blank lines");
+    *problem = Problem(text.empty() || onlyBom ? ProblemCode::CsvEmpty : ProblemCode::CsvOnlyBlankLines);
     return std::nullopt;
   }
   status = read(next, line);
@@ -89,8 +92,7 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
       std::u32string ignored;
       Utf8Error bad;
       if (!decodeUtf8(first[c], ignored, &bad)) {
-        *problem = QStringLiteral("line %1: the name of column %2 is not valid UTF-8 (%3)").arg(firstLine).arg(c + 1)
-                       .arg(QString::fromStdString(bad.reason));
+        *problem = Problem(ProblemCode::CsvColumnNameNotUtf8).at(firstLine, qint64(c) + 1).because(Problem(bad.reason));
         return std::nullopt;
       }
       name = QString::fromUtf8(first[c].data(), qsizetype(first[c].size())).trimmed();
@@ -103,8 +105,10 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
   std::int64_t reported = 0;
   const auto addRow = [&](const Fields &row, std::int64_t at) {
     if (row.size() != width) {
-      *problem = QStringLiteral("line %1 has %2 fields, but line %3 has %4").arg(at).arg(row.size()).arg(firstLine)
-                     .arg(width);
+      *problem = Problem(ProblemCode::CsvFieldCount, {QString::number(firstLine)})
+                     .at(at)
+                     .withValue(QString::number(row.size()))
+                     .withLimit(QString::number(width));
       return false;
     }
     // A table of words (a header followed by more words) deserves one plain sentence, not a complaint about
@@ -113,11 +117,11 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
       QStringList texts;
       for (const std::string &f : row)
         texts.append(quotedText(f));
-      *problem = QStringLiteral("no column holds numbers (line %1: %2)").arg(at).arg(texts.join(QStringLiteral(", ")));
+      *problem = Problem(ProblemCode::CsvNoNumbers).at(at).withValue(texts.join(QStringLiteral(", ")));
       return false;
     }
     for (std::size_t c = 0; c < width; ++c) {
-      if (!table.textColumn[c].isEmpty())
+      if (!table.textColumn[c].text.isEmpty())
         continue;
       double value = 0.0;
       const NumberStatus result = parseNumber(row[c], dialect.decimal, value);
@@ -126,16 +130,15 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
         continue;
       }
       if (table.rows == 0 && width > 1 && result == NumberStatus::NotNumber) { // dates, labels: not a series
-        table.textColumn[c] = QStringLiteral("line %1: %2").arg(at).arg(quotedText(row[c]));
+        table.textColumn[c] = CsvTextCell{at, QString::fromUtf8(row[c].data(), qsizetype(row[c].size()))};
         continue;
       }
-      const QString where = QStringLiteral("line %1, %2: ").arg(at).arg(columnLabel(table, c));
-      if (result == NumberStatus::Missing)
-        *problem = where + QStringLiteral("the value is missing");
-      else if (result == NumberStatus::OutOfRange)
-        *problem = where + quotedText(row[c]) + QStringLiteral(" is out of the range of a double");
-      else
-        *problem = where + quotedText(row[c]) + QStringLiteral(" is not a number");
+      const ProblemCode code = result == NumberStatus::Missing      ? ProblemCode::CsvValueMissing
+                               : result == NumberStatus::OutOfRange ? ProblemCode::CsvValueOutOfRange
+                                                                    : ProblemCode::CsvValueNotNumber;
+      *problem = aboutColumn(code, table, c);
+      problem->line = at;
+      problem->value = QString::fromUtf8(row[c].data(), qsizetype(row[c].size()));
       return false;
     }
     ++table.rows;
@@ -143,7 +146,7 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
     if (progress && done - reported >= kProgressStep) {
       reported = done;
       if (!progress(done, std::int64_t(text.size()))) {
-        *problem = QStringLiteral("loading was cancelled");
+        *problem = Problem(ProblemCode::LoadingCancelled);
         return false;
       }
     }
@@ -162,29 +165,29 @@ std::optional<CsvTable> parseCsv(const QString &path, std::string_view text, con
       return std::nullopt;
   }
   if (table.rows == 0) {
-    *problem = QStringLiteral("the file has a header (line %1) but no rows of numbers").arg(firstLine);
+    *problem = Problem(ProblemCode::CsvHeaderOnly).at(firstLine);
     return std::nullopt;
   }
   if (progress && !progress(std::int64_t(text.size()), std::int64_t(text.size()))) {
-    *problem = QStringLiteral("loading was cancelled");
+    *problem = Problem(ProblemCode::LoadingCancelled);
     return std::nullopt;
   }
   return table;
 }
 
 std::optional<CsvTable> readCsvFile(const QString &path, const CsvOptions &options, const CsvProgress &progress,
-                                    QString *problem) {
+                                    Problem *problem) {
   if (const auto bad = optionsProblem(options)) {
     *problem = *bad;
     return std::nullopt;
   }
   const QFileInfo info(path);
   if (info.isDir()) {
-    *problem = QStringLiteral("this is a directory, not a CSV file");
+    *problem = Problem(ProblemCode::CsvIsDirectory);
     return std::nullopt;
   }
   const auto tooLarge = [&](std::int64_t bytes) {
-    *problem = QStringLiteral("the file has %1 bytes, more than the limit of %2").arg(bytes).arg(options.maxBytes);
+    *problem = Problem(ProblemCode::CsvTooLarge).withValue(QString::number(bytes)).withLimit(QString::number(options.maxBytes));
   };
   // Checked before opening, and again on the open file in case it grew in between.
   if (info.exists() && info.size() > options.maxBytes) {
@@ -193,7 +196,7 @@ std::optional<CsvTable> readCsvFile(const QString &path, const CsvOptions &optio
   }
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    *problem = file.errorString();
+    *problem = Problem(ProblemCode::SystemError).withValue(file.errorString());
     return std::nullopt;
   }
   const std::int64_t size = file.size();
@@ -210,7 +213,7 @@ std::optional<CsvTable> readCsvFile(const QString &path, const CsvOptions &optio
     else {
       bytes = file.readAll();
       if (file.error() != QFileDevice::NoError) {
-        *problem = QStringLiteral("reading failed: %1").arg(file.errorString());
+        *problem = Problem(ProblemCode::ReadFailed).withValue(file.errorString());
         return std::nullopt;
       }
       text = std::string_view(bytes.constData(), std::size_t(bytes.size()));
@@ -221,27 +224,29 @@ std::optional<CsvTable> readCsvFile(const QString &path, const CsvOptions &optio
 
 } // namespace
 
-std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, QString *error,
+std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, Problem *problem,
                                 const CsvProgress &progress) {
-  QString problem;
+  Problem found;
   std::optional<CsvTable> table;
   try {
-    table = readCsvFile(path, options, progress, &problem);
+    table = readCsvFile(path, options, progress, &found);
   } catch (const std::bad_alloc &) {
-    problem = QStringLiteral("there is not enough memory to hold the table");
+    found = Problem(ProblemCode::CsvOutOfMemory);
   }
-  if (!table && error)
-    *error = QStringLiteral("%1: %2").arg(path, problem);
+  if (!table)
+    report(problem, found.inFile(path));
   return table;
 }
 
-std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, QString *error) {
+std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, Problem *problem) {
   const auto numbersOf = [&](std::size_t c) -> std::optional<std::vector<double>> {
-    if (c >= table.textColumn.size() || table.textColumn[c].isEmpty())
+    if (c >= table.textColumn.size() || table.textColumn[c].text.isEmpty())
       return table.columns[c];
-    if (error)
-      *error = QStringLiteral("%1: %2 holds text, not numbers (%3)")
-                   .arg(table.path, columnLabel(table, c), table.textColumn[c]);
+    report(problem, aboutColumn(ProblemCode::CsvColumnHoldsText, table, c)
+                        .inFile(table.path)
+                        .withValue(table.textColumn[c].text));
+    if (problem)
+      problem->line = table.textColumn[c].line;
     return std::nullopt;
   };
   const qsizetype byName = table.columnNames.indexOf(nameOrNumber);
@@ -251,16 +256,17 @@ std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QStrin
   const qlonglong number = nameOrNumber.trimmed().toLongLong(&isNumber);
   if (isNumber && number >= 1 && std::size_t(number) <= table.columns.size())
     return numbersOf(std::size_t(number - 1));
-  if (error) {
-    QStringList names;
-    for (const QString &name : table.columnNames)
-      names.append(QLatin1Char('"') + name + QLatin1Char('"'));
-    const QString wanted = isNumber ? QStringLiteral("column %1").arg(number)
-                                    : QStringLiteral("column \"%1\"").arg(nameOrNumber);
-    *error = QStringLiteral("%1: there is no %2; the columns are %3 (or 1 to %4 by number)")
-                 .arg(table.path, wanted, names.join(QStringLiteral(", ")))
-                 .arg(table.columnNames.size());
-  }
+  QStringList names;
+  for (const QString &name : table.columnNames)
+    names.append(QLatin1Char('"') + name + QLatin1Char('"'));
+  Problem missing(isNumber ? ProblemCode::CsvNoSuchNumberedColumn : ProblemCode::CsvNoSuchNamedColumn);
+  if (isNumber)
+    missing.column = number;
+  else
+    missing.field = nameOrNumber;
+  report(problem, missing.inFile(table.path)
+                      .withValue(names.join(QStringLiteral(", ")))
+                      .withLimit(QString::number(table.columnNames.size())));
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // normalisation a model stores with itself. A value that is missing or is not a number is never dropped or
 // guessed: loading fails and the error names the file, the line (1-based, as an editor counts, blank lines
 // included), the column and the text. All functions are reentrant and may be called from any thread.
+#include "common/problem.h"
 #include "series_scaling.h"
 
 #include <QString>
@@ -27,14 +28,20 @@ struct CsvOptions {
   std::int64_t maxBytes = std::int64_t(1) << 30; // larger files are refused before anything is read
 };
 
+// The first text found in a column (where it makes the column a text column).
+struct CsvTextCell {
+  std::int64_t line = 0; // 1-based; 0 for number columns
+  QString text;          // empty for number columns
+};
+
 struct CsvTable {
   QString path;                              // as given to loadCsv
   QStringList columnNames;                   // from the header, or "column 1", "column 2", … (also for empty names)
   std::vector<std::vector<double>> columns;  // columns[c][r]: every number column has `rows` finite values
   // A column whose first value is text (dates, labels) is a text column: kept by name, its values skipped and
-  // columns[c] empty. textColumn[c] then says where that first text is, e.g. `line 2: "2024-01-31"`; it is empty
+  // columns[c] empty. textColumn[c] then says where that first text is (line 2, "2024-01-31"); its text is empty
   // for number columns. A single-column file has no text columns: its first value must be a number.
-  std::vector<QString> textColumn;
+  std::vector<CsvTextCell> textColumn;
   char32_t delimiter = U',';                 // what was used (detected or given)
   char32_t decimal = U'.';
   bool hadHeader = false;
@@ -48,14 +55,15 @@ using CsvProgress = std::function<bool(std::int64_t done, std::int64_t total)>;
 // with nothing but spaces are skipped). Detection looks at the first 20 non-blank lines and prefers a delimiter
 // and decimal separator under which they have one field count and hold only numbers (after a header). A single
 // column with decimal commas is therefore read as two columns unless the delimiter is given.
-// On failure returns nullopt and sets `error` (if given) to "<path>: <problem>", e.g.
-// "data.csv: line 7, column \"temp\": \"n/a\" is not a number". NaN and infinity are not numbers here.
-std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, QString *error,
+// On failure returns nullopt and sets `problem` (if given) with the file, line, column (number and, with a
+// header, name in `field`) and value, e.g. CsvValueNotNumber: data.csv, line 7, column 2 "temp", value "n/a".
+// NaN and infinity are not numbers here.
+std::optional<CsvTable> loadCsv(const QString &path, const CsvOptions &options, Problem *problem,
                                 const CsvProgress &progress = {});
 
 // The column called `nameOrNumber` (exact name first, then a 1-based number). On failure returns nullopt and
-// sets `error` to "<path>: <problem>" naming the available columns, or saying that the column holds text.
-std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, QString *error);
+// sets `problem` (file = the table's path) naming the available columns, or saying that the column holds text.
+std::optional<std::vector<double>> csvColumn(const CsvTable &table, const QString &nameOrNumber, Problem *problem);
 
 
 } // namespace lstm

@@ -7,7 +7,7 @@ namespace lstm {
 bool decodeUtf8(std::string_view bytes, std::u32string &out, Utf8Error *error) {
   out.clear();
   out.reserve(bytes.size());
-  auto fail = [&](std::size_t offset, const char *reason) {
+  auto fail = [&](std::size_t offset, ProblemCode reason) {
     if (error)
       *error = Utf8Error{offset, reason};
     return false;
@@ -30,24 +30,24 @@ bool decodeUtf8(std::string_view bytes, std::u32string &out, Utf8Error *error) {
     } else if ((lead & 0xF8) == 0xF0) {
       length = 4, value = lead & 0x07, minimum = 0x10000;
     } else if ((lead & 0xC0) == 0x80) {
-      return fail(pos, "a continuation byte without a lead byte");
+      return fail(pos, ProblemCode::Utf8StrayContinuation);
     } else {
-      return fail(pos, "a byte that never occurs in UTF-8");
+      return fail(pos, ProblemCode::Utf8InvalidByte);
     }
     if (pos + std::size_t(length) > size)
-      return fail(pos, "a multi-byte sequence cut off by the end of the text");
+      return fail(pos, ProblemCode::Utf8Truncated);
     for (int k = 1; k < length; ++k) {
       const auto next = static_cast<unsigned char>(bytes[pos + std::size_t(k)]);
       if ((next & 0xC0) != 0x80)
-        return fail(pos, "a multi-byte sequence with a missing continuation byte");
+        return fail(pos, ProblemCode::Utf8MissingContinuation);
       value = (value << 6) | (next & 0x3F);
     }
     if (value < minimum)
-      return fail(pos, "an overlong encoding");
+      return fail(pos, ProblemCode::Utf8Overlong);
     if (value >= 0xD800 && value <= 0xDFFF)
-      return fail(pos, "an encoded UTF-16 surrogate");
+      return fail(pos, ProblemCode::Utf8Surrogate);
     if (value > 0x10FFFF)
-      return fail(pos, "a code point above U+10FFFF");
+      return fail(pos, ProblemCode::Utf8AboveMaximum);
     out.push_back(value);
     pos += std::size_t(length);
   }

@@ -1,5 +1,7 @@
 #pragma once
 // Strict UTF-8 decoding with the byte offset of the first error, and readable names for code points.
+#include "common/problem_code.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -8,7 +10,7 @@ namespace lstm {
 
 struct Utf8Error {
   std::size_t byteOffset = 0; // offset of the first byte of the bad sequence
-  std::string reason;         // e.g. "a continuation byte without a lead byte"
+  ProblemCode reason = ProblemCode::Utf8InvalidByte; // e.g. Utf8StrayContinuation: a continuation byte without a lead byte
 };
 
 // Decodes `bytes` into code points. Rejects overlong forms, surrogates, values above U+10FFFF and truncated

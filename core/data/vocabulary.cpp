@@ -2,25 +2,25 @@
 
 #include "utf8.h"
 
+#include "common/problem.h"
+
 #include <algorithm>
 
 namespace lstm {
 
-std::optional<Vocabulary> Vocabulary::create(std::vector<char32_t> symbols, std::string *error) {
+std::optional<Vocabulary> Vocabulary::create(std::vector<char32_t> symbols, Problem *problem) {
   Vocabulary vocabulary;
   vocabulary.m_ids.reserve(symbols.size());
   for (std::size_t id = 0; id < symbols.size(); ++id) {
     const char32_t c = symbols[id];
-    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-      if (error)
-        *error = "vocabulary entry " + std::to_string(id) + " is not a Unicode character (" + describeCodePoint(c) + ")";
+    const auto refuse = [&](ProblemCode code) {
+      report(problem, Problem(code, {QString::fromStdString(describeCodePoint(c))}).withValue(QString::number(id)));
       return std::nullopt;
-    }
-    if (!vocabulary.m_ids.emplace(c, int(id)).second) {
-      if (error)
-        *error = "vocabulary entry " + std::to_string(id) + ", " + describeCodePoint(c) + ", appears twice";
-      return std::nullopt;
-    }
+    };
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+      return refuse(ProblemCode::VocabularyNotCharacter);
+    if (!vocabulary.m_ids.emplace(c, int(id)).second)
+      return refuse(ProblemCode::VocabularyDuplicate);
   }
   vocabulary.m_symbols = std::move(symbols);
   return vocabulary;

@@ -8,11 +8,13 @@
 
 namespace lstm {
 
+struct Problem;
+
 class Vocabulary {
 public:
   Vocabulary() = default;
-  // Returns nullopt (and a reason) when a symbol repeats or is not a Unicode scalar value.
-  static std::optional<Vocabulary> create(std::vector<char32_t> symbols, std::string *error = nullptr);
+  // Returns nullopt (and the problem) when a symbol repeats or is not a Unicode scalar value.
+  static std::optional<Vocabulary> create(std::vector<char32_t> symbols, Problem *problem = nullptr);
   // Every distinct code point of `text`, in ascending code-point order (deterministic for any text).
   static Vocabulary fromText(std::u32string_view text);
 

@@ -29,16 +29,15 @@ QJsonObject ExampleLesson::toJson() const {
   return json;
 }
 
-std::optional<ExampleLesson> ExampleLesson::fromJson(const QJsonObject &json, QString *problem) {
-  const auto fail = [&](const QString &what) -> std::optional<ExampleLesson> {
-    if (problem)
-      *problem = what;
+std::optional<ExampleLesson> ExampleLesson::fromJson(const QJsonObject &json, Problem *problem) {
+  const auto fail = [&](Problem what) -> std::optional<ExampleLesson> {
+    report(problem, std::move(what));
     return std::nullopt;
   };
   ExampleLesson lesson;
   lesson.title = json.value(QStringLiteral("title")).toString();
   if (lesson.title.isEmpty())
-    return fail(QStringLiteral("the lesson has no title"));
+    return fail(Problem(ProblemCode::ExampleLessonNoTitle));
   lesson.summary = json.value(QStringLiteral("summary")).toString();
   lesson.primer = json.value(QStringLiteral("primer")).toString();
   lesson.feature = json.value(QStringLiteral("feature")).toString();
@@ -46,32 +45,31 @@ std::optional<ExampleLesson> ExampleLesson::fromJson(const QJsonObject &json, QS
   lesson.command = json.value(QStringLiteral("command")).toString();
   const bool hasLayer = json.contains(QStringLiteral("layer")), hasUnit = json.contains(QStringLiteral("unit"));
   if (hasLayer != hasUnit)
-    return fail(QStringLiteral("the lesson gives a layer without a unit, or a unit without a layer"));
+    return fail(Problem(ProblemCode::ExampleLessonHalfUnit));
   if (hasUnit) {
     lesson.layer = json.value(QStringLiteral("layer")).toInt(-1);
     lesson.unit = json.value(QStringLiteral("unit")).toInt(-1);
     if (lesson.layer < 0 || lesson.unit < 0)
-      return fail(QStringLiteral("the lesson's layer and unit must be non-negative integers"));
+      return fail(Problem(ProblemCode::ExampleLessonNegativeUnit));
     const QString quantity = json.value(QStringLiteral("quantity")).toString(QStringLiteral("c"));
     if (!parseQuantity(quantity, lesson.quantity))
-      return fail(QStringLiteral("the lesson's quantity \"%1\" is not one of i, f, g, o, c, h").arg(quantity));
+      return fail(Problem(ProblemCode::ExampleLessonQuantity).withValue(quantity));
   }
   return lesson;
 }
 
-std::optional<ExampleLesson> ExampleLesson::of(const Model &model, QString *problem) {
+std::optional<ExampleLesson> ExampleLesson::of(const Model &model, Problem *problem) {
   const QJsonValue value = model.metadata.value(QStringLiteral("lesson"));
   if (!value.isObject()) {
-    if (problem)
-      *problem = QStringLiteral("the model has no lesson");
+    report(problem, Problem(ProblemCode::ExampleLessonMissing));
     return std::nullopt;
   }
   auto lesson = fromJson(value.toObject(), problem);
   if (lesson && lesson->hasUnit() &&
       (lesson->layer >= model.config.numLayers || lesson->unit >= model.config.hiddenSize)) {
-    if (problem)
-      *problem = QStringLiteral("the lesson's unit %1 of layer %2 is outside the model (%3 layers of %4 units)")
-                     .arg(lesson->unit).arg(lesson->layer).arg(model.config.numLayers).arg(model.config.hiddenSize);
+    report(problem, Problem(ProblemCode::ExampleLessonOutside,
+                            {QString::number(lesson->unit), QString::number(lesson->layer),
+                             QString::number(model.config.numLayers), QString::number(model.config.hiddenSize)}));
     return std::nullopt;
   }
   return lesson;

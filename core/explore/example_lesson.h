@@ -10,6 +10,7 @@
 //               "command": "<the CLI command that trained this model>" }
 //
 // layer/unit/quantity are optional (a model may teach nothing about one unit); everything else is text.
+#include "common/problem.h"
 #include "model/model.h"
 #include "trace.h"
 
@@ -34,9 +35,9 @@ struct ExampleLesson {
   bool hasUnit() const { return layer >= 0 && unit >= 0; }
   QJsonObject toJson() const;
   // nullopt with `problem` set when `json` is not a lesson object (missing title, unit out of range …).
-  static std::optional<ExampleLesson> fromJson(const QJsonObject &json, QString *problem);
+  static std::optional<ExampleLesson> fromJson(const QJsonObject &json, Problem *problem);
   // The lesson of `model`, checked against its shape (layer < L, unit < H); nullopt without one or when invalid.
-  static std::optional<ExampleLesson> of(const Model &model, QString *problem = nullptr);
+  static std::optional<ExampleLesson> of(const Model &model, Problem *problem = nullptr);
 };
 
 // "i", "f", "g", "o", "c", "h", "a_i" … → Quantity; false for anything else.

@@ -52,11 +52,12 @@ namespace {
 
 // Thrown inside the parser only: the first problem ends parsing, and every check is one line.
 struct LessonProblem {
-  QString text;
+  Problem problem;
 };
 
-[[noreturn]] void fail(const QString &field, const QString &problem) {
-  throw LessonProblem{field + QStringLiteral(": ") + problem};
+[[noreturn]] void fail(ProblemCode code, const QString &field, const QString &value = {}, const QString &limit = {},
+                       QStringList args = {}) {
+  throw LessonProblem{Problem(code, std::move(args)).withField(field).withValue(value).withLimit(limit)};
 }
 
 void refuseUnknownKeys(const QJsonObject &object, const QString &field, std::initializer_list<const char *> known) {
@@ -68,7 +69,7 @@ void refuseUnknownKeys(const QJsonObject &object, const QString &field, std::ini
       QStringList names;
       for (const char *name : known)
         names << QString::fromLatin1(name);
-      fail(field, QStringLiteral("unknown key \"%1\" (known: %2)").arg(key, names.join(QStringLiteral(", "))));
+      fail(ProblemCode::LessonUnknownKey, field, key, {}, {names.join(QStringLiteral(", "))});
     }
   }
 }
@@ -89,13 +90,13 @@ QString describe(const QJsonValue &value) {
 int nonNegativeInt(const QJsonValue &value, const QString &field) {
   const double number = value.toDouble(-1.0);
   if (!value.isDouble() || number < 0 || number != std::floor(number) || number > std::numeric_limits<int>::max())
-    fail(field, QStringLiteral("%1 is not a non-negative integer").arg(describe(value)));
+    fail(ProblemCode::LessonNotInteger, field, describe(value));
   return int(number);
 }
 
 QString string(const QJsonValue &value, const QString &field) {
   if (!value.isString())
-    fail(field, QStringLiteral("%1 is not a string").arg(describe(value)));
+    fail(ProblemCode::LessonNotString, field, describe(value));
   return value.toString();
 }
 
@@ -108,17 +109,17 @@ LocalizedText localized(const QJsonValue &value, const QString &field) {
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
       if (!code.match(it.key()).hasMatch())
-        fail(field, QStringLiteral("\"%1\" is not a language code like \"en\" or \"zh_CN\"").arg(it.key()));
+        fail(ProblemCode::LessonNotLanguage, field, it.key());
       text.texts.emplace_back(it.key(), string(it.value(), field + QLatin1Char('.') + it.key()));
     }
   } else {
-    fail(field, QStringLiteral("%1 is neither a text nor an object of texts by language").arg(describe(value)));
+    fail(ProblemCode::LessonNotText, field, describe(value));
   }
   for (const auto &entry : text.texts)
     if (entry.second.trimmed().isEmpty())
-      fail(field, QStringLiteral("the text is empty"));
+      fail(ProblemCode::LessonEmptyText, field);
   if (text.isEmpty())
-    fail(field, QStringLiteral("no text in any language"));
+    fail(ProblemCode::LessonNoText, field);
   return text;
 }
 
@@ -127,24 +128,24 @@ Gate parseGate(const QJsonValue &value, const QString &field) {
   for (Gate gate : {Gate::Input, Gate::Forget, Gate::Cell, Gate::Output})
     if (name == QString(QLatin1Char(gateLetter(gate))))
       return gate;
-  fail(field, QStringLiteral("\"%1\" is not one of i, f, g, o").arg(name));
+  fail(ProblemCode::LessonNotGate, field, name);
 }
 
 float parseValue(const QJsonValue &value, const QString &field) {
   if (!value.isDouble())
-    fail(field, QStringLiteral("%1 is not a number").arg(describe(value)));
+    fail(ProblemCode::LessonNotNumber, field, describe(value));
   return float(value.toDouble());
 }
 
 Intervention parseIntervention(const QJsonValue &value, const QString &field) {
   if (!value.isObject())
-    fail(field, QStringLiteral("%1 is not an object").arg(describe(value)));
+    fail(ProblemCode::LessonNotObjectValue, field, describe(value));
   const QJsonObject object = value.toObject();
   refuseUnknownKeys(object, field, {"kind", "gate", "layer", "unit", "value"});
   const QString kind = string(object.value(QStringLiteral("kind")), field + QStringLiteral(".kind"));
   const QString unitField = field + QStringLiteral(".unit");
   if (!object.contains(QStringLiteral("unit")))
-    fail(unitField, QStringLiteral("missing"));
+    fail(ProblemCode::LessonMissing, unitField);
   const int unit = nonNegativeInt(object.value(QStringLiteral("unit")), unitField);
   const int layer = object.contains(QStringLiteral("layer"))
                         ? nonNegativeInt(object.value(QStringLiteral("layer")), field + QStringLiteral(".layer"))
@@ -152,14 +153,13 @@ Intervention parseIntervention(const QJsonValue &value, const QString &field) {
   const bool needsGate = kind == QLatin1String("clamp");
   const bool needsValue = needsGate || kind == QLatin1String("set-cell") || kind == QLatin1String("add-cell");
   if (!needsValue && kind != QLatin1String("zero-hidden") && kind != QLatin1String("zero-cell"))
-    fail(field + QStringLiteral(".kind"),
-         QStringLiteral("\"%1\" is not one of clamp, zero-hidden, zero-cell, set-cell, add-cell").arg(kind));
+    fail(ProblemCode::LessonNotIntervention, field + QStringLiteral(".kind"), kind);
   if (!needsGate && object.contains(QStringLiteral("gate")))
-    fail(field + QStringLiteral(".gate"), QStringLiteral("only a clamp has a gate"));
+    fail(ProblemCode::LessonGateNotClamp, field + QStringLiteral(".gate"));
   if (!needsValue && object.contains(QStringLiteral("value")))
-    fail(field + QStringLiteral(".value"), QStringLiteral("a %1 has no value").arg(kind));
+    fail(ProblemCode::LessonNoValue, field + QStringLiteral(".value"), kind);
   if (needsValue && !object.contains(QStringLiteral("value")))
-    fail(field + QStringLiteral(".value"), QStringLiteral("missing"));
+    fail(ProblemCode::LessonMissing, field + QStringLiteral(".value"));
   const float number = needsValue ? parseValue(object.value(QStringLiteral("value")), field + QStringLiteral(".value")) : 0.0f;
   if (kind == QLatin1String("zero-hidden"))
     return Intervention::zeroHidden(layer, unit);
@@ -170,18 +170,18 @@ Intervention parseIntervention(const QJsonValue &value, const QString &field) {
   if (kind == QLatin1String("add-cell"))
     return Intervention::addCell(layer, unit, number);
   if (!object.contains(QStringLiteral("gate")))
-    fail(field + QStringLiteral(".gate"), QStringLiteral("missing"));
+    fail(ProblemCode::LessonMissing, field + QStringLiteral(".gate"));
   const Gate gate = parseGate(object.value(QStringLiteral("gate")), field + QStringLiteral(".gate"));
   const float low = gate == Gate::Cell ? -1.0f : 0.0f; // the gate's own range: tanh for g, σ for the others
   if (number < low || number > 1.0f)
-    fail(field + QStringLiteral(".value"),
-         QStringLiteral("%1 is outside the range of gate %2 (%3…1)").arg(double(number)).arg(QLatin1Char(gateLetter(gate))).arg(int(low)));
+    fail(ProblemCode::LessonGateRange, field + QStringLiteral(".value"), QString::number(double(number)),
+         QString::number(int(low)), {QString(QLatin1Char(gateLetter(gate)))});
   return Intervention::clampGate(layer, unit, gate, number);
 }
 
 LessonStep parseStep(const QJsonValue &value, const QString &field) {
   if (!value.isObject())
-    fail(field, QStringLiteral("%1 is not an object").arg(describe(value)));
+    fail(ProblemCode::LessonNotObjectValue, field, describe(value));
   const QJsonObject object = value.toObject();
   refuseUnknownKeys(object, field,
                     {"title", "text", "question", "answer", "model", "reload", "read", "layer", "unit", "quantity",
@@ -191,7 +191,7 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
   const auto sub = [&](const char *key) -> QString { return field + QLatin1Char('.') + QLatin1String(key); };
   LessonStep step;
   if (!has("text"))
-    fail(sub("text"), QStringLiteral("missing"));
+    fail(ProblemCode::LessonMissing, sub("text"));
   step.text = localized(at("text"), sub("text"));
   if (has("title"))
     step.title = localized(at("title"), sub("title"));
@@ -199,20 +199,20 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
     step.question = localized(at("question"), sub("question"));
   if (has("answer")) {
     if (!has("question"))
-      fail(sub("answer"), QStringLiteral("an answer needs a question"));
+      fail(ProblemCode::LessonAnswerWithoutQuestion, sub("answer"));
     step.answer = localized(at("answer"), sub("answer"));
   }
   if (has("model")) {
     step.model = string(at("model"), sub("model"));
     if (step.model.trimmed().isEmpty())
-      fail(sub("model"), QStringLiteral("the path is empty"));
+      fail(ProblemCode::LessonEmptyPath, sub("model"));
   }
   if (has("reload")) {
     if (!at("reload").isBool())
-      fail(sub("reload"), QStringLiteral("%1 is not true or false").arg(describe(at("reload"))));
+      fail(ProblemCode::LessonNotBool, sub("reload"), describe(at("reload")));
     step.reload = at("reload").toBool();
     if (step.reload && step.model.isEmpty())
-      fail(sub("reload"), QStringLiteral("there is no model to reload in this step"));
+      fail(ProblemCode::LessonNothingToReload, sub("reload"));
   }
   if (has("read")) {
     if (at("read").isObject()) {
@@ -223,8 +223,8 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
         step.readSteps = nonNegativeInt(read.value(QStringLiteral("steps")), sub("read") + QStringLiteral(".steps"));
         const int length = int(step.read->toStdU32String().size());
         if (step.readSteps > length)
-          fail(sub("read") + QStringLiteral(".steps"),
-               QStringLiteral("%1 is more than the %2 characters of the text").arg(step.readSteps).arg(length));
+          fail(ProblemCode::LessonReadTooLong, sub("read") + QStringLiteral(".steps"), QString::number(step.readSteps),
+               QString::number(length));
       }
     } else {
       step.read = string(at("read"), sub("read"));
@@ -240,19 +240,19 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
     Quantity quantity = Quantity::Cell;
     const QString name = string(at("quantity"), sub("quantity"));
     if (!parseQuantity(name, quantity))
-      fail(sub("quantity"), QStringLiteral("\"%1\" is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o").arg(name));
+      fail(ProblemCode::LessonNotQuantity, sub("quantity"), name);
     step.quantity = quantity;
   }
   if (has("interventions")) {
     if (!at("interventions").isArray())
-      fail(sub("interventions"), QStringLiteral("%1 is not an array").arg(describe(at("interventions"))));
+      fail(ProblemCode::LessonNotArray, sub("interventions"), describe(at("interventions")));
     const QJsonArray list = at("interventions").toArray();
     step.interventions.emplace();
     for (int k = 0; k < list.size(); ++k) {
       const QString itemField = sub("interventions") + QStringLiteral("[%1]").arg(k);
       const Intervention intervention = parseIntervention(list[k], itemField);
       if (std::find(step.interventions->begin(), step.interventions->end(), intervention) != step.interventions->end())
-        fail(itemField, QStringLiteral("the same intervention is listed twice"));
+        fail(ProblemCode::LessonDuplicateIntervention, itemField);
       step.interventions->push_back(intervention);
     }
   }
@@ -261,62 +261,58 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
   if (has("view")) {
     step.view = string(at("view"), sub("view"));
     if (!lessonViewNames().contains(step.view))
-      fail(sub("view"), QStringLiteral("\"%1\" is not one of %2").arg(step.view, lessonViewNames().join(QStringLiteral(", "))));
+      fail(ProblemCode::LessonNotView, sub("view"), step.view, {}, {lessonViewNames().join(QStringLiteral(", "))});
   }
   return step;
 }
 
-QString lineAndColumn(const QByteArray &json, int offset) {
-  const QByteArray before = json.left(offset);
-  const int line = int(before.count('\n')) + 1;
-  const int column = int(offset - (before.lastIndexOf('\n') + 1)) + 1;
-  return QStringLiteral("line %1, column %2").arg(line).arg(column);
+[[noreturn]] void failSyntax(const QByteArray &json, const QJsonParseError &error) {
+  const QByteArray before = json.left(error.offset);
+  const qint64 line = before.count('\n') + 1;
+  const qint64 column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
+  throw LessonProblem{Problem(ProblemCode::LessonSyntax).at(line, column).withValue(error.errorString())};
 }
 
 } // namespace
 
-std::optional<GuidedLesson> GuidedLesson::fromJson(const QByteArray &json, QString *problem) {
+std::optional<GuidedLesson> GuidedLesson::fromJson(const QByteArray &json, Problem *problem) {
   QJsonParseError error;
   const QJsonDocument document = QJsonDocument::fromJson(json, &error);
   try {
     if (error.error != QJsonParseError::NoError)
-      fail(lineAndColumn(json, error.offset), error.errorString());
+      failSyntax(json, error);
     if (!document.isObject())
-      fail(QStringLiteral("lesson"), QStringLiteral("the file is not a JSON object"));
+      fail(ProblemCode::LessonNotObject, QStringLiteral("lesson"));
     const QJsonObject object = document.object();
     refuseUnknownKeys(object, QStringLiteral("lesson"), {"title", "summary", "steps"});
     GuidedLesson lesson;
     if (!object.contains(QStringLiteral("title")))
-      fail(QStringLiteral("title"), QStringLiteral("missing"));
+      fail(ProblemCode::LessonMissing, QStringLiteral("title"));
     lesson.title = localized(object.value(QStringLiteral("title")), QStringLiteral("title"));
     if (object.contains(QStringLiteral("summary")))
       lesson.summary = localized(object.value(QStringLiteral("summary")), QStringLiteral("summary"));
     const QJsonValue steps = object.value(QStringLiteral("steps"));
     if (!steps.isArray() || steps.toArray().isEmpty())
-      fail(QStringLiteral("steps"), QStringLiteral("a lesson needs a non-empty array of steps"));
+      fail(ProblemCode::LessonNoSteps, QStringLiteral("steps"));
     const QJsonArray list = steps.toArray();
     for (int k = 0; k < list.size(); ++k)
       lesson.steps.push_back(parseStep(list[k], QStringLiteral("steps[%1]").arg(k)));
     return lesson;
   } catch (const LessonProblem &found) {
-    if (problem)
-      *problem = found.text;
+    report(problem, found.problem);
     return std::nullopt;
   }
 }
 
-std::optional<GuidedLesson> GuidedLesson::load(const QString &path, QString *error) {
+std::optional<GuidedLesson> GuidedLesson::load(const QString &path, Problem *problem) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    if (error)
-      *error = path + QStringLiteral(": ") + file.errorString();
+    report(problem, Problem(ProblemCode::SystemError).withValue(file.errorString()).inFile(path));
     return std::nullopt;
   }
-  QString problem;
-  auto lesson = fromJson(file.readAll(), &problem);
+  auto lesson = fromJson(file.readAll(), problem);
   if (!lesson) {
-    if (error)
-      *error = path + QStringLiteral(": ") + problem;
+    setProblemFile(problem, path);
     return std::nullopt;
   }
   const QDir folder = QFileInfo(path).absoluteDir();
@@ -361,10 +357,13 @@ LessonState GuidedLesson::stateAt(int index) const {
   return state;
 }
 
-QString checkAgainst(const LessonState &state, int step, const ModelConfig &config, int steps) {
+bool checkAgainst(const LessonState &state, int step, const ModelConfig &config, int steps, Problem *problem) {
   const int layers = config.numLayers, units = config.hiddenSize;
-  const auto outside = [](int from, const QString &field, int value, int count) {
-    return QStringLiteral("steps[%1].%2: %3 is outside 0…%4").arg(from).arg(field).arg(value).arg(count - 1);
+  const auto outside = [problem](int from, const QString &field, int value, int count) {
+    return report(problem, Problem(ProblemCode::LessonOutside)
+                               .withField(QStringLiteral("steps[%1].%2").arg(from).arg(field))
+                               .withValue(QString::number(value))
+                               .withLimit(QString::number(count - 1)));
   };
   if (state.layer >= layers)
     return outside(state.layerFrom, QStringLiteral("layer"), state.layer, layers);
@@ -379,9 +378,10 @@ QString checkAgainst(const LessonState &state, int step, const ModelConfig &conf
       return outside(state.interventionsFrom, field + QStringLiteral("unit"), intervention.unit, units);
   }
   if (steps >= 0 && state.cursor >= 0 && state.cursor >= steps)
-    return steps == 0 ? QStringLiteral("steps[%1].cursor: there are no steps to inspect").arg(step)
+    return steps == 0 ? report(problem, Problem(ProblemCode::LessonNoStepsToInspect)
+                                            .withField(QStringLiteral("steps[%1].cursor").arg(step)))
                       : outside(step, QStringLiteral("cursor"), state.cursor, steps);
-  return {};
+  return true;
 }
 
 } // namespace lstm

@@ -12,6 +12,7 @@
 // Parsing checks everything the file alone decides and refuses unknown keys; checks against a model's shape
 // (checkAgainst) happen when the step is applied. Every problem is one sentence naming the field,
 // e.g. "steps[3].unit: -1 is not a non-negative integer". Reentrant; no widgets.
+#include "common/problem.h"
 #include "intervention.h"
 #include "model/model_config.h"
 #include "trace.h"
@@ -81,18 +82,19 @@ struct GuidedLesson {
   LocalizedText summary;
   std::vector<LessonStep> steps; // at least one
 
-  // Parses lesson JSON. nullopt with `problem` = "<field>: <problem>" (or a syntax error with line and column).
-  static std::optional<GuidedLesson> fromJson(const QByteArray &json, QString *problem);
+  // Parses lesson JSON. nullopt with `problem` naming the field (or a syntax error with line and column).
+  static std::optional<GuidedLesson> fromJson(const QByteArray &json, Problem *problem);
   // Reads and parses a file (":/…" too); relative model paths are resolved against the file's folder.
-  // nullopt with `error` = "<path>: <problem>".
-  static std::optional<GuidedLesson> load(const QString &path, QString *error);
+  // nullopt with `problem` (file = path).
+  static std::optional<GuidedLesson> load(const QString &path, Problem *problem);
   // Precondition: 0 ≤ step < steps.size().
   LessonState stateAt(int step) const;
 };
 
 // Problems of `state` (of step `step`) on a model of `config`: layer/unit/cursor/interventions outside it.
-// "" when it fits, e.g. "steps[1].unit: 40 is outside 0…15". `steps` is how many steps the session has read
-// (the cursor is checked against it when ≥ 0).
-QString checkAgainst(const LessonState &state, int step, const ModelConfig &config, int steps = -1);
+// True when it fits; otherwise false and `problem`, e.g. LessonOutside "steps[1].unit: 40 is outside 0…15".
+// `steps` is how many steps the session has read (the cursor is checked against it when ≥ 0).
+bool checkAgainst(const LessonState &state, int step, const ModelConfig &config, int steps = -1,
+                  Problem *problem = nullptr);
 
 } // namespace lstm

@@ -49,11 +49,7 @@ bool writeAll(QIODevice &device, const void *data, qint64 size, std::uint32_t &c
   return device.write(static_cast<const char *>(data), size) == size;
 }
 
-QString fail(QString *problem, const QString &text) {
-  if (problem)
-    *problem = text;
-  return text;
-}
+QString number(qint64 value) { return QString::number(value); }
 
 } // namespace
 
@@ -64,11 +60,9 @@ const FileExtras::Block *FileExtras::find(const std::string &name) const {
   return nullptr;
 }
 
-bool writeModel(const Model &model, QIODevice &device, QString *problem, const FileExtras *extras) {
-  if (const std::string issue = model.checkConsistency(); !issue.empty()) {
-    fail(problem, QStringLiteral("cannot save an inconsistent model: %1").arg(QString::fromStdString(issue)));
-    return false;
-  }
+bool writeModel(const Model &model, QIODevice &device, Problem *problem, const FileExtras *extras) {
+  if (const std::string issue = model.checkConsistency(); !issue.empty())
+    return report(problem, Problem(ProblemCode::ModelInconsistent).withValue(QString::fromStdString(issue)));
   QJsonObject header;
   header[QStringLiteral("format")] = QLatin1String(kHeaderFormat);
   header[QStringLiteral("config")] = configToJson(model.config);
@@ -86,10 +80,8 @@ bool writeModel(const Model &model, QIODevice &device, QString *problem, const F
     header[QStringLiteral("extra_blocks")] = blocks;
   }
   const QByteArray headerBytes = QJsonDocument(header).toJson(QJsonDocument::Compact);
-  if (headerBytes.size() > qint64(kMaxModelHeaderBytes)) {
-    fail(problem, QStringLiteral("the header (vocabulary and metadata) exceeds %1 bytes").arg(kMaxModelHeaderBytes));
-    return false;
-  }
+  if (headerBytes.size() > qint64(kMaxModelHeaderBytes))
+    return report(problem, Problem(ProblemCode::ModelHeaderTooLarge).withLimit(number(kMaxModelHeaderBytes)));
 
   std::uint32_t crc = 0;
   const auto headerLength = std::uint32_t(headerBytes.size());
@@ -104,134 +96,93 @@ bool writeModel(const Model &model, QIODevice &device, QString *problem, const F
     for (const FileExtras::Block &block : extras->blocks)
       extrasOk = extrasOk && writeAll(device, block.values.data(), qint64(block.values.size() * sizeof(float)), crc);
   const std::uint32_t finalCrc = crc;
-  if (!ok || !extrasOk || device.write(reinterpret_cast<const char *>(&finalCrc), 4) != 4) {
-    fail(problem, QStringLiteral("writing failed: %1").arg(device.errorString()));
-    return false;
-  }
+  if (!ok || !extrasOk || device.write(reinterpret_cast<const char *>(&finalCrc), 4) != 4)
+    return report(problem, Problem(ProblemCode::WriteFailed).withValue(device.errorString()));
   return true;
 }
 
-bool saveModel(const Model &model, const QString &path, QString *error, const FileExtras *extras) {
+bool saveModel(const Model &model, const QString &path, Problem *problem, const FileExtras *extras) {
   QSaveFile file(path);
-  QString problem;
+  Problem found;
   if (!file.open(QIODevice::WriteOnly)) {
-    problem = file.errorString();
-  } else if (writeModel(model, file, &problem, extras)) {
+    found = Problem(ProblemCode::SystemError).withValue(file.errorString());
+  } else if (writeModel(model, file, &found, extras)) {
     if (file.commit())
       return true;
-    problem = file.errorString();
+    found = Problem(ProblemCode::SystemError).withValue(file.errorString());
   } else {
     file.cancelWriting();
   }
-  if (error)
-    *error = QStringLiteral("%1: %2").arg(path, problem);
-  return false;
+  return report(problem, found.inFile(path));
 }
 
-std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem, FileExtras *extras) {
-  if (size < kSmallestFile) {
-    fail(problem, QStringLiteral("the file is too short to be a model file (%1 bytes)").arg(size));
+std::optional<Model> readModel(QIODevice &device, qint64 size, Problem *problem, FileExtras *extras) {
+  const auto fail = [problem](Problem found) -> std::optional<Model> {
+    report(problem, std::move(found));
     return std::nullopt;
-  }
+  };
+  const auto readFailed = [&] { return fail(Problem(ProblemCode::ReadFailed).withValue(device.errorString())); };
+  if (size < kSmallestFile)
+    return fail(Problem(ProblemCode::ModelTooShort).withValue(number(size)));
   std::uint32_t crc = 0;
   char prefix[kFixedPrefix];
-  if (!readExactly(device, prefix, kFixedPrefix, crc)) {
-    fail(problem, QStringLiteral("reading failed: %1").arg(device.errorString()));
-    return std::nullopt;
-  }
-  if (std::memcmp(prefix, kModelMagic, sizeof kModelMagic) != 0) {
-    fail(problem, QStringLiteral("this is not an LSTM Explorer model file (it does not start with \"LSTMXPLR\")"));
-    return std::nullopt;
-  }
+  if (!readExactly(device, prefix, kFixedPrefix, crc))
+    return readFailed();
+  if (std::memcmp(prefix, kModelMagic, sizeof kModelMagic) != 0)
+    return fail(Problem(ProblemCode::ModelBadMagic));
   const auto version = fromLittleEndian<std::uint32_t>(prefix + 8);
-  if (version == 0 || version > kModelFormatVersion) {
-    fail(problem, version == 0 ? QStringLiteral("the format version is 0, which no version of LSTM Explorer wrote")
-                               : QStringLiteral("the file was written in model format %1 by a newer LSTM Explorer; "
-                                                "this version reads format %2 and older")
-                                     .arg(version)
-                                     .arg(kModelFormatVersion));
-    return std::nullopt;
-  }
+  if (version == 0)
+    return fail(Problem(ProblemCode::ModelVersionZero));
+  if (version > kModelFormatVersion)
+    return fail(Problem(ProblemCode::ModelVersionTooNew).withValue(number(version)).withLimit(number(kModelFormatVersion)));
   const auto headerLength = fromLittleEndian<std::uint32_t>(prefix + 12);
-  if (headerLength > kMaxModelHeaderBytes || qint64(headerLength) > size - kSmallestFile) {
-    fail(problem, QStringLiteral("the file is truncated or damaged: its header claims %1 bytes but only %2 "
-                                 "bytes follow")
-                      .arg(headerLength)
-                      .arg(size - kFixedPrefix));
-    return std::nullopt;
-  }
+  if (headerLength > kMaxModelHeaderBytes || qint64(headerLength) > size - kSmallestFile)
+    return fail(Problem(ProblemCode::ModelHeaderTruncated).withValue(number(headerLength)).withLimit(number(size - kFixedPrefix)));
   QByteArray headerBytes(qsizetype(headerLength), Qt::Uninitialized);
-  if (!readExactly(device, headerBytes.data(), headerLength, crc)) {
-    fail(problem, QStringLiteral("reading failed: %1").arg(device.errorString()));
-    return std::nullopt;
-  }
+  if (!readExactly(device, headerBytes.data(), headerLength, crc))
+    return readFailed();
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(headerBytes, &parseError);
-  if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-    fail(problem, parseError.error != QJsonParseError::NoError
-                      ? QStringLiteral("the header is damaged (%1 at byte %2)")
-                            .arg(parseError.errorString())
-                            .arg(parseError.offset)
-                      : QStringLiteral("the header is damaged (it is not a JSON object)"));
-    return std::nullopt;
-  }
+  if (parseError.error != QJsonParseError::NoError)
+    return fail(Problem(ProblemCode::ModelHeaderNotJson, {number(parseError.offset)}).withValue(parseError.errorString()));
+  if (!document.isObject())
+    return fail(Problem(ProblemCode::ModelHeaderNotObject));
   const QJsonObject header = document.object();
-  if (header.value(QStringLiteral("format")).toString() != QLatin1String(kHeaderFormat)) {
-    fail(problem, QStringLiteral("the header does not describe an LSTM Explorer model (\"format\" is not \"%1\")")
-                      .arg(QLatin1String(kHeaderFormat)));
-    return std::nullopt;
-  }
+  if (header.value(QStringLiteral("format")).toString() != QLatin1String(kHeaderFormat))
+    return fail(Problem(ProblemCode::ModelHeaderWrongFormat).withValue(QLatin1String(kHeaderFormat)));
 
   Model model;
-  QString configProblem;
-  if (!configFromJson(header.value(QStringLiteral("config")).toObject(), model.config, &configProblem)) {
-    fail(problem, QStringLiteral("the header's model shape is unreadable: %1").arg(configProblem));
-    return std::nullopt;
-  }
-  if (const std::string issue = model.config.validate(); !issue.empty()) {
-    fail(problem, QStringLiteral("the header describes an impossible model: %1").arg(QString::fromStdString(issue)));
-    return std::nullopt;
-  }
+  Problem configProblem;
+  if (!configFromJson(header.value(QStringLiteral("config")).toObject(), model.config, &configProblem))
+    return fail(Problem(ProblemCode::ModelShapeUnreadable).because(configProblem));
+  if (!model.config.validate(&configProblem))
+    return fail(Problem(ProblemCode::ModelImpossible).because(configProblem));
   const QJsonArray symbols = header.value(QStringLiteral("vocabulary")).toArray();
   const bool needsVocabulary = model.config.usesTokens() || model.config.head == HeadKind::Softmax;
   const qsizetype expectedSymbols = needsVocabulary ? model.config.vocabSize : 0;
-  if (symbols.size() != expectedSymbols) {
-    fail(problem, QStringLiteral("inconsistent shapes: the vocabulary lists %1 symbols but the model has %2")
-                      .arg(symbols.size())
-                      .arg(expectedSymbols));
-    return std::nullopt;
-  }
+  if (symbols.size() != expectedSymbols)
+    return fail(Problem(ProblemCode::ModelVocabularyCount).withValue(number(symbols.size())).withLimit(number(expectedSymbols)));
   std::vector<char32_t> codePoints;
   codePoints.reserve(std::size_t(symbols.size()));
   for (const QJsonValue &symbol : symbols) {
     const double value = symbol.toDouble(-1.0);
-    if (!symbol.isDouble() || value < 0 || value > 0x10FFFF || value != std::floor(value)) {
-      fail(problem, QStringLiteral("vocabulary entry %1 is not a Unicode code point").arg(codePoints.size()));
-      return std::nullopt;
-    }
+    if (!symbol.isDouble() || value < 0 || value > 0x10FFFF || value != std::floor(value))
+      return fail(Problem(ProblemCode::ModelVocabularyEntry).withValue(number(qint64(codePoints.size()))));
     codePoints.push_back(char32_t(value));
   }
-  std::string vocabularyProblem;
+  Problem vocabularyProblem;
   auto vocabulary = Vocabulary::create(std::move(codePoints), &vocabularyProblem);
-  if (!vocabulary) {
-    fail(problem, QString::fromStdString(vocabularyProblem));
-    return std::nullopt;
-  }
+  if (!vocabulary)
+    return fail(vocabularyProblem);
   model.vocabulary = std::move(*vocabulary);
   model.metadata = header.value(QStringLiteral("metadata")).toObject();
 
   std::uint64_t storedCount = 0;
-  if (!readExactly(device, &storedCount, 8, crc)) {
-    fail(problem, QStringLiteral("reading failed: %1").arg(device.errorString()));
-    return std::nullopt;
-  }
+  if (!readExactly(device, &storedCount, 8, crc))
+    return readFailed();
   const auto expectedCount = std::uint64_t(model.config.parameterCount());
-  if (storedCount != expectedCount) {
-    fail(problem, QStringLiteral("inconsistent shapes: the header's model needs %1 parameters but the file stores %2")
-                      .arg(expectedCount)
-                      .arg(storedCount));
-    return std::nullopt;
-  }
+  if (storedCount != expectedCount)
+    return fail(Problem(ProblemCode::ModelParameterCount).withValue(QString::number(storedCount)).withLimit(QString::number(expectedCount)));
   // Extra blocks: sizes are checked, summed and compared with the file length before anything is allocated.
   std::vector<std::pair<std::string, qint64>> extraBlocks;
   qint64 extraScalars = 0;
@@ -239,27 +190,19 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem,
     const QJsonObject block = entry.toObject();
     const double count = block.value(QStringLiteral("size")).toDouble(-1.0);
     if (!block.value(QStringLiteral("name")).isString() || count < 0 || count != std::floor(count) ||
-        count > double(ModelConfig::kMaxParameters)) {
-      fail(problem, QStringLiteral("the header lists an extra block without a valid name and size"));
-      return std::nullopt;
-    }
+        count > double(ModelConfig::kMaxParameters))
+      return fail(Problem(ProblemCode::ModelExtraBlockInvalid));
     extraBlocks.emplace_back(block.value(QStringLiteral("name")).toString().toStdString(), qint64(count));
     extraScalars += qint64(count);
-    if (extraScalars > 8 * ModelConfig::kMaxParameters) {
-      fail(problem, QStringLiteral("the header's extra blocks are larger than any checkpoint can be"));
-      return std::nullopt;
-    }
+    if (extraScalars > 8 * ModelConfig::kMaxParameters)
+      return fail(Problem(ProblemCode::ModelExtraBlocksTooLarge));
   }
   const qint64 remaining = size - kFixedPrefix - qint64(headerLength) - 8;
   const qint64 needed = (qint64(expectedCount) + extraScalars) * qint64(sizeof(float)) + 4;
-  if (remaining != needed) {
-    fail(problem, remaining < needed
-                      ? QStringLiteral("the file is truncated: %1 bytes of parameters and checksum expected, %2 present")
-                            .arg(needed)
-                            .arg(remaining)
-                      : QStringLiteral("the file has %1 unexpected bytes after its checksum").arg(remaining - needed));
-    return std::nullopt;
-  }
+  if (remaining < needed)
+    return fail(Problem(ProblemCode::ModelTruncated).withValue(number(remaining)).withLimit(number(needed)));
+  if (remaining > needed)
+    return fail(Problem(ProblemCode::ModelTrailingBytes).withValue(number(remaining - needed)));
   model.parameters = Parameters<float>(model.config); // every size above was checked against the file length
   bool readOk = readExactly(device, model.parameters.data(), qint64(expectedCount * sizeof(float)), crc);
   if (extras) {
@@ -278,36 +221,27 @@ std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem,
   }
   std::uint32_t storedCrc = 0;
   std::uint32_t ignored = 0;
-  if (!readOk || !readExactly(device, &storedCrc, 4, ignored)) {
-    fail(problem, QStringLiteral("reading failed: %1").arg(device.errorString()));
-    return std::nullopt;
-  }
-  if (storedCrc != crc) {
-    fail(problem, QStringLiteral("the checksum does not match: the file is damaged (stored %1, computed %2)")
-                      .arg(storedCrc, 8, 16, QLatin1Char('0'))
-                      .arg(crc, 8, 16, QLatin1Char('0')));
-    return std::nullopt;
-  }
+  if (!readOk || !readExactly(device, &storedCrc, 4, ignored))
+    return readFailed();
+  if (storedCrc != crc)
+    return fail(Problem(ProblemCode::ModelChecksum, {QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0'))})
+                    .withValue(QStringLiteral("%1").arg(storedCrc, 8, 16, QLatin1Char('0'))));
   const auto &blocks = model.parameters.layout().blocks();
   for (int index = 0; index < int(blocks.size()); ++index)
-    if (!model.parameters.block(index).allFinite()) {
-      fail(problem, QStringLiteral("the parameter %1 holds a value that is not a finite number")
-                        .arg(QString::fromStdString(blocks[std::size_t(index)].name)));
-      return std::nullopt;
-    }
+    if (!model.parameters.block(index).allFinite())
+      return fail(Problem(ProblemCode::ModelParameterNotFinite).withField(QString::fromStdString(blocks[std::size_t(index)].name)));
   return model;
 }
 
-std::optional<Model> loadModel(const QString &path, QString *error, FileExtras *extras) {
+std::optional<Model> loadModel(const QString &path, Problem *problem, FileExtras *extras) {
   QFile file(path);
-  QString problem;
-  std::optional<Model> model;
-  if (!file.open(QIODevice::ReadOnly))
-    problem = file.errorString();
-  else
-    model = readModel(file, file.size(), &problem, extras);
-  if (!model && error)
-    *error = QStringLiteral("%1: %2").arg(path, problem);
+  if (!file.open(QIODevice::ReadOnly)) {
+    report(problem, Problem(ProblemCode::SystemError).withValue(file.errorString()).inFile(path));
+    return std::nullopt;
+  }
+  std::optional<Model> model = readModel(file, file.size(), problem, extras);
+  if (!model)
+    setProblemFile(problem, path);
   return model;
 }
 

@@ -5,7 +5,8 @@
 //   | u32 CRC-32 of every byte before it.
 // Extra blocks and a free "checkpoint" header object let a training checkpoint be a model file too.
 // Saving is atomic (QSaveFile). Loading checks every size field against the file length before allocating,
-// and refuses anything inconsistent with one sentence that names the file and the problem. It never crashes.
+// and refuses anything inconsistent with a Problem that names the file. It never crashes.
+#include "common/problem.h"
 #include "model/model.h"
 
 #include <QJsonObject>
@@ -35,16 +36,16 @@ struct FileExtras {
 };
 
 // Writes `model` to `path` atomically. On failure returns false, leaves any existing file untouched, and sets
-// `error` to "<path>: <problem>".
-bool saveModel(const Model &model, const QString &path, QString *error, const FileExtras *extras = nullptr);
-// Serialises to any device (used by saveModel and by tests).
-bool writeModel(const Model &model, QIODevice &device, QString *problem, const FileExtras *extras = nullptr);
+// `problem` (file = path).
+bool saveModel(const Model &model, const QString &path, Problem *problem, const FileExtras *extras = nullptr);
+// Serialises to any device (used by saveModel and by tests); `problem` gets no file.
+bool writeModel(const Model &model, QIODevice &device, Problem *problem, const FileExtras *extras = nullptr);
 
-// Reads a model file. On failure returns nullopt and sets `error` to "<path>: <problem>".
+// Reads a model file. On failure returns nullopt and sets `problem` (file = path).
 // Paths starting with ":/" read Qt resources (the built-in models).
 // With `extras`, a checkpoint's header object and blocks are returned too; without, they are checked and skipped.
-std::optional<Model> loadModel(const QString &path, QString *error, FileExtras *extras = nullptr);
-// Reads `size` bytes from `device`; `problem` gets the bare problem (no file name).
-std::optional<Model> readModel(QIODevice &device, qint64 size, QString *problem, FileExtras *extras = nullptr);
+std::optional<Model> loadModel(const QString &path, Problem *problem, FileExtras *extras = nullptr);
+// Reads `size` bytes from `device`; `problem` gets no file.
+std::optional<Model> readModel(QIODevice &device, qint64 size, Problem *problem, FileExtras *extras = nullptr);
 
 } // namespace lstm

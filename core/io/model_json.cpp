@@ -20,35 +20,24 @@ QJsonObject configToJson(const ModelConfig &config) {
 }
 
 namespace {
-bool readInt(const QJsonObject &json, const char *key, int &out, QString *problem) {
+bool readInt(const QJsonObject &json, const char *key, int &out, Problem *problem) {
   const QJsonValue value = json.value(QLatin1String(key));
   const double number = value.toDouble(-1.0);
-  if (!value.isDouble() || number != std::floor(number) || number < 0 || number > 2147483647.0) {
-    if (problem)
-      *problem = QStringLiteral("the field '%1' is missing or not a non-negative integer").arg(QLatin1String(key));
-    return false;
-  }
+  if (!value.isDouble() || number != std::floor(number) || number < 0 || number > 2147483647.0)
+    return report(problem, Problem(ProblemCode::ConfigFieldNotInteger).withField(QLatin1String(key)));
   out = int(number);
   return true;
 }
 } // namespace
 
-bool configFromJson(const QJsonObject &json, ModelConfig &config, QString *problem) {
+bool configFromJson(const QJsonObject &json, ModelConfig &config, Problem *problem) {
   ModelConfig c;
   const std::string input = json.value(QStringLiteral("input")).toString().toStdString();
   const std::string head = json.value(QStringLiteral("head")).toString().toStdString();
-  if (!parseInputKind(input, c.input)) {
-    if (problem)
-      *problem = QStringLiteral("the input kind '%1' is unknown (expected onehot, embedding or dense)")
-                     .arg(QString::fromStdString(input));
-    return false;
-  }
-  if (!parseHeadKind(head, c.head)) {
-    if (problem)
-      *problem = QStringLiteral("the head kind '%1' is unknown (expected softmax or regression)")
-                     .arg(QString::fromStdString(head));
-    return false;
-  }
+  if (!parseInputKind(input, c.input))
+    return report(problem, Problem(ProblemCode::ConfigUnknownInput).withValue(QString::fromStdString(input)));
+  if (!parseHeadKind(head, c.head))
+    return report(problem, Problem(ProblemCode::ConfigUnknownHead).withValue(QString::fromStdString(head)));
   if (!readInt(json, "vocab_size", c.vocabSize, problem) || !readInt(json, "input_size", c.inputSize, problem) ||
       !readInt(json, "embed_dim", c.embedDim, problem) || !readInt(json, "hidden_size", c.hiddenSize, problem) ||
       !readInt(json, "num_layers", c.numLayers, problem) || !readInt(json, "output_size", c.outputSize, problem))

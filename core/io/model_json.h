@@ -1,5 +1,6 @@
 #pragma once
 // ModelConfig ⇄ JSON, shared by the model file header and (later) checkpoints.
+#include "common/problem.h"
 #include "model/model_config.h"
 
 #include <QJsonObject>
@@ -10,6 +11,6 @@ namespace lstm {
 QJsonObject configToJson(const ModelConfig &config);
 // Returns false and sets `problem` when a field is missing, of the wrong type or out of range.
 // Does not call validate(); the caller does, to word its own message.
-bool configFromJson(const QJsonObject &json, ModelConfig &config, QString *problem);
+bool configFromJson(const QJsonObject &json, ModelConfig &config, Problem *problem);
 
 } // namespace lstm

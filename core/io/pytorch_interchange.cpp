@@ -40,24 +40,24 @@ QString shapeText(const std::vector<qsizetype> &shape) {
 }
 
 // Copies a torch tensor into our block, checking shape, raggedness and finiteness.
-bool copyTensor(const QJsonValue &value, const ParameterBlock &block, MatrixMap<float> target, QString *problem) {
+bool copyTensor(const QJsonValue &value, const ParameterBlock &block, MatrixMap<float> target, Problem *problem) {
   const QString name = QString::fromStdString(block.name);
   std::vector<qsizetype> shape;
   const std::vector<qsizetype> expected = block.isVector() ? std::vector<qsizetype>{block.rows}
                                                            : std::vector<qsizetype>{block.torchRows(), block.torchCols()};
-  if (!tensorShape(value, shape) || shape != expected) {
-    *problem = QStringLiteral("%1 has shape %2 but the model needs %3")
-                   .arg(name, tensorShape(value, shape) ? shapeText(shape) : QStringLiteral("(not a list of numbers)"),
-                        shapeText(expected));
-    return false;
-  }
+  if (!tensorShape(value, shape))
+    return report(problem, Problem(ProblemCode::InterchangeNotTensor).withField(name).withLimit(shapeText(expected)));
+  if (shape != expected)
+    return report(problem, Problem(ProblemCode::InterchangeShape)
+                               .withField(name)
+                               .withValue(shapeText(shape))
+                               .withLimit(shapeText(expected)));
   const auto store = [&](int r, int c, const QJsonValue &number) {
     const double v = number.toDouble(std::nan(""));
     // Any double that rounds to a finite float32 is accepted (FLT_MAX's shortest text reads slightly above it).
-    if (!number.isDouble() || !std::isfinite(float(v))) {
-      *problem = QStringLiteral("%1[%2][%3] is not a finite float32 number").arg(name).arg(r).arg(c);
-      return false;
-    }
+    if (!number.isDouble() || !std::isfinite(float(v)))
+      return report(problem, Problem(ProblemCode::InterchangeNotFinite, {QString::number(r), QString::number(c)})
+                                 .withField(name));
     if (block.torchTransposed)
       target(c, r) = float(v);
     else
@@ -74,10 +74,8 @@ bool copyTensor(const QJsonValue &value, const ParameterBlock &block, MatrixMap<
   for (int r = 0; r < block.torchRows(); ++r) {
     const QJsonValue row = rows[r];
     const QJsonArray columns = row.toArray();
-    if (!row.isArray() || columns.size() != block.torchCols()) {
-      *problem = QStringLiteral("%1 row %2 has the wrong length (ragged list)").arg(name).arg(r);
-      return false;
-    }
+    if (!row.isArray() || columns.size() != block.torchCols())
+      return report(problem, Problem(ProblemCode::InterchangeRagged, {QString::number(r)}).withField(name));
     for (int c = 0; c < block.torchCols(); ++c)
       if (!store(r, c, columns[c]))
         return false;
@@ -94,39 +92,38 @@ int dimension(const QJsonObject &stateDict, const QString &key, int axis) {
 
 } // namespace
 
-std::optional<Model> parsePytorchInterchange(const QByteArray &json, QString *problem) {
-  auto fail = [&](const QString &text) {
-    if (problem)
-      *problem = text;
+std::optional<Model> parsePytorchInterchange(const QByteArray &json, Problem *problem) {
+  auto fail = [&](Problem found) {
+    report(problem, std::move(found));
     return std::nullopt;
   };
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
   if (parseError.error != QJsonParseError::NoError)
-    return fail(QStringLiteral("invalid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+    return fail(Problem(ProblemCode::InterchangeInvalidJson, {QString::number(parseError.offset)})
+                    .withValue(parseError.errorString()));
   const QJsonObject root = document.object();
   if (root.value(QStringLiteral("format")).toString() != QLatin1String(kPytorchInterchangeFormat))
-    return fail(QStringLiteral("not a PyTorch interchange file: \"format\" must be \"%1\"")
-                    .arg(QLatin1String(kPytorchInterchangeFormat)));
+    return fail(Problem(ProblemCode::InterchangeWrongFormat).withValue(QLatin1String(kPytorchInterchangeFormat)));
 
   const QJsonArray vocab = root.value(QStringLiteral("vocab")).toArray();
   if (vocab.isEmpty())
-    return fail(QStringLiteral("\"vocab\" is missing or empty"));
+    return fail(Problem(ProblemCode::InterchangeNoVocabulary));
   std::vector<char32_t> symbols;
   for (qsizetype id = 0; id < vocab.size(); ++id) {
     const QList<uint> codePoints = vocab[id].toString().toUcs4();
     if (!vocab[id].isString() || codePoints.size() != 1)
-      return fail(QStringLiteral("vocab entry %1 must be a string of exactly one Unicode character").arg(id));
+      return fail(Problem(ProblemCode::InterchangeVocabularyEntry).withValue(QString::number(id)));
     symbols.push_back(char32_t(codePoints.front()));
   }
-  std::string vocabularyProblem;
+  Problem vocabularyProblem;
   auto vocabulary = Vocabulary::create(std::move(symbols), &vocabularyProblem);
   if (!vocabulary)
-    return fail(QString::fromStdString(vocabularyProblem));
+    return fail(vocabularyProblem);
 
   const QJsonObject stateDict = root.value(QStringLiteral("state_dict")).toObject();
   if (stateDict.isEmpty())
-    return fail(QStringLiteral("\"state_dict\" is missing or empty"));
+    return fail(Problem(ProblemCode::InterchangeNoStateDict));
   ModelConfig config;
   config.vocabSize = vocabulary->size();
   config.head = HeadKind::Softmax;
@@ -139,9 +136,9 @@ std::optional<Model> parsePytorchInterchange(const QByteArray &json, QString *pr
   while (stateDict.contains(QStringLiteral("lstm.weight_ih_l%1").arg(config.numLayers)))
     ++config.numLayers;
   if (config.numLayers == 0 || config.hiddenSize < 1)
-    return fail(QStringLiteral("the state_dict has no lstm.weight_ih_l0 / lstm.weight_hh_l0"));
-  if (const std::string issue = config.validate(); !issue.empty())
-    return fail(QStringLiteral("the tensors describe an impossible model: %1").arg(QString::fromStdString(issue)));
+    return fail(Problem(ProblemCode::InterchangeNoLstm));
+  if (Problem issue; !config.validate(&issue))
+    return fail(Problem(ProblemCode::InterchangeImpossible).because(issue));
 
   Model model;
   model.config = config;
@@ -154,16 +151,14 @@ std::optional<Model> parsePytorchInterchange(const QByteArray &json, QString *pr
     const QString name = QString::fromStdString(block.name);
     known.insert(name);
     if (!stateDict.contains(name))
-      return fail(QStringLiteral("the state_dict has no %1").arg(name));
-    QString tensorProblem;
+      return fail(Problem(ProblemCode::InterchangeMissingTensor).withField(name));
+    Problem tensorProblem;
     if (!copyTensor(stateDict.value(name), block, model.parameters.block(index), &tensorProblem))
       return fail(tensorProblem);
   }
   for (auto it = stateDict.begin(); it != stateDict.end(); ++it)
     if (!known.count(it.key()))
-      return fail(QStringLiteral("the state_dict has %1, which this importer does not support (only a unidirectional "
-                                 "nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)")
-                      .arg(it.key()));
+      return fail(Problem(ProblemCode::InterchangeUnsupportedTensor).withField(it.key()));
   model.metadata[QStringLiteral("imported_from")] = QStringLiteral("pytorch");
   const QJsonObject metadata = root.value(QStringLiteral("metadata")).toObject();
   for (auto it = metadata.begin(); it != metadata.end(); ++it)
@@ -171,18 +166,17 @@ std::optional<Model> parsePytorchInterchange(const QByteArray &json, QString *pr
   return model;
 }
 
-std::optional<Model> importPytorchInterchange(const QString &path, QString *error) {
+std::optional<Model> importPytorchInterchange(const QString &path, Problem *problem) {
   QFile file(path);
-  QString problem;
   std::optional<Model> model;
   if (!file.open(QIODevice::ReadOnly))
-    problem = file.errorString();
+    report(problem, Problem(ProblemCode::SystemError).withValue(file.errorString()));
   else if (file.size() > kMaxInterchangeBytes)
-    problem = QStringLiteral("the file is larger than 4 GiB");
+    report(problem, Problem(ProblemCode::InterchangeTooLarge));
   else
-    model = parsePytorchInterchange(file.readAll(), &problem);
-  if (!model && error)
-    *error = QStringLiteral("%1: %2").arg(path, problem);
+    model = parsePytorchInterchange(file.readAll(), problem);
+  if (!model)
+    setProblemFile(problem, path);
   return model;
 }
 

@@ -15,7 +15,7 @@ namespace lstm {
 template <typename Scalar>
 class BatchRunner {
 public:
-  // Precondition: config.validate() is empty, steps ≥ 1, batch ≥ 1, threads ≥ 1 (more than batch is clamped).
+  // Precondition: config.validate() holds, steps ≥ 1, batch ≥ 1, threads ≥ 1 (more than batch is clamped).
   BatchRunner(const ModelConfig &config, int steps, int batch, int threads);
   ~BatchRunner();
 

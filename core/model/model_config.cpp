@@ -1,5 +1,7 @@
 #include "model_config.h"
 
+#include "common/problem.h"
+
 namespace lstm {
 
 int ModelConfig::layerInputWidth(int layer) const {
@@ -16,30 +18,30 @@ int ModelConfig::layerInputWidth(int layer) const {
 int ModelConfig::outputWidth() const { return head == HeadKind::Softmax ? vocabSize : outputSize; }
 
 namespace {
-std::string outOfRange(const char *what, long long value, long long lo, long long hi) {
-  return std::string(what) + " is " + std::to_string(value) + "; it must be between " + std::to_string(lo) +
-         " and " + std::to_string(hi);
+bool outOfRange(Problem *problem, ProblemCode code, long long value, long long lo, long long hi) {
+  return report(problem,
+                Problem(code, {QString::number(lo)}).withValue(QString::number(value)).withLimit(QString::number(hi)));
 }
 } // namespace
 
-std::string ModelConfig::validate() const {
+bool ModelConfig::validate(Problem *problem) const {
   if (hiddenSize < 1 || hiddenSize > kMaxHidden)
-    return outOfRange("the hidden size", hiddenSize, 1, kMaxHidden);
+    return outOfRange(problem, ProblemCode::ConfigHiddenSize, hiddenSize, 1, kMaxHidden);
   if (numLayers < 1 || numLayers > kMaxLayers)
-    return outOfRange("the number of layers", numLayers, 1, kMaxLayers);
+    return outOfRange(problem, ProblemCode::ConfigLayers, numLayers, 1, kMaxLayers);
   if (usesTokens() && (vocabSize < 1 || vocabSize > kMaxVocab))
-    return outOfRange("the vocabulary size", vocabSize, 1, kMaxVocab);
+    return outOfRange(problem, ProblemCode::ConfigVocabularySize, vocabSize, 1, kMaxVocab);
   if (input == InputKind::Embedding && (embedDim < 1 || embedDim > kMaxWidth))
-    return outOfRange("the embedding size", embedDim, 1, kMaxWidth);
+    return outOfRange(problem, ProblemCode::ConfigEmbeddingSize, embedDim, 1, kMaxWidth);
   if (input == InputKind::Dense && (inputSize < 1 || inputSize > kMaxWidth))
-    return outOfRange("the input size", inputSize, 1, kMaxWidth);
+    return outOfRange(problem, ProblemCode::ConfigInputSize, inputSize, 1, kMaxWidth);
   if (head == HeadKind::Softmax && (vocabSize < 2 || vocabSize > kMaxVocab))
-    return outOfRange("the number of softmax classes", vocabSize, 2, kMaxVocab);
+    return outOfRange(problem, ProblemCode::ConfigClasses, vocabSize, 2, kMaxVocab);
   if (head == HeadKind::Regression && (outputSize < 1 || outputSize > kMaxWidth))
-    return outOfRange("the number of regression outputs", outputSize, 1, kMaxWidth);
+    return outOfRange(problem, ProblemCode::ConfigOutputs, outputSize, 1, kMaxWidth);
   if (parameterCount() < 0)
-    return "the model would have more than " + std::to_string(kMaxParameters) + " parameters";
-  return {};
+    return report(problem, Problem(ProblemCode::ConfigTooManyParameters).withLimit(QString::number(kMaxParameters)));
+  return true;
 }
 
 std::int64_t ModelConfig::parameterCount() const {

@@ -5,6 +5,8 @@
 
 namespace lstm {
 
+struct Problem;
+
 enum class InputKind {
   OneHot,    // token ids; layer 0 sees a one-hot vector, X = V (implemented as a column gather of W_ih)
   Embedding, // token ids; layer 0 sees a learned vector, X = E
@@ -36,8 +38,8 @@ struct ModelConfig {
   bool usesTokens() const { return input != InputKind::Dense; }
   int layerInputWidth(int layer) const; // X of `layer`: V, E, X0 for layer 0, H above
   int outputWidth() const;              // O
-  // Returns an empty string when the configuration is usable, otherwise one sentence naming the problem.
-  std::string validate() const;
+  // True when the configuration is usable; otherwise false and `problem` names the setting and its bounds.
+  bool validate(Problem *problem = nullptr) const;
   // Number of scalars in the flat parameter buffer; -1 if it would exceed kMaxParameters (never overflows).
   std::int64_t parameterCount() const;
 

@@ -1,5 +1,7 @@
 #include "optimizer.h"
 
+#include "common/problem.h"
+
 #include <cmath>
 
 namespace lstm {
@@ -22,27 +24,27 @@ bool parseOptimizerKind(const std::string &text, OptimizerKind &out) {
   return false;
 }
 
-std::string OptimizerSettings::validate() const {
-  auto bad = [](const char *name, double value, const char *rule) {
-    return std::string("the ") + name + " is " + std::to_string(value) + "; it must be " + rule;
+bool OptimizerSettings::validate(Problem *problem) const {
+  const auto bad = [problem](ProblemCode code, double value) {
+    return report(problem, Problem(code).withValue(QString::number(value)));
   };
   if (!(learningRate > 0.0) || !std::isfinite(learningRate))
-    return bad("learning rate", learningRate, "a positive number");
+    return bad(ProblemCode::OptimizerLearningRate, learningRate);
   if (!(weightDecay >= 0.0) || !std::isfinite(weightDecay))
-    return bad("weight decay", weightDecay, "zero or positive");
+    return bad(ProblemCode::OptimizerWeightDecay, weightDecay);
   if (!(momentum >= 0.0 && momentum < 1.0))
-    return bad("momentum", momentum, "in [0, 1)");
+    return bad(ProblemCode::OptimizerMomentum, momentum);
   if (kind == OptimizerKind::Sgd && nesterov && (momentum <= 0.0 || dampening != 0.0))
-    return "Nesterov momentum needs a positive momentum and zero dampening";
+    return report(problem, Problem(ProblemCode::OptimizerNesterov));
   if (!(alpha >= 0.0 && alpha < 1.0))
-    return bad("RMSprop alpha", alpha, "in [0, 1)");
+    return bad(ProblemCode::OptimizerAlpha, alpha);
   if (!(beta1 >= 0.0 && beta1 < 1.0))
-    return bad("Adam beta1", beta1, "in [0, 1)");
+    return bad(ProblemCode::OptimizerBeta1, beta1);
   if (!(beta2 >= 0.0 && beta2 < 1.0))
-    return bad("Adam beta2", beta2, "in [0, 1)");
+    return bad(ProblemCode::OptimizerBeta2, beta2);
   if (!(epsilon > 0.0))
-    return bad("epsilon", epsilon, "positive");
-  return {};
+    return bad(ProblemCode::OptimizerEpsilon, epsilon);
+  return true;
 }
 
 template <typename Scalar>

@@ -7,6 +7,8 @@
 
 namespace lstm {
 
+struct Problem;
+
 enum class OptimizerKind { Sgd, RmsProp, Adam };
 const char *toString(OptimizerKind kind);
 bool parseOptimizerKind(const std::string &text, OptimizerKind &out);
@@ -23,8 +25,7 @@ struct OptimizerSettings {
   double beta1 = 0.9;         // Adam
   double beta2 = 0.999;       // Adam
   double epsilon = 1e-8;      // RMSprop, Adam
-  // Empty when usable, otherwise one sentence naming the bad value.
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const; // false with the setting and its rule when unusable
 };
 
 template <typename Scalar>

@@ -30,7 +30,7 @@ struct ParameterBlock {
 class ParameterLayout {
 public:
   ParameterLayout() = default;
-  // Precondition: config.validate() is empty.
+  // Precondition: config.validate() holds.
   explicit ParameterLayout(const ModelConfig &config);
 
   const std::vector<ParameterBlock> &blocks() const { return m_blocks; }

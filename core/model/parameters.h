@@ -10,7 +10,7 @@ template <typename Scalar>
 class Parameters {
 public:
   Parameters() = default;
-  // Zero-filled buffer for `config`. Precondition: config.validate() is empty.
+  // Zero-filled buffer for `config`. Precondition: config.validate() holds.
   explicit Parameters(const ModelConfig &config);
 
   const ModelConfig &config() const { return m_config; }

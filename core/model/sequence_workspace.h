@@ -17,7 +17,7 @@ template <typename Scalar>
 class SequenceWorkspace {
 public:
   SequenceWorkspace() = default;
-  // Precondition: config.validate() is empty, steps ≥ 1, batch ≥ 1. State starts at zero.
+  // Precondition: config.validate() holds, steps ≥ 1, batch ≥ 1. State starts at zero.
   SequenceWorkspace(const ModelConfig &config, int steps, int batch);
   // Movable (the GEMM plans keep pointing at the moved arena's memory), not copyable (they would share it).
   SequenceWorkspace(SequenceWorkspace &&) = default;

@@ -83,7 +83,7 @@ void Trainer::loadWindow(std::int64_t window) {
 }
 
 TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCallback &onProgress) {
-  m_outcomeMessage.clear();
+  m_outcome = Problem();
   m_runner->setCancelFlag(&cancel);
   const auto start = Clock::now();
   const std::int64_t firstIteration = m_iteration;
@@ -91,7 +91,9 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
   int evaluations = 0;
   while (m_iteration < m_totalIterations) {
     if (cancel.load()) {
-      m_outcomeMessage = QStringLiteral("training was stopped after iteration %1 of %2").arg(m_iteration).arg(m_totalIterations);
+      m_outcome = Problem(ProblemCode::TrainingStoppedAfter)
+                      .withValue(QString::number(m_iteration))
+                      .withLimit(QString::number(m_totalIterations));
       return TrainingOutcome::Cancelled;
     }
     const auto iterationStart = Clock::now();
@@ -101,7 +103,9 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
     loadWindow(window);
     const double loss = m_runner->forwardBackward(m_model.parameters, m_grads);
     if (cancel.load()) { // the pass stopped part-way: nothing has been applied
-      m_outcomeMessage = QStringLiteral("training was stopped during iteration %1 of %2").arg(m_iteration + 1).arg(m_totalIterations);
+      m_outcome = Problem(ProblemCode::TrainingStoppedDuring)
+                      .withValue(QString::number(m_iteration + 1))
+                      .withLimit(QString::number(m_totalIterations));
       return TrainingOutcome::Cancelled;
     }
     const double norm = clipGradientNorm(m_grads, m_config.clipNorm);
@@ -127,8 +131,9 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
       evaluationSeconds += since(evaluationStart);
       ++evaluations;
       if (cancel.load()) {
-        m_outcomeMessage = QStringLiteral("training was stopped after iteration %1 of %2, during validation")
-                               .arg(m_iteration).arg(m_totalIterations);
+        m_outcome = Problem(ProblemCode::TrainingStoppedInValidation)
+                        .withValue(QString::number(m_iteration))
+                        .withLimit(QString::number(m_totalIterations));
         return TrainingOutcome::Cancelled;
       }
       progress.evaluated = true;
@@ -159,27 +164,24 @@ TrainingOutcome Trainer::run(const std::atomic<bool> &cancel, const ProgressCall
 bool Trainer::finishIteration(double loss, double norm) {
   // NaN/Inf guard: a non-finite loss or gradient, or weights that the update made non-finite, stop the run with
   // the weights of the last iteration that still had a finite loss.
-  const auto diverged = [&](const QString &what) {
+  const auto diverged = [&](const Problem &what) {
     const std::int64_t failed = m_iteration + 1;
     m_model.parameters = m_lastGood;
     m_iteration = m_lastGoodIteration; // the counter matches the weights again
-    m_outcomeMessage = QStringLiteral("training diverged at iteration %1 (%2); restored the weights after iteration "
-                                      "%3, the last to give a finite loss — try a lower learning rate or stronger "
-                                      "clipping")
-                           .arg(failed)
-                           .arg(what)
-                           .arg(m_iteration);
+    m_outcome = Problem(ProblemCode::TrainingDiverged, {QString::number(m_iteration)})
+                    .withValue(QString::number(failed))
+                    .because(what);
     return false;
   };
   if (!std::isfinite(loss))
-    return diverged(QStringLiteral("the loss is %1").arg(loss));
+    return diverged(Problem(ProblemCode::DivergedLoss).withValue(QString::number(loss)));
   if (!std::isfinite(norm))
-    return diverged(QStringLiteral("the gradient norm is %1").arg(norm));
+    return diverged(Problem(ProblemCode::DivergedGradient).withValue(QString::number(norm)));
   m_lastGood.flat() = m_model.parameters.flat(); // these weights just gave a finite loss and gradient
   m_lastGoodIteration = m_iteration;
   m_optimizer.step(m_model.parameters, m_grads);
   if (!m_model.parameters.flat().allFinite())
-    return diverged(QStringLiteral("the update made weights infinite"));
+    return diverged(Problem(ProblemCode::DivergedWeights));
   m_runner->carryState();
   ++m_iteration;
   m_smoothedSum = kSmoothing * m_smoothedSum + (1.0 - kSmoothing) * loss;

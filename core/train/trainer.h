@@ -52,9 +52,9 @@ public:
 
   // Continues a run saved by saveCheckpoint(). The corpus must be the one it was made on (same SHA-256 and
   // split). totalIterations > 0 replaces the planned length; threads > 0 replaces the thread count (the result
-  // then differs in the last bits from an uninterrupted run). Returns nullptr and an error naming the file.
+  // then differs in the last bits from an uninterrupted run). Returns nullptr and a problem naming the file.
   static std::unique_ptr<Trainer> resume(std::shared_ptr<const Corpus> corpus, const QString &checkpoint,
-                                         QString *error, std::int64_t totalIterations = 0, int threads = 0);
+                                         Problem *problem, std::int64_t totalIterations = 0, int threads = 0);
 
   // Runs until the planned iterations are done, `cancel` is raised, or the loss or weights stop being finite.
   // Calls onProgress after every iteration, on the calling thread.
@@ -72,16 +72,17 @@ public:
   std::int64_t totalIterations() const { return m_totalIterations; }
   double bestValidationLoss() const { return m_bestValidationLoss; }
   std::int64_t bestIteration() const { return m_bestIteration; }
-  // After Cancelled or Diverged: one sentence saying what happened and what the weights are now.
-  const QString &outcomeMessage() const { return m_outcomeMessage; }
+  // After Cancelled or Diverged: what happened and what the weights are now (TrainingStopped…, TrainingDiverged);
+  // not set after Finished.
+  const Problem &outcome() const { return m_outcome; }
 
   // A checkpoint is a model file plus optimiser moments, carried state, position and RNG: resuming it gives the
   // weights an uninterrupted run would have. Saved atomically.
-  bool saveCheckpoint(const QString &path, QString *error);
+  bool saveCheckpoint(const QString &path, Problem *problem);
   // Adds free metadata to the model being trained (kept in models and checkpoints), e.g. "lesson".
   void setMetadata(const QString &key, const QJsonValue &value) { m_model.metadata[key] = value; }
   // The model alone (with its training record), saved atomically.
-  bool saveModel(const QString &path, QString *error);
+  bool saveModel(const QString &path, Problem *problem);
 
 private:
   struct Restored;
@@ -112,7 +113,7 @@ private:
   double m_bestValidationLoss = std::numeric_limits<double>::quiet_NaN();
   std::int64_t m_bestIteration = -1;
   std::vector<HistoryPoint> m_history;
-  QString m_outcomeMessage;
+  Problem m_outcome;
 };
 
 } // namespace lstm

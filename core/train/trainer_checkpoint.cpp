@@ -46,7 +46,7 @@ void Trainer::Restored::applyTo(Trainer &trainer) const {
   trainer.m_history = history;
 }
 
-bool Trainer::saveCheckpoint(const QString &path, QString *error) {
+bool Trainer::saveCheckpoint(const QString &path, Problem *problem) {
   FileExtras extras;
   const Rng::State rng = m_rng.state();
   QJsonArray rngWords;
@@ -88,46 +88,39 @@ bool Trainer::saveCheckpoint(const QString &path, QString *error) {
     }
   extras.blocks.push_back({"state.hidden", std::move(hidden)});
   extras.blocks.push_back({"state.cell", std::move(cell)});
-  return lstm::saveModel(model(), path, error, &extras);
+  return lstm::saveModel(model(), path, problem, &extras);
 }
 
-bool Trainer::saveModel(const QString &path, QString *error) { return lstm::saveModel(model(), path, error); }
+bool Trainer::saveModel(const QString &path, Problem *problem) { return lstm::saveModel(model(), path, problem); }
 
 std::unique_ptr<Trainer> Trainer::resume(std::shared_ptr<const Corpus> corpus, const QString &checkpoint,
-                                         QString *error, std::int64_t totalIterations, int threads) {
-  const auto fail = [&](const QString &problem) {
-    if (error)
-      *error = QStringLiteral("%1: %2").arg(checkpoint, problem);
+                                         Problem *problem, std::int64_t totalIterations, int threads) {
+  const auto fail = [&](Problem found) {
+    report(problem, found.inFile(checkpoint));
     return nullptr;
   };
   FileExtras extras;
-  QString loadError;
-  std::optional<Model> model = loadModel(checkpoint, &loadError, &extras);
-  if (!model) {
-    if (error)
-      *error = loadError;
+  std::optional<Model> model = loadModel(checkpoint, problem, &extras);
+  if (!model)
     return nullptr;
-  }
   const QJsonObject h = extras.header;
   if (h.value(QStringLiteral("kind")).toString() != QLatin1String(kCheckpointKind))
-    return fail(QStringLiteral("this is a model file, not a training checkpoint"));
+    return fail(Problem(ProblemCode::CheckpointIsModel));
   TrainerConfig config;
-  QString problem;
-  if (!TrainerConfig::fromJson(h.value(QStringLiteral("trainer")).toObject(), config, &problem))
-    return fail(problem);
+  Problem settingsProblem;
+  if (!TrainerConfig::fromJson(h.value(QStringLiteral("trainer")).toObject(), config, &settingsProblem))
+    return fail(settingsProblem);
   if (h.value(QStringLiteral("corpus_sha256")).toString().toLatin1() != corpus->sha256 ||
       h.value(QStringLiteral("train_characters")).toInteger() != corpus->trainSize)
-    return fail(QStringLiteral("the checkpoint was made on %1 (%2 training characters, SHA-256 %3…), not on this "
-                               "corpus with this validation split")
-                    .arg(h.value(QStringLiteral("corpus_name")).toString())
-                    .arg(h.value(QStringLiteral("train_characters")).toInteger())
-                    .arg(h.value(QStringLiteral("corpus_sha256")).toString().left(12)));
+    return fail(Problem(ProblemCode::CheckpointOtherCorpus, {h.value(QStringLiteral("corpus_sha256")).toString().left(12)})
+                    .withField(h.value(QStringLiteral("corpus_name")).toString())
+                    .withValue(QString::number(h.value(QStringLiteral("train_characters")).toInteger())));
   if (threads > 0)
     config.threads = threads;
-  if (const std::string issue = config.validate(*corpus); !issue.empty())
-    return fail(QString::fromStdString(issue));
+  if (!config.validate(*corpus, &settingsProblem))
+    return fail(settingsProblem);
   if (!(model->config == config.modelConfig(*corpus)) || !(model->vocabulary == corpus->vocabulary))
-    return fail(QStringLiteral("the checkpoint's model does not match its own training settings"));
+    return fail(Problem(ProblemCode::CheckpointModelMismatch));
 
   Restored restored;
   restored.parameters = std::move(model->parameters);
@@ -145,20 +138,20 @@ std::unique_ptr<Trainer> Trainer::resume(std::shared_ptr<const Corpus> corpus, c
       !block("optimizer.second", std::size_t(P), true, restored.optimizerSecond) ||
       !block("optimizer.third", std::size_t(P), true, restored.optimizerThird) ||
       !block("state.hidden", stateSize, false, restored.hidden) || !block("state.cell", stateSize, false, restored.cell))
-    return fail(QStringLiteral("the checkpoint's optimiser or state blocks are missing or have the wrong size"));
+    return fail(Problem(ProblemCode::CheckpointBlocks));
   restored.optimizerSteps = h.value(QStringLiteral("optimizer_steps")).toInteger();
   restored.iteration = h.value(QStringLiteral("iteration")).toInteger(-1);
   restored.totalIterations = totalIterations > 0 ? totalIterations : h.value(QStringLiteral("total_iterations")).toInteger();
   if (totalIterations > 0 && totalIterations < restored.iteration)
-    return fail(QStringLiteral("the checkpoint is already at iteration %1; ask for more iterations in total to continue")
-                    .arg(restored.iteration));
+    return fail(Problem(ProblemCode::CheckpointAlreadyAt).withValue(QString::number(restored.iteration)));
   if (restored.iteration < 0 || restored.optimizerSteps < 0 || restored.totalIterations < restored.iteration)
-    return fail(QStringLiteral("the checkpoint's position is inconsistent (iteration %1 of %2)")
-                    .arg(restored.iteration).arg(restored.totalIterations));
+    return fail(Problem(ProblemCode::CheckpointPosition)
+                    .withValue(QString::number(restored.iteration))
+                    .withLimit(QString::number(restored.totalIterations)));
   const QJsonObject rng = h.value(QStringLiteral("rng")).toObject();
   const QJsonArray words = rng.value(QStringLiteral("words")).toArray();
   if (words.size() != 4)
-    return fail(QStringLiteral("the checkpoint's random generator state is unreadable"));
+    return fail(Problem(ProblemCode::CheckpointRandomState));
   for (int k = 0; k < 4; ++k)
     restored.rng.words[std::size_t(k)] = words[k].toString().toULongLong(nullptr, 16);
   restored.rng.hasSpareNormal = rng.value(QStringLiteral("has_spare")).toBool();

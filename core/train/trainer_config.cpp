@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <cstdio>
 
 namespace lstm {
 
@@ -60,51 +59,51 @@ std::int64_t TrainerConfig::estimatedBytes(const Corpus &corpus) const {
   return 4 * (activations + weights) + 4 * corpus.size();
 }
 
-std::string TrainerConfig::validate(const Corpus &corpus) const {
-  const std::string name = QStringLiteral("the corpus %1").arg(corpus.name).toStdString();
-  const std::string items = corpus.isSeries() ? " values" : " characters";
+bool TrainerConfig::validate(const Corpus &corpus, Problem *problem) const {
+  const auto bad = [problem](ProblemCode code, qint64 value = 0, qint64 limit = 0) {
+    return report(problem, Problem(code).withValue(QString::number(value)).withLimit(QString::number(limit)));
+  };
   if (seqLength < 1 || seqLength > 100000)
-    return "the sequence length is " + std::to_string(seqLength) + "; it must be between 1 and 100000";
+    return bad(ProblemCode::TrainSequenceLength, seqLength, 100000);
   if (batchSize < 1 || batchSize > 100000)
-    return "the batch is " + std::to_string(batchSize) + "; it must be between 1 and 100000";
+    return bad(ProblemCode::TrainBatch, batchSize, 100000);
   if (embedDim < 0)
-    return "the embedding size is " + std::to_string(embedDim) + "; use 0 for one-hot input";
+    return bad(ProblemCode::TrainEmbedding, embedDim);
   if (threads < 1 || threads > 256)
-    return "the thread count is " + std::to_string(threads) + "; it must be between 1 and 256";
+    return bad(ProblemCode::TrainThreads, threads, 256);
   if (iterations < 0 || !(epochs >= 0.0) || !std::isfinite(epochs))
-    return "the training length must be a positive number of iterations or epochs";
+    return report(problem, Problem(ProblemCode::TrainLength));
   if (evalEvery < 0)
-    return "the evaluation interval must be zero or positive";
+    return report(problem, Problem(ProblemCode::TrainEvaluationInterval));
   if (!(timeLimitSeconds >= 0.0) || !std::isfinite(timeLimitSeconds))
-    return "the time limit must be zero (none) or a positive number of seconds";
+    return report(problem, Problem(ProblemCode::TrainTimeLimit));
   if (!std::isfinite(clipNorm))
-    return "the clipping norm must be a number";
+    return report(problem, Problem(ProblemCode::TrainClipNorm));
   if (forgetBias && !std::isfinite(*forgetBias))
-    return "the forget-gate bias must be a number";
-  if (const std::string problem = modelConfig(corpus).validate(); !problem.empty())
-    return problem;
-  if (const std::string problem = optimizer.validate(); !problem.empty())
-    return problem;
+    return report(problem, Problem(ProblemCode::TrainForgetBias));
+  if (!modelConfig(corpus).validate(problem) || !optimizer.validate(problem))
+    return false;
   const std::int64_t needed = std::int64_t(batchSize) * seqLength + 1;
   if (corpus.trainSize < needed)
-    return "the training part of " + name + " has " + std::to_string(corpus.trainSize) + items + ", but " +
-           std::to_string(batchSize) + " streams of " + std::to_string(seqLength) + " steps need at least " +
-           std::to_string(needed) + "; use a smaller batch or sequence length, or a longer" + (corpus.isSeries() ? " series" : " text");
+    return report(problem, Problem(corpus.isSeries() ? ProblemCode::TrainSeriesTooShort : ProblemCode::TrainTextTooShort,
+                                   {QString::number(batchSize), QString::number(seqLength)})
+                               .withField(corpus.name)
+                               .withValue(QString::number(corpus.trainSize))
+                               .withLimit(QString::number(needed)));
   const std::int64_t validation = corpus.size() - corpus.trainSize;
   if (validation > 0 && validation < seqLength + 1)
-    return "the validation part of " + name + " has " + std::to_string(validation) + items + ", fewer than one " +
-           "window of " + std::to_string(seqLength + 1) + "; shorten the sequence or hold out more" +
-           (corpus.isSeries() ? " values" : " text");
+    return report(problem, Problem(corpus.isSeries() ? ProblemCode::TrainSeriesValidationTooShort
+                                                     : ProblemCode::TrainTextValidationTooShort)
+                               .withField(corpus.name)
+                               .withValue(QString::number(validation))
+                               .withLimit(QString::number(seqLength + 1)));
   const std::int64_t memory = physicalMemoryBytes();
   const std::int64_t estimate = estimatedBytes(corpus);
-  if (memory > 0 && estimate > memory * 8 / 10) {
-    char text[160];
-    std::snprintf(text, sizeof text, "this configuration needs about %.1f GiB of memory, more than the %.1f GiB this "
-                  "machine has can spare; use fewer hidden units, layers, steps or streams",
-                  double(estimate) / (1 << 30), double(memory) * 0.8 / (1 << 30));
-    return text;
-  }
-  return {};
+  if (memory > 0 && estimate > memory * 8 / 10)
+    return report(problem, Problem(ProblemCode::TrainNotEnoughMemory)
+                               .withValue(QString::number(double(estimate) / (1 << 30), 'f', 1))
+                               .withLimit(QString::number(double(memory) * 0.8 / (1 << 30), 'f', 1)));
+  return true;
 }
 
 QJsonObject TrainerConfig::toJson() const {
@@ -130,27 +129,21 @@ QJsonObject TrainerConfig::toJson() const {
   return json;
 }
 
-bool TrainerConfig::fromJson(const QJsonObject &json, TrainerConfig &config, QString *problem) {
+bool TrainerConfig::fromJson(const QJsonObject &json, TrainerConfig &config, Problem *problem) {
   static const char *const required[] = {"hidden_size", "num_layers", "embed_dim", "seq_length", "batch_size",
                                          "optimizer", "learning_rate", "clip_norm", "iterations", "epochs",
                                          "eval_every", "seed", "threads"};
   for (const char *key : required)
-    if (!json.contains(QLatin1String(key))) {
-      if (problem)
-        *problem = QStringLiteral("the training settings lack '%1'").arg(QLatin1String(key));
-      return false;
-    }
+    if (!json.contains(QLatin1String(key)))
+      return report(problem, Problem(ProblemCode::SettingsMissingKey).withField(QLatin1String(key)));
   TrainerConfig c;
   c.hiddenSize = json.value(QStringLiteral("hidden_size")).toInt();
   c.numLayers = json.value(QStringLiteral("num_layers")).toInt();
   c.embedDim = json.value(QStringLiteral("embed_dim")).toInt();
   c.seqLength = json.value(QStringLiteral("seq_length")).toInt();
   c.batchSize = json.value(QStringLiteral("batch_size")).toInt();
-  if (!parseOptimizerKind(json.value(QStringLiteral("optimizer")).toString().toStdString(), c.optimizer.kind)) {
-    if (problem)
-      *problem = QStringLiteral("the training settings name an unknown optimizer");
-    return false;
-  }
+  if (!parseOptimizerKind(json.value(QStringLiteral("optimizer")).toString().toStdString(), c.optimizer.kind))
+    return report(problem, Problem(ProblemCode::SettingsUnknownOptimizer));
   c.optimizer.learningRate = json.value(QStringLiteral("learning_rate")).toDouble();
   c.optimizer.momentum = json.value(QStringLiteral("momentum")).toDouble();
   c.optimizer.weightDecay = json.value(QStringLiteral("weight_decay")).toDouble();
@@ -165,11 +158,8 @@ bool TrainerConfig::fromJson(const QJsonObject &json, TrainerConfig &config, QSt
   c.threads = json.value(QStringLiteral("threads")).toInt();
   if (json.contains(QStringLiteral("forget_bias")))
     c.forgetBias = json.value(QStringLiteral("forget_bias")).toDouble();
-  if (!seedOk) {
-    if (problem)
-      *problem = QStringLiteral("the training settings have an unreadable seed");
-    return false;
-  }
+  if (!seedOk)
+    return report(problem, Problem(ProblemCode::SettingsBadSeed));
   config = c;
   return true;
 }

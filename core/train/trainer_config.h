@@ -1,6 +1,7 @@
 #pragma once
 // Everything that defines a training run on a character corpus: model shape, windows, optimiser, duration.
-// validate() refuses impossible settings with one sentence before anything is allocated.
+// validate() refuses impossible settings with a Problem before anything is allocated.
+#include "common/problem.h"
 #include "data/corpus.h"
 #include "model/model_config.h"
 #include "model/optimizer.h"
@@ -34,9 +35,9 @@ struct TrainerConfig {
   std::uint64_t seed = 1;
   int threads = 1;
 
-  // Empty when training is possible on `corpus`, otherwise one sentence naming the setting and the problem,
+  // True when training is possible on `corpus`; otherwise false and `problem` names the setting and the rule,
   // e.g. a window longer than the corpus or an out-of-memory estimate.
-  std::string validate(const Corpus &corpus) const;
+  bool validate(const Corpus &corpus, Problem *problem = nullptr) const;
   ModelConfig modelConfig(const Corpus &corpus) const;
   // Windows of T characters each stream takes per epoch.
   std::int64_t windowsPerEpoch(const Corpus &corpus) const;
@@ -46,7 +47,7 @@ struct TrainerConfig {
 
   QJsonObject toJson() const;
   // Returns false with a reason when a field is missing or malformed (does not call validate()).
-  static bool fromJson(const QJsonObject &json, TrainerConfig &config, QString *problem);
+  static bool fromJson(const QJsonObject &json, TrainerConfig &config, Problem *problem);
 };
 
 // Physical memory of this machine in bytes (0 when unknown).

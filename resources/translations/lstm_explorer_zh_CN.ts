@@ -180,173 +180,6 @@
         </message>
     </context>
     <context>
-        <name>lstm::CorpusChooser</name>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="177" />
-            <source>Corpus:</source>
-            <translation>语料：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="181" />
-            <source>No corpus loaded.</source>
-            <translation>尚未加载语料。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="156" />
-            <source>Choose a corpus…</source>
-            <translation>选择语料…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="158" />
-            <source>Generated: %1</source>
-            <translation>生成：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="159" />
-            <source>CSV column…</source>
-            <translation>CSV 列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="160" />
-            <source>Other file…</source>
-            <translation>其他文件…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="169" />
-            <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
-            <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="171" />
-            <source>Characters (text tasks) or values (series) to generate</source>
-            <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="172" />
-            <source>The same seed and length always give the same data</source>
-            <translation>相同的种子和长度总是生成相同的数据</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="173" />
-            <source>The column whose next value the model learns to forecast</source>
-            <translation>模型学习预测其下一个值的列</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="174" />
-            <source>Length:</source>
-            <translation>长度：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="175" />
-            <source>Seed:</source>
-            <translation>种子：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="176" />
-            <source>Column:</source>
-            <translation>列：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="214" />
-            <source>Loading %1…</source>
-            <translation>正在加载 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="228" />
-            <source>Generating %1…</source>
-            <translation>正在生成 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="236" />
-            <source>Reading the columns of %1…</source>
-            <translation>正在读取 %1 的列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="280" />
-            <source>Open CSV file</source>
-            <translation>打开 CSV 文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="280" />
-            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-            <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="281" />
-            <source>Open corpus</source>
-            <translation>打开语料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="282" />
-            <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
-            <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
-            <source>%1 (text)</source>
-            <translation>%1（文本）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="314" />
-            <source>Holds text, not numbers: %1</source>
-            <translation>包含文本而非数值：%1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
-            <source>%1: no column holds numbers (%2 hold text)</source>
-            <translation>%1：没有包含数值的列（%2 为文本）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="331" />
-            <source>Loading column %1 of %2…</source>
-            <translation>正在加载 %2 的 %1 列…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="340" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="346" />
-            <source>%1
-%2 values of %3 (%4 for training)
-mean %5, standard deviation %6
-baselines (MSE): mean %7, last value %8</source>
-            <translation>%1
-%3 的 %2 个值（%4 个用于训练）
-均值 %5，标准差 %6
-基线（MSE）：均值 %7，上一值 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="313" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="320" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="340" />
-            <location filename="../../ui/training/corpus_chooser.cpp" line="346" />
-            <source>%1
-%2 characters · vocabulary %3</source>
-            <translation>%1
-%2 个字符 · 词表 %3</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="355" />
-            <source>
-baselines: unigram %1, bigram %2 nats/char</source>
-            <translation>
-基线：一元 %1，二元 %2 奈特/字符</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/corpus_chooser.cpp" line="372" />
-            <source>Cannot load corpus</source>
-            <translation>无法加载语料</translation>
-        </message>
-    </context>
-    <context>
-        <name>lstm::CorpusPreview</name>
-        <message>
-            <location filename="../../ui/training/corpus_preview.cpp" line="38" />
-            <source>The first characters of the corpus appear here.</source>
-            <translation>语料开头的字符会显示在这里。</translation>
-        </message>
-    </context>
-    <context>
         <name>lstm::DriveToolBar</name>
         <message>
             <location filename="../../ui/explorer/drive_toolbar.cpp" line="108" />
@@ -1428,6 +1261,19 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
         </message>
     </context>
     <context>
+        <name>lstm::LessonRunner</name>
+        <message>
+            <location filename="../../ui/lessons/lesson_runner.cpp" line="50" />
+            <source>steps[%1].model: %2</source>
+            <translation>steps[%1].model：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/lessons/lesson_runner.cpp" line="55" />
+            <source>steps[%1]: no model is open and no step so far names one</source>
+            <translation>steps[%1]：没有打开模型，之前的步骤也没有指定模型</translation>
+        </message>
+    </context>
+    <context>
         <name>lstm::LossPlotView</name>
         <message>
             <location filename="../../ui/training/loss_plot_view.cpp" line="93" />
@@ -1992,6 +1838,874 @@ Page Down / Page Up  课程的下一步 / 上一步
         </message>
     </context>
     <context>
+        <name>lstm::Problem</name>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="16" />
+            <source>{value}</source>
+            <translation>{value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="17" />
+            <source>reading failed: {value}</source>
+            <translation>读取失败：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="18" />
+            <source>writing failed: {value}</source>
+            <translation>写入失败：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="19" />
+            <source>loading was cancelled</source>
+            <translation>加载已取消</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="21" />
+            <source>cannot save an inconsistent model: {value}</source>
+            <translation>无法保存不一致的模型：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="22" />
+            <source>the header (vocabulary and metadata) exceeds {limit} bytes</source>
+            <translation>文件头（词表和元数据）超过 {limit} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="23" />
+            <source>the file is too short to be a model file ({value} bytes)</source>
+            <translation>文件太短，不可能是模型文件（{value} 字节）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="25" />
+            <source>this is not an LSTM Explorer model file (it does not start with &quot;LSTMXPLR&quot;)</source>
+            <translation>这不是 LSTM Explorer 模型文件（它不以 “LSTMXPLR” 开头）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="26" />
+            <source>the format version is 0, which no version of LSTM Explorer wrote</source>
+            <translation>格式版本为 0，任何版本的 LSTM Explorer 都不会写出这种文件</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="28" />
+            <source>the file was written in model format {value} by a newer LSTM Explorer; this version reads format {limit} and older</source>
+            <translation>此文件由更新的 LSTM Explorer 以模型格式 {value} 写成；本版本只能读取格式 {limit} 及更早的格式</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="31" />
+            <source>the file is truncated or damaged: its header claims {value} bytes but only {limit} bytes follow</source>
+            <translation>文件被截断或已损坏：文件头声明有 {value} 字节，但后面只有 {limit} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="32" />
+            <source>the header is damaged ({value} at byte {1})</source>
+            <translation>文件头已损坏（第 {1} 字节处：{value}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="33" />
+            <source>the header is damaged (it is not a JSON object)</source>
+            <translation>文件头已损坏（不是 JSON 对象）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="35" />
+            <source>the header does not describe an LSTM Explorer model (&quot;format&quot; is not &quot;{value}&quot;)</source>
+            <translation>文件头描述的不是 LSTM Explorer 模型（“format” 不是 “{value}”）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="36" />
+            <source>the header&apos;s model shape is unreadable: {cause}</source>
+            <translation>无法读取文件头中的模型结构：{cause}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="37" />
+            <source>the header describes an impossible model: {cause}</source>
+            <translation>文件头描述的模型不可能存在：{cause}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="39" />
+            <source>inconsistent shapes: the vocabulary lists {value} symbols but the model has {limit}</source>
+            <translation>形状不一致：词表列出 {value} 个符号，但模型有 {limit} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="40" />
+            <source>vocabulary entry {value} is not a Unicode code point</source>
+            <translation>词表第 {value} 项不是 Unicode 码位</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="42" />
+            <source>inconsistent shapes: the header&apos;s model needs {limit} parameters but the file stores {value}</source>
+            <translation>形状不一致：文件头中的模型需要 {limit} 个参数，但文件存储了 {value} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="43" />
+            <source>the header lists an extra block without a valid name and size</source>
+            <translation>文件头列出的额外数据块缺少有效的名称和大小</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="44" />
+            <source>the header&apos;s extra blocks are larger than any checkpoint can be</source>
+            <translation>文件头中的额外数据块比任何检查点都大</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="46" />
+            <source>the file is truncated: {limit} bytes of parameters and checksum expected, {value} present</source>
+            <translation>文件被截断：参数和校验和应有 {limit} 字节，实际只有 {value} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="47" />
+            <source>the file has {value} unexpected bytes after its checksum</source>
+            <translation>文件在校验和之后有 {value} 个多余字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="49" />
+            <source>the checksum does not match: the file is damaged (stored {value}, computed {1})</source>
+            <translation>校验和不匹配：文件已损坏（存储值 {value}，计算值 {1}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="50" />
+            <source>the parameter {field} holds a value that is not a finite number</source>
+            <translation>参数 {field} 含有非有限数值</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="53" />
+            <source>the input kind &apos;{value}&apos; is unknown (expected onehot, embedding or dense)</source>
+            <translation>未知的输入类型 “{value}”（应为 onehot、embedding 或 dense）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="54" />
+            <source>the head kind &apos;{value}&apos; is unknown (expected softmax or regression)</source>
+            <translation>未知的输出头类型 “{value}”（应为 softmax 或 regression）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="55" />
+            <source>the field &apos;{field}&apos; is missing or not a non-negative integer</source>
+            <translation>字段 “{field}” 缺失或不是非负整数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="56" />
+            <source>the hidden size is {value}; it must be between {1} and {limit}</source>
+            <translation>隐藏层大小为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="57" />
+            <source>the number of layers is {value}; it must be between {1} and {limit}</source>
+            <translation>层数为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="58" />
+            <source>the vocabulary size is {value}; it must be between {1} and {limit}</source>
+            <translation>词表大小为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="59" />
+            <source>the embedding size is {value}; it must be between {1} and {limit}</source>
+            <translation>嵌入维度为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="60" />
+            <source>the input size is {value}; it must be between {1} and {limit}</source>
+            <translation>输入维度为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="62" />
+            <source>the number of softmax classes is {value}; it must be between {1} and {limit}</source>
+            <translation>softmax 类别数为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="64" />
+            <source>the number of regression outputs is {value}; it must be between {1} and {limit}</source>
+            <translation>回归输出数为 {value}；必须在 {1} 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="65" />
+            <source>the model would have more than {limit} parameters</source>
+            <translation>模型的参数将超过 {limit} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="67" />
+            <source>vocabulary entry {value} is not a Unicode character ({1})</source>
+            <translation>词表第 {value} 项不是 Unicode 字符（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="68" />
+            <source>vocabulary entry {value}, {1}, appears twice</source>
+            <translation>词表第 {value} 项 {1} 出现了两次</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="69" />
+            <source>a continuation byte without a lead byte</source>
+            <translation>后续字节之前没有起始字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="70" />
+            <source>a byte that never occurs in UTF-8</source>
+            <translation>UTF-8 中不可能出现的字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="71" />
+            <source>a multi-byte sequence cut off by the end of the text</source>
+            <translation>多字节序列被文本结尾截断</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="72" />
+            <source>a multi-byte sequence with a missing continuation byte</source>
+            <translation>多字节序列缺少后续字节</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="73" />
+            <source>an overlong encoding</source>
+            <translation>超长编码</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="74" />
+            <source>an encoded UTF-16 surrogate</source>
+            <translation>编码了 UTF-16 代理项</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="75" />
+            <source>a code point above U+10FFFF</source>
+            <translation>码位超过 U+10FFFF</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="78" />
+            <source>the validation fraction must be between 0 and 0.9 (it is {value})</source>
+            <translation>验证集比例必须在 0 到 0.9 之间（当前为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="79" />
+            <source>this is a directory, not a text file</source>
+            <translation>这是一个文件夹，不是文本文件</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="80" />
+            <source>invalid UTF-8 at byte {value} ({cause})</source>
+            <translation>第 {value} 字节处的 UTF-8 无效（{cause}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="81" />
+            <source>the corpus is empty</source>
+            <translation>语料为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="83" />
+            <source>the corpus has only one distinct character ({value}); a model needs at least two</source>
+            <translation>语料只有一种字符（{value}）；模型至少需要两种</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="84" />
+            <source>character {value} of the text, {1}, is not a Unicode character</source>
+            <translation>文本的第 {value} 个字符 {1} 不是 Unicode 字符</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="85" />
+            <source>there is not enough memory to hold the corpus</source>
+            <translation>内存不足，无法容纳该语料</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="88" />
+            <source>the delimiter must be an ASCII character other than a quote, a line break or a digit</source>
+            <translation>分隔符必须是 ASCII 字符，且不能是引号、换行符或数字</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="89" />
+            <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
+            <translation>小数点必须是 “.” 或 “,”</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="90" />
+            <source>the delimiter and the decimal separator are both &apos;{value}&apos;</source>
+            <translation>分隔符和小数点都是 “{value}”</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="91" />
+            <source>the size limit must not be negative</source>
+            <translation>大小上限不能为负数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="92" />
+            <source>this is a directory, not a CSV file</source>
+            <translation>这是一个文件夹，不是 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="93" />
+            <source>the file has {value} bytes, more than the limit of {limit}</source>
+            <translation>文件有 {value} 字节，超过了 {limit} 字节的上限</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="94" />
+            <source>there is not enough memory to hold the table</source>
+            <translation>内存不足，无法容纳该表格</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="95" />
+            <source>line {line}: a quoted field is not closed before the end of the file</source>
+            <translation>第 {line} 行：带引号的字段直到文件结尾都没有闭合</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="96" />
+            <source>the file is empty</source>
+            <translation>文件为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="97" />
+            <source>the file has only blank lines</source>
+            <translation>文件只有空行</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="99" />
+            <source>line {line}: the name of column {column} is not valid UTF-8 ({cause})</source>
+            <translation>第 {line} 行：第 {column} 列的列名不是有效的 UTF-8（{cause}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="100" />
+            <source>line {line} has {value} fields, but line {1} has {limit}</source>
+            <translation>第 {line} 行有 {value} 个字段，但第 {1} 行有 {limit} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="101" />
+            <source>no column holds numbers (line {line}: {value})</source>
+            <translation>没有哪一列是数字（第 {line} 行：{value}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="102" />
+            <source>line {line}, {columnLabel}: the value is missing</source>
+            <translation>第 {line} 行，{columnLabel}：缺少数值</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="103" />
+            <source>line {line}, {columnLabel}: &quot;{value}&quot; is out of the range of a double</source>
+            <translation>第 {line} 行，{columnLabel}：“{value}”超出了双精度数的范围</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="104" />
+            <source>line {line}, {columnLabel}: &quot;{value}&quot; is not a number</source>
+            <translation>第 {line} 行，{columnLabel}：“{value}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="105" />
+            <source>the file has a header (line {line}) but no rows of numbers</source>
+            <translation>文件有表头（第 {line} 行），但没有数字行</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="106" />
+            <source>{columnLabel} holds text, not numbers (line {line}: &quot;{value}&quot;)</source>
+            <translation>{columnLabel}是文本而不是数字（第 {line} 行：“{value}”）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="108" />
+            <source>there is no column &quot;{field}&quot;; the columns are {value} (or 1 to {limit} by number)</source>
+            <translation>没有名为 “{field}” 的列；现有的列是 {value}（或按编号 1 到 {limit}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="110" />
+            <source>there is no column {column}; the columns are {value} (or 1 to {limit} by number)</source>
+            <translation>没有第 {column} 列；现有的列是 {value}（或按编号 1 到 {limit}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="111" />
+            <source>column &quot;{field}&quot;</source>
+            <translation>“{field}”列</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="112" />
+            <source>column {column}</source>
+            <translation>第 {column} 列</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="114" />
+            <source>the validation fraction must lie between 0 and 0.9</source>
+            <translation>验证集比例必须在 0 到 0.9 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="115" />
+            <source>the series &quot;{field}&quot; has {value} values; a model needs between {1} and {limit}</source>
+            <translation>序列 “{field}” 有 {value} 个值；模型需要 {1} 到 {limit} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="116" />
+            <source>value {1} of the series &quot;{field}&quot; is {value}, not a finite number</source>
+            <translation>序列 “{field}” 的第 {1} 个值为 {value}，不是有限数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="117" />
+            <source>the model&apos;s series generator &quot;{field}&quot; of length {value} is unknown</source>
+            <translation>模型的序列生成器 “{field}”（长度 {value}）未知</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="118" />
+            <source>the model does not say where its series came from</source>
+            <translation>模型没有说明它的序列来自哪里</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="119" />
+            <source>not a series generator; use sines, seasonal or mackey-glass</source>
+            <translation>不是序列生成器；请使用 sines、seasonal 或 mackey-glass</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="120" />
+            <source>a generated series must have between {1} and {limit} values, not {value}</source>
+            <translation>生成的序列必须有 {1} 到 {limit} 个值，而不是 {value} 个</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="121" />
+            <source>the number of characters is {value}; it must be in [1, {limit}]</source>
+            <translation>字符数为 {value}；必须在 [1, {limit}] 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="122" />
+            <source>the generator &quot;{field}&quot; makes a numeric series, not text</source>
+            <translation>生成器 “{field}” 生成的是数值序列，不是文本</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="123" />
+            <source>there is no generator called &quot;{field}&quot;</source>
+            <translation>没有名为 “{field}” 的生成器</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="125" />
+            <source>the sequence length is {value}; it must be between 1 and {limit}</source>
+            <translation>序列长度为 {value}；必须在 1 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="126" />
+            <source>the batch is {value}; it must be between 1 and {limit}</source>
+            <translation>批大小为 {value}；必须在 1 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="127" />
+            <source>the embedding size is {value}; use 0 for one-hot input</source>
+            <translation>嵌入维度为 {value}；独热输入请使用 0</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="128" />
+            <source>the thread count is {value}; it must be between 1 and {limit}</source>
+            <translation>线程数为 {value}；必须在 1 到 {limit} 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="129" />
+            <source>the training length must be a positive number of iterations or epochs</source>
+            <translation>训练长度必须是正数的迭代次数或轮数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="130" />
+            <source>the evaluation interval must be zero or positive</source>
+            <translation>评估间隔必须为零或正数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="131" />
+            <source>the time limit must be zero (none) or a positive number of seconds</source>
+            <translation>时间限制必须为零（不限）或正数秒</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="132" />
+            <source>the clipping norm must be a number</source>
+            <translation>裁剪范数必须是一个数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="133" />
+            <source>the forget-gate bias must be a number</source>
+            <translation>遗忘门偏置必须是一个数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="135" />
+            <source>the training part of the corpus {field} has {value} characters, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer text</source>
+            <translation>语料 {field} 的训练部分有 {value} 个字符，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的文本</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="138" />
+            <source>the training part of the corpus {field} has {value} values, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer series</source>
+            <translation>语料 {field} 的训练部分有 {value} 个值，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的序列</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="141" />
+            <source>the validation part of the corpus {field} has {value} characters, fewer than one window of {limit}; shorten the sequence or hold out more text</source>
+            <translation>语料 {field} 的验证部分有 {value} 个字符，不足一个 {limit} 的窗口；请缩短序列或留出更多文本</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="144" />
+            <source>the validation part of the corpus {field} has {value} values, fewer than one window of {limit}; shorten the sequence or hold out more values</source>
+            <translation>语料 {field} 的验证部分有 {value} 个值，不足一个 {limit} 的窗口；请缩短序列或留出更多数值</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="147" />
+            <source>this configuration needs about {value} GiB of memory, more than the {limit} GiB this machine has can spare; use fewer hidden units, layers, steps or streams</source>
+            <translation>此配置大约需要 {value} GiB 内存，超过了本机可用的 {limit} GiB；请减少隐藏单元、层数、步数或流数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="149" />
+            <source>the learning rate is {value}; it must be a positive number</source>
+            <translation>学习率为 {value}；必须是正数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="150" />
+            <source>the weight decay is {value}; it must be zero or positive</source>
+            <translation>权重衰减为 {value}；必须为零或正数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="151" />
+            <source>the momentum is {value}; it must be in [0, 1)</source>
+            <translation>动量为 {value}；必须在 [0, 1) 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="152" />
+            <source>Nesterov momentum needs a positive momentum and zero dampening</source>
+            <translation>Nesterov 动量需要正的动量和零阻尼</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="153" />
+            <source>the RMSprop alpha is {value}; it must be in [0, 1)</source>
+            <translation>RMSprop 的 alpha 为 {value}；必须在 [0, 1) 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="154" />
+            <source>the Adam beta1 is {value}; it must be in [0, 1)</source>
+            <translation>Adam 的 beta1 为 {value}；必须在 [0, 1) 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="155" />
+            <source>the Adam beta2 is {value}; it must be in [0, 1)</source>
+            <translation>Adam 的 beta2 为 {value}；必须在 [0, 1) 之间</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="156" />
+            <source>the epsilon is {value}; it must be positive</source>
+            <translation>epsilon 为 {value}；必须是正数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="157" />
+            <source>the training settings lack &apos;{field}&apos;</source>
+            <translation>训练设置缺少 “{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="158" />
+            <source>the training settings name an unknown optimizer</source>
+            <translation>训练设置中指定了未知的优化器</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="159" />
+            <source>the training settings have an unreadable seed</source>
+            <translation>训练设置中的随机种子无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="160" />
+            <source>this is a model file, not a training checkpoint</source>
+            <translation>这是模型文件，不是训练检查点</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="162" />
+            <source>the checkpoint was made on {field} ({value} training characters, SHA-256 {1}…), not on this corpus with this validation split</source>
+            <translation>该检查点基于 {field}（{value} 个训练字符，SHA-256 {1}…），而不是当前语料和当前的验证集划分</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="164" />
+            <source>the checkpoint&apos;s model does not match its own training settings</source>
+            <translation>检查点中的模型与其自身的训练设置不符</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="166" />
+            <source>the checkpoint&apos;s optimiser or state blocks are missing or have the wrong size</source>
+            <translation>检查点的优化器或状态数据块缺失或大小不对</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="168" />
+            <source>the checkpoint is already at iteration {value}; ask for more iterations in total to continue</source>
+            <translation>检查点已经在第 {value} 次迭代；要继续，请指定更多的总迭代次数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="169" />
+            <source>the checkpoint&apos;s position is inconsistent (iteration {value} of {limit})</source>
+            <translation>检查点的位置不一致（第 {value} 次迭代，共 {limit} 次）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="170" />
+            <source>the checkpoint&apos;s random generator state is unreadable</source>
+            <translation>检查点的随机数生成器状态无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="171" />
+            <source>training was stopped after iteration {value} of {limit}</source>
+            <translation>训练在第 {value} 次迭代（共 {limit} 次）之后停止</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="172" />
+            <source>training was stopped during iteration {value} of {limit}</source>
+            <translation>训练在第 {value} 次迭代（共 {limit} 次）期间停止</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="174" />
+            <source>training was stopped after iteration {value} of {limit}, during validation</source>
+            <translation>训练在第 {value} 次迭代（共 {limit} 次）之后、验证期间停止</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="176" />
+            <source>training diverged at iteration {value} ({cause}); restored the weights after iteration {1}, the last to give a finite loss — try a lower learning rate or stronger clipping</source>
+            <translation>训练在第 {value} 次迭代发散（{cause}）；已恢复第 {1} 次迭代后的权重，即最后一次得到有限损失的权重——请尝试更低的学习率或更强的裁剪</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="178" />
+            <source>the loss is {value}</source>
+            <translation>损失为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="179" />
+            <source>the gradient norm is {value}</source>
+            <translation>梯度范数为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="180" />
+            <source>the update made weights infinite</source>
+            <translation>更新使权重变为无穷大</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="182" />
+            <source>the file is larger than 4 GiB</source>
+            <translation>文件大于 4 GiB</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="183" />
+            <source>invalid JSON ({value} at byte {1})</source>
+            <translation>JSON 无效（第 {1} 字节处：{value}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="184" />
+            <source>not a PyTorch interchange file: &quot;format&quot; must be &quot;{value}&quot;</source>
+            <translation>不是 PyTorch 交换文件：“format” 必须是 “{value}”</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="185" />
+            <source>&quot;vocab&quot; is missing or empty</source>
+            <translation>“vocab” 缺失或为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="187" />
+            <source>vocab entry {value} must be a string of exactly one Unicode character</source>
+            <translation>vocab 第 {value} 项必须是恰好一个 Unicode 字符的字符串</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="188" />
+            <source>&quot;state_dict&quot; is missing or empty</source>
+            <translation>“state_dict” 缺失或为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="189" />
+            <source>the state_dict has no lstm.weight_ih_l0 / lstm.weight_hh_l0</source>
+            <translation>state_dict 中没有 lstm.weight_ih_l0 / lstm.weight_hh_l0</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="190" />
+            <source>the tensors describe an impossible model: {cause}</source>
+            <translation>这些张量描述的模型不可能存在：{cause}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="191" />
+            <source>the state_dict has no {field}</source>
+            <translation>state_dict 中没有 {field}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="193" />
+            <source>the state_dict has {field}, which this importer does not support (only a unidirectional nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)</source>
+            <translation>state_dict 中有 {field}，本导入器不支持（只支持无投影的单向 nn.LSTM、可选的 nn.Embedding 和 nn.Linear 输出头）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="195" />
+            <source>{field} has shape {value} but the model needs {limit}</source>
+            <translation>{field} 的形状为 {value}，但模型需要 {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="196" />
+            <source>{field} has shape (not a list of numbers) but the model needs {limit}</source>
+            <translation>{field} 不是数字列表，但模型需要形状 {limit}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="197" />
+            <source>{field}[{1}][{2}] is not a finite float32 number</source>
+            <translation>{field}[{1}][{2}] 不是有限的 float32 数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="198" />
+            <source>{field} row {1} has the wrong length (ragged list)</source>
+            <translation>{field} 的第 {1} 行长度不对（参差列表）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="200" />
+            <source>line {line}, column {column}: {value}</source>
+            <translation>第 {line} 行，第 {column} 列：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="201" />
+            <source>{field}: the file is not a JSON object</source>
+            <translation>{field}：文件不是 JSON 对象</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="202" />
+            <source>{field}: missing</source>
+            <translation>{field}：缺失</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="203" />
+            <source>{field}: unknown key &quot;{value}&quot; (known: {1})</source>
+            <translation>{field}：未知的键 “{value}”（已知的键：{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="204" />
+            <source>{field}: {value} is not a non-negative integer</source>
+            <translation>{field}：{value} 不是非负整数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="205" />
+            <source>{field}: {value} is not a string</source>
+            <translation>{field}：{value} 不是字符串</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="206" />
+            <source>{field}: &quot;{value}&quot; is not a language code like &quot;en&quot; or &quot;zh_CN&quot;</source>
+            <translation>{field}：“{value}” 不是 “en” 或 “zh_CN” 这样的语言代码</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="207" />
+            <source>{field}: {value} is neither a text nor an object of texts by language</source>
+            <translation>{field}：{value} 既不是文本，也不是按语言给出文本的对象</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="208" />
+            <source>{field}: the text is empty</source>
+            <translation>{field}：文本为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="209" />
+            <source>{field}: no text in any language</source>
+            <translation>{field}：没有任何语言的文本</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="210" />
+            <source>{field}: &quot;{value}&quot; is not one of i, f, g, o</source>
+            <translation>{field}：“{value}” 不是 i、f、g、o 之一</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="211" />
+            <source>{field}: {value} is not a number</source>
+            <translation>{field}：{value} 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="212" />
+            <source>{field}: {value} is not an object</source>
+            <translation>{field}：{value} 不是对象</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="214" />
+            <source>{field}: &quot;{value}&quot; is not one of clamp, zero-hidden, zero-cell, set-cell, add-cell</source>
+            <translation>{field}：“{value}” 不是 clamp、zero-hidden、zero-cell、set-cell、add-cell 之一</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="215" />
+            <source>{field}: only a clamp has a gate</source>
+            <translation>{field}：只有 clamp 才有门</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="216" />
+            <source>{field}: a {value} has no value</source>
+            <translation>{field}：{value} 没有数值</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="217" />
+            <source>{field}: {value} is outside the range of gate {1} ({limit}…1)</source>
+            <translation>{field}：{value} 超出了门 {1} 的范围（{limit}…1）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="218" />
+            <source>{field}: an answer needs a question</source>
+            <translation>{field}：有答案就必须有问题</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="219" />
+            <source>{field}: the path is empty</source>
+            <translation>{field}：路径为空</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="220" />
+            <source>{field}: {value} is not true or false</source>
+            <translation>{field}：{value} 不是 true 或 false</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="221" />
+            <source>{field}: there is no model to reload in this step</source>
+            <translation>{field}：这一步没有可以重新加载的模型</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="222" />
+            <source>{field}: {value} is more than the {limit} characters of the text</source>
+            <translation>{field}：{value} 超过了文本的 {limit} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="224" />
+            <source>{field}: &quot;{value}&quot; is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o</source>
+            <translation>{field}：“{value}” 不是 i、f、g、o、c、h、a_i、a_f、a_g、a_o 之一</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="225" />
+            <source>{field}: {value} is not an array</source>
+            <translation>{field}：{value} 不是数组</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="226" />
+            <source>{field}: the same intervention is listed twice</source>
+            <translation>{field}：同一个干预列出了两次</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="227" />
+            <source>{field}: &quot;{value}&quot; is not one of {1}</source>
+            <translation>{field}：“{value}” 不是 {1} 之一</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="228" />
+            <source>{field}: a lesson needs a non-empty array of steps</source>
+            <translation>{field}：课程需要一个非空的步骤数组</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="229" />
+            <source>{field}: {value} is outside 0…{limit}</source>
+            <translation>{field}：{value} 超出了 0…{limit}</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="230" />
+            <source>{field}: there are no steps to inspect</source>
+            <translation>{field}：没有可以查看的步骤</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="231" />
+            <source>the lesson has no title</source>
+            <translation>课程没有标题</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="232" />
+            <source>the lesson gives a layer without a unit, or a unit without a layer</source>
+            <translation>课程给出了层却没有单元，或给出了单元却没有层</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="233" />
+            <source>the lesson&apos;s layer and unit must be non-negative integers</source>
+            <translation>课程的层和单元必须是非负整数</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="234" />
+            <source>the lesson&apos;s quantity &quot;{value}&quot; is not one of i, f, g, o, c, h</source>
+            <translation>课程的量 “{value}” 不是 i、f、g、o、c、h 之一</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="235" />
+            <source>the model has no lesson</source>
+            <translation>模型没有课程</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="237" />
+            <source>the lesson&apos;s unit {1} of layer {2} is outside the model ({3} layers of {4} units)</source>
+            <translation>课程的第 {2} 层第 {1} 单元超出了模型范围（{3} 层，每层 {4} 个单元）</translation>
+        </message>
+        <message>
+            <location filename="../../core/common/problem_sentences.cpp" line="243" />
+            <source>{file}: {problem}</source>
+            <translation>{file}：{problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>lstm::Quantity</name>
         <message>
             <location filename="../../ui/common/quantity_style.cpp" line="14" />
@@ -2042,24 +2756,6 @@ Page Down / Page Up  课程的下一步 / 上一步
             <location filename="../../ui/common/quantity_style.cpp" line="23" />
             <source>pre-activation a_o</source>
             <translation>预激活 a_o</translation>
-        </message>
-    </context>
-    <context>
-        <name>lstm::RecoveryBanner</name>
-        <message>
-            <location filename="../../ui/training/recovery_banner.cpp" line="42" />
-            <source>Resume it</source>
-            <translation>恢复训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/recovery_banner.cpp" line="43" />
-            <source>Discard</source>
-            <translation>丢弃</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/recovery_banner.cpp" line="59" />
-            <source>A training run on %1 was not saved when the program last ended. Its recovery checkpoint from %2 is at iteration %3.</source>
-            <translation>程序上次退出时，在 %1 上的一次训练没有保存。它在 %2 写下的恢复检查点位于第 %3 次迭代。</translation>
         </message>
     </context>
     <context>
@@ -2282,100 +2978,372 @@ Page Down / Page Up  课程的下一步 / 上一步
     <context>
         <name>lstm::TrainingPanel</name>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="99" />
+            <location filename="../../ui/training/training_panel.cpp" line="178" />
             <source>Could not write the recovery checkpoint: %1</source>
             <translation>无法写入恢复检查点：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_panel.cpp" line="108" />
-            <source>Corpus preview and settings</source>
-            <translation>语料预览与设置</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="152" />
-            <source>Cannot start training</source>
-            <translation>无法开始训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="162" />
-            <location filename="../../ui/training/training_panel.cpp" line="170" />
-            <location filename="../../ui/training/training_panel.cpp" line="205" />
-            <source>Cannot resume training</source>
-            <translation>无法继续训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="162" />
-            <source>load its corpus first</source>
-            <translation>请先加载它的语料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="176" />
-            <source>Resuming %1…</source>
-            <translation>正在恢复 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_panel.cpp" line="196" />
-            <source>Resumed %1 at iteration %2.</source>
-            <translation>已在第 %2 次迭代处恢复 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>lstm::TrainingProgressView</name>
-        <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="31" />
-            <location filename="../../ui/training/training_progress_view.cpp" line="49" />
-            <location filename="../../ui/training/training_progress_view.cpp" line="90" />
+            <location filename="../../ui/training/training_panel.cpp" line="180" />
+            <location filename="../../ui/training/training_panel.cpp" line="208" />
+            <location filename="../../ui/training/training_panel_files.cpp" line="123" />
             <source>Not started</source>
             <translation>未开始</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="56" />
+            <location filename="../../ui/training/training_panel.cpp" line="191" />
+            <source>Corpus:</source>
+            <translation>语料：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="195" />
+            <source>No corpus loaded.</source>
+            <translation>尚未加载语料。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="196" />
+            <source>The first characters of the corpus appear here.</source>
+            <translation>语料开头的字符会显示在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="197" />
+            <source>Corpus preview and settings</source>
+            <translation>语料预览与设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="198" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="199" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="200" />
+            <source>Save model…</source>
+            <translation>保存模型…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="201" />
+            <source>Save checkpoint…</source>
+            <translation>保存检查点…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="202" />
+            <source>Everything needed to continue this run exactly: weights, optimiser, position</source>
+            <translation>精确继续本次训练所需的一切：权重、优化器、进度位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="203" />
+            <source>Resume checkpoint…</source>
+            <translation>恢复检查点…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="205" />
+            <source>Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when that is more</source>
+            <translation>在已加载的语料上继续一次保存的训练，直到它计划的长度；如果上方设置的迭代次数更多，则训练到该次数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="209" />
+            <source>Resume it</source>
+            <translation>恢复训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="210" />
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="234" />
+            <source>Cannot start training</source>
+            <translation>无法开始训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="246" />
             <source>Starting…</source>
             <translation>正在开始…</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="58" />
+            <location filename="../../ui/training/training_panel.cpp" line="248" />
             <source>Training on %1.</source>
             <translation>正在 %1 上训练。</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="66" />
+            <location filename="../../ui/training/training_panel.cpp" line="292" />
             <source>iteration %1 / %2</source>
             <translation>迭代 %1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="68" />
+            <location filename="../../ui/training/training_panel.cpp" line="295" />
             <source>epoch %1 · %2 values/s · ETA %3
 </source>
             <translation>第 %1 轮 · %2 个值/秒 · 剩余 %3
 </translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="68" />
+            <location filename="../../ui/training/training_panel.cpp" line="295" />
             <source>epoch %1 · %2 chars/s · ETA %3
 </source>
             <translation>第 %1 轮 · %2 字符/秒 · 剩余 %3
 </translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="72" />
+            <location filename="../../ui/training/training_panel.cpp" line="299" />
             <source>no validation yet</source>
             <translation>尚未验证</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="74" />
+            <location filename="../../ui/training/training_panel.cpp" line="301" />
             <source>validation MSE %1 (scaled)</source>
             <translation>验证 MSE %1（缩放后）</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="76" />
+            <location filename="../../ui/training/training_panel.cpp" line="303" />
             <source>validation loss %1 nats/char (%2 bits/char)</source>
             <translation>验证损失 %1 奈特/字符（%2 比特/字符）</translation>
         </message>
         <message>
-            <location filename="../../ui/training/training_progress_view.cpp" line="79" />
+            <location filename="../../ui/training/training_panel.cpp" line="306" />
             <source> · training loss %1 · gradient norm %2</source>
             <translation> · 训练损失 %1 · 梯度范数 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="330" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel.cpp" line="330" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="128" />
+            <source>Choose a corpus…</source>
+            <translation>选择语料…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="130" />
+            <source>Generated: %1</source>
+            <translation>生成：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="131" />
+            <source>CSV column…</source>
+            <translation>CSV 列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="132" />
+            <source>Other file…</source>
+            <translation>其他文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="141" />
+            <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
+            <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="143" />
+            <source>Characters (text tasks) or values (series) to generate</source>
+            <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="144" />
+            <source>The same seed and length always give the same data</source>
+            <translation>相同的种子和长度总是生成相同的数据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="145" />
+            <source>The column whose next value the model learns to forecast</source>
+            <translation>模型学习预测其下一个值的列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="146" />
+            <source>Length:</source>
+            <translation>长度：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="147" />
+            <source>Seed:</source>
+            <translation>种子：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="148" />
+            <source>Column:</source>
+            <translation>列：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="184" />
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="198" />
+            <source>Generating %1…</source>
+            <translation>正在生成 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="206" />
+            <source>Reading the columns of %1…</source>
+            <translation>正在读取 %1 的列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="250" />
+            <source>Open CSV file</source>
+            <translation>打开 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="250" />
+            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+            <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="251" />
+            <source>Open corpus</source>
+            <translation>打开语料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="252" />
+            <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
+            <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="283" />
+            <source>%1 (text)</source>
+            <translation>%1（文本）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="284" />
+            <source>Holds text, not numbers: line %1: &quot;%2&quot;</source>
+            <translation>是文本而不是数字：第 %1 行：“%2”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="290" />
+            <source>%1: no column holds numbers (%2 hold text)</source>
+            <translation>%1：没有包含数值的列（%2 为文本）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="301" />
+            <source>Loading column %1 of %2…</source>
+            <translation>正在加载 %2 的 %1 列…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="310" />
+            <source>%1
+%2 values of %3 (%4 for training)
+mean %5, standard deviation %6
+baselines (MSE): mean %7, last value %8</source>
+            <translation>%1
+%3 的 %2 个值（%4 个用于训练）
+均值 %5，标准差 %6
+基线（MSE）：均值 %7，上一值 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="316" />
+            <source>%1
+%2 characters · vocabulary %3</source>
+            <translation>%1
+%2 个字符 · 词表 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="325" />
+            <source>
+baselines: unigram %1, bigram %2 nats/char</source>
+            <translation>
+基线：一元 %1，二元 %2 奈特/字符</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_corpus.cpp" line="362" />
+            <source>Cannot load corpus</source>
+            <translation>无法加载语料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="21" />
+            <source>LSTM checkpoints (*.ckpt);;All files (*)</source>
+            <translation>LSTM 检查点 (*.ckpt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="49" />
+            <source>Save checkpoint</source>
+            <translation>保存检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="50" />
+            <source>Save model</source>
+            <translation>保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="51" />
+            <source>LSTM models (*.lstm);;All files (*)</source>
+            <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="57" />
+            <source>Cannot save checkpoint</source>
+            <translation>无法保存检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="57" />
+            <source>Cannot save model</source>
+            <translation>无法保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="61" />
+            <source>Saved a checkpoint at iteration %1 to %2.</source>
+            <translation>已将第 %1 次迭代的检查点保存到 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="62" />
+            <source>Saved the model at iteration %1 to %2.</source>
+            <translation>已将第 %1 次迭代的模型保存到 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="68" />
+            <source>Resume checkpoint</source>
+            <translation>恢复检查点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="75" />
+            <location filename="../../ui/training/training_panel_files.cpp" line="83" />
+            <location filename="../../ui/training/training_panel_files.cpp" line="127" />
+            <source>Cannot resume training</source>
+            <translation>无法继续训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="75" />
+            <source>load its corpus first</source>
+            <translation>请先加载它的语料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="92" />
+            <source>Resuming %1…</source>
+            <translation>正在恢复 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="115" />
+            <source>Resumed %1 at iteration %2.</source>
+            <translation>已在第 %2 次迭代处恢复 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="134" />
+            <source>Unsaved training</source>
+            <translation>未保存的训练</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="145" />
+            <source>The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a checkpoint first?</source>
+            <translation>自上次保存以来，模型已训练了 %1 次迭代，新的训练将替换它。要先保存检查点吗？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="153" />
+            <source>A training run on %1 was not saved when the program last ended. Its recovery checkpoint from %2 is at iteration %3.</source>
+            <translation>程序上次退出时，在 %1 上的一次训练没有保存。它在 %2 写下的恢复检查点位于第 %3 次迭代。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/training/training_panel_files.cpp" line="162" />
+            <source>The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? It can be resumed later.</source>
+            <translation>自上次保存以来，模型已训练了 %1 次迭代。关闭前要保存检查点吗？之后可以继续训练。</translation>
         </message>
     </context>
     <context>
@@ -2384,120 +3352,6 @@ Page Down / Page Up  课程的下一步 / 上一步
             <location filename="../../ui/training/training_recovery.cpp" line="37" />
             <source>cannot create the folder</source>
             <translation>无法创建文件夹</translation>
-        </message>
-    </context>
-    <context>
-        <name>lstm::TrainingRunControls</name>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="63" />
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="64" />
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="65" />
-            <source>Save model…</source>
-            <translation>保存模型…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="66" />
-            <source>Save checkpoint…</source>
-            <translation>保存检查点…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="67" />
-            <source>Everything needed to continue this run exactly: weights, optimiser, position</source>
-            <translation>精确继续本次训练所需的一切：权重、优化器、进度位置</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="68" />
-            <source>Resume checkpoint…</source>
-            <translation>恢复检查点…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="70" />
-            <source>Continue a saved run on the loaded corpus, to its planned length or to the iterations set above when that is more</source>
-            <translation>在已加载的语料上继续一次保存的训练，直到它计划的长度；如果上方设置的迭代次数更多，则训练到该次数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="68" />
-            <location filename="../../ui/training/training_run_controls.cpp" line="96" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_controls.cpp" line="96" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-    </context>
-    <context>
-        <name>lstm::TrainingRunFiles</name>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="14" />
-            <source>LSTM checkpoints (*.ckpt);;All files (*)</source>
-            <translation>LSTM 检查点 (*.ckpt);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="35" />
-            <source>Save checkpoint</source>
-            <translation>保存检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="37" />
-            <source>Save model</source>
-            <translation>保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="39" />
-            <source>LSTM models (*.lstm);;All files (*)</source>
-            <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="45" />
-            <source>Cannot save checkpoint</source>
-            <translation>无法保存检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="45" />
-            <source>Cannot save model</source>
-            <translation>无法保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="49" />
-            <source>Saved a checkpoint at iteration %1 to %2.</source>
-            <translation>已将第 %1 次迭代的检查点保存到 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="50" />
-            <source>Saved the model at iteration %1 to %2.</source>
-            <translation>已将第 %1 次迭代的模型保存到 %2。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="56" />
-            <source>Resume checkpoint</source>
-            <translation>恢复检查点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="62" />
-            <source>Unsaved training</source>
-            <translation>未保存的训练</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="74" />
-            <location filename="../../ui/training/training_run_files.cpp" line="79" />
-            <source>The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a checkpoint first?</source>
-            <translation>自上次保存以来，模型已训练了 %1 次迭代，新的训练将替换它。要先保存检查点吗？</translation>
-        </message>
-        <message>
-            <location filename="../../ui/training/training_run_files.cpp" line="74" />
-            <location filename="../../ui/training/training_run_files.cpp" line="79" />
-            <source>The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? It can be resumed later.</source>
-            <translation>自上次保存以来，模型已训练了 %1 次迭代。关闭前要保存检查点吗？之后可以继续训练。</translation>
         </message>
     </context>
     <context>

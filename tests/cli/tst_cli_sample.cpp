@@ -3,6 +3,7 @@
 // text as a recorded core generate(), one-line errors with the documented exit codes
 // (cli_common.h: 1 bad input, 2 wrong usage), --help.
 #include "cli_runner.h"
+#include "english_problem.h"
 #include "explore/sampler.h"
 #include "explore/stepper.h"
 #include "io/model_file.h"
@@ -17,6 +18,7 @@
 #include <memory>
 
 using namespace lstm;
+using lstm::test::english;
 using test::CliRun;
 using test::oneLineErrorProblem;
 using test::parseObject;
@@ -71,17 +73,17 @@ private:
 void TestCliSample::initTestCase() {
   QVERIFY(m_dir.isValid());
   QVERIFY2(QFileInfo(test::cliPath()).isExecutable(), qPrintable(test::cliPath()));
-  QString error;
+  Problem error;
   m_small = path(QStringLiteral("small.lstm"));
   QVERIFY2(saveModel(randomModel(InputKind::OneHot, HeadKind::Softmax, {U'\n', U'a', U'b', U'é', U'春'}), m_small,
                      &error),
-           qPrintable(error));
+           qPrintable(english(error)));
   QVERIFY2(saveModel(randomModel(InputKind::Dense, HeadKind::Regression, {}), path(QStringLiteral("dense.lstm")),
                      &error),
-           qPrintable(error));
+           qPrintable(english(error)));
   QVERIFY2(saveModel(randomModel(InputKind::Embedding, HeadKind::Regression, {U'a', U'b', U'c', U'd', U'e'}),
                      path(QStringLiteral("regression.lstm")), &error),
-           qPrintable(error));
+           qPrintable(english(error)));
   QFile corrupt(path(QStringLiteral("corrupt.lstm")));
   QVERIFY(corrupt.open(QIODevice::WriteOnly));
   corrupt.write("LSTMXPLR this is not a model file");
@@ -208,9 +210,9 @@ void TestCliSample::matchesCoreGenerate() {
   const QString text = parseObject(run.out, &problem)[QStringLiteral("text")].toString();
   QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-  QString error;
+  Problem error;
   auto model = loadModel(file, &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   const auto shared = std::make_shared<const Model>(std::move(*model));
   std::vector<std::int32_t> primerTokens;
   for (uint c : primer.toUcs4())
@@ -267,7 +269,7 @@ void TestCliSample::badInput() {
   QFETCH(int, exitCode);
   QFETCH(QStringList, needles);
   const QString problem = oneLineErrorProblem(runCli(QStringList{kSample} + arguments), exitCode, needles);
-  QVERIFY2(problem.isEmpty(), qPrintable(problem));
+  QVERIFY2(english(problem).isEmpty(), qPrintable(english(problem)));
 }
 
 void TestCliSample::help() {

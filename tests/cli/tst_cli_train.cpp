@@ -1,6 +1,7 @@
 // `lstm-explorer-cli train` (issue #3): JSON progress lines, the trained model working with sample/trace/grad,
 // Ctrl-C saving a checkpoint that resumes to exactly the weights of an uninterrupted run, and refusals.
 #include "cli_runner.h"
+#include "english_problem.h"
 #include "io/model_file.h"
 #include "model/rng.h"
 
@@ -97,9 +98,9 @@ void TestCliTrain::resumedRunEqualsUninterrupted() {
   const CliRun run = runCli({QStringLiteral("train"), QStringLiteral("--corpus"), m_corpus, QStringLiteral("--resume"), checkpoint,
                              QStringLiteral("--iters"), QStringLiteral("30"), QStringLiteral("--out"), resumed});
   QVERIFY2(run.exitCode == 0 && run.err.contains("resuming at iteration 13"), qPrintable(run.describe()));
-  QString error;
+  Problem error;
   const auto a = loadModel(whole, &error), b = loadModel(resumed, &error);
-  QVERIFY2(a && b, qPrintable(error));
+  QVERIFY2(a && b, qPrintable(english(error)));
   QVERIFY(a->parameters.flat() == b->parameters.flat());
 }
 

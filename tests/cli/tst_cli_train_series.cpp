@@ -2,6 +2,7 @@
 // stores its scaling, generated tasks train with a lesson stored in the model, and bad input gets one message
 // naming the file, the line and the column.
 #include "cli_runner.h"
+#include "english_problem.h"
 #include "explore/example_lesson.h"
 #include "io/model_file.h"
 
@@ -59,9 +60,9 @@ void TestCliTrainSeries::csvColumnTrainsAForecaster() {
   const QJsonObject done = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
   QCOMPARE(done[QStringLiteral("outcome")].toString(), QStringLiteral("finished"));
   QVERIFY(done[QStringLiteral("best_val_loss")].toDouble() > 0);
-  QString error;
+  Problem error;
   const auto loaded = loadModel(model, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  QVERIFY2(loaded, qPrintable(english(error)));
   QCOMPARE(loaded->config.input, InputKind::Dense);
   QCOMPARE(loaded->config.head, HeadKind::Regression);
   const QJsonObject series = loaded->metadata.value(QStringLiteral("series")).toObject();
@@ -90,11 +91,11 @@ void TestCliTrainSeries::generatorWithLesson() {
                             small());
   QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
   QVERIFY2(run.err.contains("brackets (seed 9)"), run.err.constData());
-  QString error;
+  Problem error;
   const auto loaded = loadModel(model, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  QVERIFY2(loaded, qPrintable(english(error)));
   const auto stored = ExampleLesson::of(*loaded, &error);
-  QVERIFY2(stored, qPrintable(error));
+  QVERIFY2(stored, qPrintable(english(error)));
   QCOMPARE(stored->title, lesson.title);
   QCOMPARE(stored->unit, 3);
   QCOMPARE(stored->feature, QStringLiteral("bracket-depth"));

@@ -2,6 +2,7 @@
 // gallery shows and tools/train_examples.sh runs — trains, here and now, a model whose best validation loss is
 // within 2 % of the one recorded in the shipped file.
 #include "cli_runner.h"
+#include "english_problem.h"
 #include "explore/example_lesson.h"
 #include "io/model_file.h"
 
@@ -34,11 +35,11 @@ void TestExamplesReproduce::commandReproducesTheRecordedLoss_data() {
 void TestExamplesReproduce::commandReproducesTheRecordedLoss() {
   QFETCH(QString, name);
   const QString source = QStringLiteral(LSTM_SOURCE_DIR);
-  QString error;
+  Problem error;
   const auto shipped = loadModel(source + QStringLiteral("/resources/models/examples/%1.lstm").arg(name), &error);
-  QVERIFY2(shipped, qPrintable(error));
+  QVERIFY2(shipped, qPrintable(english(error)));
   const auto lesson = ExampleLesson::of(*shipped, &error);
-  QVERIFY2(lesson, qPrintable(error));
+  QVERIFY2(lesson, qPrintable(english(error)));
   // The shipped model carries the command of its lesson file, so the two cannot drift apart unnoticed.
   QFile file(source + QStringLiteral("/resources/examples/%1.lesson.json").arg(name));
   QVERIFY(file.open(QIODevice::ReadOnly));

@@ -1,6 +1,7 @@
 #pragma once
 // Reads the PyTorch fixtures written by tools/make_pytorch_fixtures.py.
 #include "io/pytorch_interchange.h"
+#include "english_problem.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -40,10 +41,10 @@ inline std::vector<double> flatten(const QJsonValue &value) {
 inline Parameters<float> tensorsAsParameters(const QJsonObject &tensors, const QJsonObject &interchange) {
   QJsonObject file = interchange;
   file[QStringLiteral("state_dict")] = tensors;
-  QString problem;
+  Problem problem;
   auto model = parsePytorchInterchange(QJsonDocument(file).toJson(QJsonDocument::Compact), &problem);
   if (!model)
-    qFatal("fixture tensors do not fit the model: %s", qPrintable(problem));
+    qFatal("fixture tensors do not fit the model: %s", qPrintable(english(problem)));
   return model->parameters;
 }
 

@@ -4,6 +4,7 @@
 // Every edit that keeps the layout re-seals the CRC, so a corrupted file reaches the check it is aimed at
 // instead of stopping at the checksum.
 #include "io/crc32.h"
+#include "english_problem.h"
 #include "io/model_file.h"
 
 #include <QBuffer>
@@ -26,14 +27,14 @@ inline QByteArray modelBytes(const Model &model) {
   QByteArray bytes;
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
-  QString problem;
+  Problem problem;
   if (!writeModel(model, buffer, &problem))
-    qFatal("writeModel failed: %s", qPrintable(problem));
+    qFatal("writeModel failed: %s", qPrintable(english(problem)));
   return bytes;
 }
 
 // readModel over an in-memory file.
-inline std::optional<Model> readModelBytes(const QByteArray &bytes, QString *problem) {
+inline std::optional<Model> readModelBytes(const QByteArray &bytes, Problem *problem) {
   QByteArray copy = bytes;
   QBuffer buffer(&copy);
   buffer.open(QIODevice::ReadOnly);

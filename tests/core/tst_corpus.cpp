@@ -2,6 +2,7 @@
 // boundaries, BOM/CRLF normalisation, fortune files, the refusals, the split, progress and cancellation, and the
 // fortune files Debian installs.
 #include "data/corpus.h"
+#include "english_problem.h"
 #include "test_files.h"
 #include "data/utf8.h"
 
@@ -15,12 +16,13 @@
 #include <limits>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
 using test::writeFile;
 
-std::optional<Corpus> load(const QString &path, QString *error, std::int64_t chunkBytes = 4096,
+std::optional<Corpus> load(const QString &path, Problem *error, std::int64_t chunkBytes = 4096,
                            CorpusFormat format = CorpusFormat::Auto, double validationFraction = 0.1) {
   CorpusOptions options;
   options.format = format;
@@ -99,9 +101,9 @@ void TestCorpus::vocabularyOfMixedText() {
   QVERIFY(dir.isValid());
   const QString text = QStringLiteral("Hello, 世界! 春眠不覺曉\n");
   const QString path = writeFile(dir, QStringLiteral("mixed.txt"), text.toUtf8());
-  QString error;
+  Problem error;
   const auto corpus = load(path, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QCOMPARE(corpus->name, QStringLiteral("mixed.txt"));
   QCOMPARE(corpus->path, path);
   QCOMPARE(corpus->format, CorpusFormat::Text);
@@ -125,10 +127,10 @@ void TestCorpus::nonPositiveChunkSizeStillLoads() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("small.txt"), QByteArray("ab\xc3\xa9"));
-  QString error;
+  Problem error;
   for (std::int64_t chunk : {std::int64_t(0), std::int64_t(-5)}) {
     const auto corpus = load(path, &error, chunk); // read a byte at a time rather than spin on empty reads
-    QVERIFY2(corpus, qPrintable(error));
+    QVERIFY2(corpus, qPrintable(english(error)));
     QCOMPARE(wholeText(*corpus), QStringLiteral("ab\u00e9"));
   }
 }
@@ -167,18 +169,20 @@ void TestCorpus::rejectsInvalidUtf8() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("corpus.txt"), bytes);
-  QString error;
+  Problem error;
   QVERIFY(!load(path, &error, chunk));
   // The reason is decodeUtf8's own wording for the whole file: chunking must change nothing.
   std::u32string ignored;
   Utf8Error reference;
   QVERIFY(!decodeUtf8(bytes.toStdString(), ignored, &reference));
   QCOMPARE(int(reference.byteOffset), offset);
-  QCOMPARE(error, QStringLiteral("%1: invalid UTF-8 at byte %2 (%3)")
+  QCOMPARE(english(error), QStringLiteral("%1: invalid UTF-8 at byte %2 (%3)")
                       .arg(path)
                       .arg(offset)
-                      .arg(QString::fromStdString(reference.reason)));
-  QVERIFY2(error.contains(phrase), qPrintable(error));
+                      .arg(english(Problem(reference.reason))));
+  QCOMPARE(error.file, path); // the facts behind the sentence
+  QCOMPARE(error.value, QString::number(offset));
+  QVERIFY2(english(error).contains(phrase), qPrintable(english(error)));
 }
 
 void TestCorpus::multiByteCharactersStraddleEveryChunkBoundary() {
@@ -187,13 +191,13 @@ void TestCorpus::multiByteCharactersStraddleEveryChunkBoundary() {
   // BOM, 4-, 3- and 2-byte characters and CR LF pairs, so every kind of sequence meets every cut.
   const QByteArray bytes = QByteArray("\xef\xbb\xbf") + QStringLiteral("a😀b\r\n春c\u00e9d\r\n").toUtf8();
   const QString path = writeFile(dir, QStringLiteral("straddle.txt"), bytes);
-  QString error;
+  Problem error;
   const auto whole = load(path, &error, 1 << 20);
-  QVERIFY2(whole, qPrintable(error));
+  QVERIFY2(whole, qPrintable(english(error)));
   QCOMPARE(wholeText(*whole), QStringLiteral("a😀b\n春c\u00e9d\n"));
   for (int chunk = 1; chunk <= bytes.size() + 1; ++chunk) {
     const auto chunked = load(path, &error, chunk);
-    QVERIFY2(chunked, qPrintable(error));
+    QVERIFY2(chunked, qPrintable(english(error)));
     QCOMPARE(chunked->tokens, whole->tokens);
     QVERIFY(chunked->vocabulary == whole->vocabulary);
     QCOMPARE(chunked->sha256, whole->sha256);
@@ -219,15 +223,15 @@ void TestCorpus::normalises() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("text.txt"), bytes);
-  QString error;
+  Problem error;
   for (int chunk : {1, 2, 4096}) {
     const auto corpus = load(path, &error, chunk);
-    QVERIFY2(corpus, qPrintable(error));
+    QVERIFY2(corpus, qPrintable(english(error)));
     QCOMPARE(wholeText(*corpus), expected);
     QCOMPARE(corpus->fileBytes, std::int64_t(bytes.size()));
   }
   const auto fromText = corpusFromText(decoded(bytes), QStringLiteral("memory"), {}, &error);
-  QVERIFY2(fromText, qPrintable(error));
+  QVERIFY2(fromText, qPrintable(english(error)));
   QCOMPARE(wholeText(*fromText), expected);
 }
 
@@ -255,23 +259,23 @@ void TestCorpus::refusesUntrainable() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("bad.txt"), bytes);
-  QString error;
+  Problem error;
   QVERIFY(!load(path, &error));
-  QCOMPARE(error, path + QStringLiteral(": ") + problem);
+  QCOMPARE(english(error), path + QStringLiteral(": ") + problem);
   QVERIFY(!corpusFromText(decoded(bytes), QStringLiteral("generated"), {}, &error));
-  QCOMPARE(error, QStringLiteral("generated: ") + problem);
+  QCOMPARE(english(error), QStringLiteral("generated: ") + problem);
 }
 
 void TestCorpus::unreadablePathsNameThePath() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString missing = dir.filePath(QStringLiteral("missing.txt"));
-  QString error;
+  Problem error;
   QVERIFY(!load(missing, &error));
-  QVERIFY2(error.startsWith(missing + QStringLiteral(": ")), qPrintable(error));
-  QVERIFY(error.size() > missing.size() + 2);
+  QVERIFY2(english(error).startsWith(missing + QStringLiteral(": ")), qPrintable(english(error)));
+  QVERIFY(english(error).size() > missing.size() + 2);
   QVERIFY(!load(dir.path(), &error));
-  QCOMPARE(error, dir.path() + QStringLiteral(": this is a directory, not a text file"));
+  QCOMPARE(english(error), dir.path() + QStringLiteral(": this is a directory, not a text file"));
 }
 
 void TestCorpus::fortune_data() {
@@ -325,15 +329,15 @@ void TestCorpus::fortune() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("fortune"), bytes);
-  QString error;
+  Problem error;
   const auto corpus = load(path, &error, 3, CorpusFormat(format));
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QCOMPARE(wholeText(*corpus), expected);
   QCOMPARE(corpus->format, CorpusFormat(applied));
   CorpusOptions options;
   options.format = CorpusFormat(format);
   const auto fromText = corpusFromText(decoded(bytes), QStringLiteral("memory"), options, &error);
-  QVERIFY2(fromText, qPrintable(error));
+  QVERIFY2(fromText, qPrintable(english(error)));
   QCOMPARE(wholeText(*fromText), expected);
   QCOMPARE(fromText->format, CorpusFormat(applied));
 }
@@ -359,9 +363,9 @@ void TestCorpus::splits() {
     text.push_back(U'a' + char32_t(i % 26));
   CorpusOptions options;
   options.validationFraction = fraction;
-  QString error;
+  Problem error;
   const auto corpus = corpusFromText(text, QStringLiteral("letters"), options, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QCOMPARE(corpus->size(), std::int64_t(size));
   QCOMPARE(corpus->trainSize, std::int64_t(trainSize));
   QCOMPARE(std::int64_t(corpus->train().size()), std::int64_t(trainSize));
@@ -384,14 +388,14 @@ void TestCorpus::rejectsBadFraction() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("ok.txt"), QByteArray("abc"));
-  QString error;
+  Problem error;
   QVERIFY(!load(path, &error, 4096, CorpusFormat::Auto, fraction));
-  QVERIFY2(error.startsWith(path + QStringLiteral(": the validation fraction must be between 0 and 0.9")),
-           qPrintable(error));
+  QVERIFY2(english(error).startsWith(path + QStringLiteral(": the validation fraction must be between 0 and 0.9")),
+           qPrintable(english(error)));
   CorpusOptions options;
   options.validationFraction = fraction;
   QVERIFY(!corpusFromText(U"abc", QStringLiteral("memory"), options, &error));
-  QVERIFY2(error.startsWith(QStringLiteral("memory: the validation fraction")), qPrintable(error));
+  QVERIFY2(english(error).startsWith(QStringLiteral("memory: the validation fraction")), qPrintable(english(error)));
 }
 
 void TestCorpus::progressAndCancel() {
@@ -404,14 +408,14 @@ void TestCorpus::progressAndCancel() {
   CorpusOptions options;
   options.chunkBytes = 1000;
   QList<std::int64_t> done;
-  QString error;
+  Problem error;
   const auto corpus = loadCorpus(path, options, &error, [&](std::int64_t bytesRead, std::int64_t total) {
     if (total != bytes.size())
       return false;
     done.append(bytesRead);
     return true;
   });
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QCOMPARE(done.size(), int((bytes.size() + 999) / 1000));
   for (int i = 1; i < done.size(); ++i)
     QVERIFY(done[i] > done[i - 1]);
@@ -420,7 +424,7 @@ void TestCorpus::progressAndCancel() {
   int calls = 0;
   QVERIFY(!loadCorpus(path, options, &error, [&](std::int64_t, std::int64_t) { return ++calls < 3; }));
   QCOMPARE(calls, 3); // nothing is read after the cancel
-  QCOMPARE(error, path + QStringLiteral(": loading was cancelled"));
+  QCOMPARE(english(error), path + QStringLiteral(": loading was cancelled"));
 }
 
 void TestCorpus::largeFile() {
@@ -436,10 +440,10 @@ void TestCorpus::largeFile() {
 
   QElapsedTimer timer;
   timer.start();
-  QString error;
+  Problem error;
   const auto corpus = loadCorpus(path, CorpusOptions{}, &error);
   const qint64 elapsed = timer.elapsed();
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   qInfo("loaded %lld bytes in %lld ms", static_cast<long long>(corpus->fileBytes), static_cast<long long>(elapsed));
   QCOMPARE(corpus->fileBytes, std::int64_t(blockBytes.size()) * repeats);
   QCOMPARE(corpus->size(), std::int64_t(normalised.size()) * repeats);
@@ -456,15 +460,15 @@ void TestCorpus::sha256MatchesSha256sum() {
   // printf 'The quick brown fox jumps over the lazy dog\n春眠不覺曉\n' | sha256sum
   const QByteArray expected = "0581c3a10680a5671a1331f0b4150405337ded705920a231a742e5afe85f9137";
   const QString path = writeFile(dir, QStringLiteral("fox.txt"), text.toUtf8());
-  QString error;
+  Problem error;
   for (int chunk : {1, 7, 4096}) {
     const auto corpus = load(path, &error, chunk);
-    QVERIFY2(corpus, qPrintable(error));
+    QVERIFY2(corpus, qPrintable(english(error)));
     QCOMPARE(corpus->sha256, expected);
     QCOMPARE(corpus->fileBytes, std::int64_t(60));
   }
   const auto fromText = corpusFromText(text.toStdU32String(), QStringLiteral("fox"), {}, &error);
-  QVERIFY2(fromText, qPrintable(error));
+  QVERIFY2(fromText, qPrintable(english(error)));
   QCOMPARE(fromText->sha256, expected);
   QCOMPARE(fromText->fileBytes, std::int64_t(60));
   QCOMPARE(fromText->name, QStringLiteral("fox"));
@@ -472,15 +476,15 @@ void TestCorpus::sha256MatchesSha256sum() {
 }
 
 void TestCorpus::fromTextChecksCodePoints() {
-  QString error;
+  Problem error;
   const std::u32string surrogate{U'a', U'b', char32_t(0xD800)};
   QVERIFY(!corpusFromText(surrogate, QStringLiteral("gen"), {}, &error));
-  QCOMPARE(error, QStringLiteral("gen: character 2 of the text, U+D800, is not a Unicode character"));
+  QCOMPARE(english(error), QStringLiteral("gen: character 2 of the text, U+D800, is not a Unicode character"));
   const std::u32string tooLarge{U'a', char32_t(0x110000), U'b'};
   QVERIFY(!corpusFromText(tooLarge, QStringLiteral("gen"), {}, &error));
-  QCOMPARE(error, QStringLiteral("gen: character 1 of the text, U+110000, is not a Unicode character"));
+  QCOMPARE(english(error), QStringLiteral("gen: character 1 of the text, U+110000, is not a Unicode character"));
   const auto highest = corpusFromText(std::u32string{U'a', char32_t(0x10FFFF)}, QStringLiteral("gen"), {}, &error);
-  QVERIFY2(highest, qPrintable(error));
+  QVERIFY2(highest, qPrintable(english(error)));
   QCOMPARE(highest->vocabulary.symbol(1), char32_t(0x10FFFF));
 }
 
@@ -503,9 +507,9 @@ void TestCorpus::realFortuneFiles() {
   if (!file.open(QIODevice::ReadOnly))
     QSKIP("the fortune file is not installed");
   const QByteArray bytes = file.readAll();
-  QString error;
+  Problem error;
   const auto corpus = load(path, &error, 4 << 20);
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QCOMPARE(corpus->format, CorpusFormat::Fortune);
   QCOMPARE(corpus->sha256, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
   QCOMPARE(corpus->fileBytes, std::int64_t(bytes.size()));

@@ -3,6 +3,7 @@
 // held-out lines), with the correlation computed here independently of the unit discovery panel. The
 // Mackey–Glass forecaster beats the naive last-value forecast on a fresh stretch of the series.
 #include "data/corpus.h"
+#include "english_problem.h"
 #include "data/generators.h"
 #include "explore/example_lesson.h"
 #include "explore/forecast.h"
@@ -14,6 +15,7 @@
 #include <cmath>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -114,11 +116,11 @@ void TestExampleModels::everyExampleLoadsWithALesson_data() {
 
 void TestExampleModels::everyExampleLoadsWithALesson() {
   QFETCH(QString, name);
-  QString error;
+  Problem error;
   const auto model = loadModel(examplePath(name), &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   const auto lesson = ExampleLesson::of(*model, &error);
-  QVERIFY2(lesson, qPrintable(error));
+  QVERIFY2(lesson, qPrintable(english(error)));
   QVERIFY(lesson->hasUnit());
   QVERIFY(lesson->summary.size() > 200);
   QVERIFY2(lesson->command.contains(QStringLiteral("--out resources/models/examples/%1.lstm").arg(name)),
@@ -148,10 +150,10 @@ void TestExampleModels::documentedUnitBehavesAsStated_data() {
                         "劝君更尽一杯酒，西出阳关无故人。\n")
       << 0.85;
   // The fortunes of fortunes-min: quotations wrapped like the training file's, but not in it.
-  QString error;
+  Problem error;
   const auto fortunes = loadCorpus(QStringLiteral("/usr/share/games/fortunes/fortunes"), CorpusOptions{}, &error);
   if (!fortunes)
-    qFatal("%s (install fortunes-min)", qPrintable(error));
+    qFatal("%s (install fortunes-min)", qPrintable(english(error)));
   QTest::newRow("english: position in the line")
       << QStringLiteral("05-english") << QString::fromStdU32String(fortunes->text(0, 3000)) << 0.7;
 }
@@ -160,9 +162,9 @@ void TestExampleModels::documentedUnitBehavesAsStated() {
   QFETCH(QString, name);
   QFETCH(QString, text);
   QFETCH(double, minimum);
-  QString error;
+  Problem error;
   const auto model = loadModel(examplePath(name), &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   const auto lesson = *ExampleLesson::of(*model);
   std::u32string chars = text.toStdU32String();
   std::erase_if(chars, [&](char32_t c) { return model->vocabulary.idOf(c) < 0; }); // the odd symbol it never saw
@@ -187,9 +189,9 @@ void TestExampleModels::documentedUnitBehavesAsStated() {
 }
 
 void TestExampleModels::forecasterBeatsTheNaiveForecast() {
-  QString error;
+  Problem error;
   const auto model = loadModel(examplePath(QStringLiteral("03-mackey-glass")), &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   QVERIFY(isSeriesModel(*model));
   MackeyGlassOptions options;
   options.length = 3000;

@@ -47,7 +47,7 @@ void TestGradientCheck::everyParameter() {
   QFETCH(int, layers);
   QFETCH(bool, initialState);
   const ModelConfig config = test::smallConfig(InputKind(input), HeadKind(head), layers);
-  QVERIFY(config.validate().empty());
+  QVERIFY(config.validate());
   Parameters<double> params = test::randomParameters<double>(config, 7, 3.0);
   const int steps = 5, batch = 3;
   SequenceWorkspace<double> ws(config, steps, batch);

@@ -68,7 +68,7 @@ void TestGradientFlow::matchesFiniteDifferences() {
   QFETCH(bool, interventions);
   ModelConfig config = test::smallConfig(InputKind(input), HeadKind(head), layers);
   config.outputSize = config.inputSize;
-  QVERIFY(config.validate().empty());
+  QVERIFY(config.validate());
   const Parameters<double> params = test::randomParameters<double>(config, 7, 3.0);
   const int T = 7, H = config.hiddenSize;
   FlowWindow window = randomWindow(config, T, 21);

@@ -1,6 +1,7 @@
 // Guided lessons (issue #7): parsing, languages, every refusal with its message, the shipped lessons — and the
 // claims their texts make about the shipped example models, measured on the real models.
 #include "explore/gradient_flow.h"
+#include "english_problem.h"
 #include "explore/guided_lesson.h"
 #include "explore/stepper.h"
 #include "explore/text_features.h"
@@ -16,6 +17,15 @@
 #include <cmath>
 
 using namespace lstm;
+using lstm::test::english;
+
+namespace {
+// checkAgainst's problem in English; empty when the state fits.
+QString misfit(const LessonState &state, int step, const ModelConfig &config, int steps = -1) {
+  Problem problem;
+  return checkAgainst(state, step, config, steps, &problem) ? QString() : english(problem);
+}
+} // namespace
 
 namespace {
 
@@ -29,10 +39,10 @@ QString modelFile(const QString &path) {
 }
 
 std::shared_ptr<const Model> loadExample(const QString &name) {
-  QString error;
+  Problem error;
   auto model = loadModel(sourcePath(QStringLiteral("resources/models/examples/") + name), &error);
   if (!model)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(english(error)));
   return std::make_shared<const Model>(std::move(*model));
 }
 
@@ -93,7 +103,7 @@ private Q_SLOTS:
 };
 
 void TestGuidedLesson::parsesEveryField() {
-  QString problem;
+  Problem problem;
   const auto lesson = GuidedLesson::fromJson(R"({
     "title": {"en": "Gates", "zh_CN": "门"}, "summary": "S",
     "steps": [{"title": "First", "text": "Look at **c**.", "model": ":/models/examples/01-parens.lstm",
@@ -104,7 +114,7 @@ void TestGuidedLesson::parsesEveryField() {
                "cursor": 2, "view": "equationsDock", "question": "Q?", "answer": "A."},
               {"text": "two", "read": "()\n", "unit": 3}]})",
                                              &problem);
-  QVERIFY2(lesson, qPrintable(problem));
+  QVERIFY2(lesson, qPrintable(english(problem)));
   QCOMPARE(lesson->title.in(QStringLiteral("zh_CN")), QStringLiteral("门"));
   QCOMPARE(lesson->summary.in(QStringLiteral("en")), QStringLiteral("S"));
   QCOMPARE(int(lesson->steps.size()), 2);
@@ -219,20 +229,20 @@ void TestGuidedLesson::refusesWithMessage_data() {
 void TestGuidedLesson::refusesWithMessage() {
   QFETCH(QByteArray, json);
   QFETCH(QString, message);
-  QString problem;
+  Problem problem;
   QVERIFY(!GuidedLesson::fromJson(json, &problem));
-  QCOMPARE(problem, message);
+  QCOMPARE(english(problem), message);
 }
 
 void TestGuidedLesson::statesInheritFromEarlierSteps() {
-  QString problem;
+  Problem problem;
   const auto lesson = GuidedLesson::fromJson(R"J({"title": "T", "steps": [
       {"text": "0", "model": "a.lstm", "read": "()", "unit": 3, "quantity": "f", "cursor": 1, "view": "heatmapDock",
        "interventions": [{"kind": "zero-cell", "unit": 3}]},
       {"text": "1", "layer": 1, "unit": 2},
       {"text": "2", "model": "b.lstm", "reload": true, "interventions": []}]})J",
                                              &problem);
-  QVERIFY2(lesson, qPrintable(problem));
+  QVERIFY2(lesson, qPrintable(english(problem)));
   const LessonState second = lesson->stateAt(1);
   QCOMPARE(second.model, QStringLiteral("a.lstm"));
   QCOMPARE(*second.read, QStringLiteral("()"));
@@ -261,19 +271,19 @@ void TestGuidedLesson::loadNamesFileAndResolvesModels() {
   file.write(R"({"title": "T", "steps": [{"text": "a", "model": "models/m.lstm"}, {"text": "b", "model": ":/models/default.lstm"},
                 {"text": "c", "unit": 40, "layer": -2}]})");
   file.close();
-  QString error;
+  Problem error;
   QVERIFY(!GuidedLesson::load(path, &error));
-  QCOMPARE(error, path + QStringLiteral(": steps[2].layer: -2 is not a non-negative integer"));
+  QCOMPARE(english(error), path + QStringLiteral(": steps[2].layer: -2 is not a non-negative integer"));
   QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
   file.write(R"({"title": "T", "steps": [{"text": "a", "model": "models/m.lstm"}, {"text": "b", "model": ":/models/default.lstm"}]})");
   file.close();
   const auto lesson = GuidedLesson::load(path, &error);
-  QVERIFY2(lesson, qPrintable(error));
+  QVERIFY2(lesson, qPrintable(english(error)));
   QCOMPARE(lesson->steps[0].model, QDir(dir.path()).absoluteFilePath(QStringLiteral("models/m.lstm")));
   QCOMPARE(lesson->steps[1].model, QStringLiteral(":/models/default.lstm"));
   const QString missing = dir.filePath(QStringLiteral("none.json"));
   QVERIFY(!GuidedLesson::load(missing, &error));
-  QVERIFY2(error.startsWith(missing + QStringLiteral(": ")), qPrintable(error));
+  QVERIFY2(english(error).startsWith(missing + QStringLiteral(": ")), qPrintable(english(error)));
 }
 
 void TestGuidedLesson::checksAgainstModelShape() {
@@ -281,23 +291,23 @@ void TestGuidedLesson::checksAgainstModelShape() {
   config.numLayers = 1;
   config.hiddenSize = 16;
   LessonState state;
-  QCOMPARE(checkAgainst(state, 0, config), QString());
+  QCOMPARE(misfit(state, 0, config), QString());
   state.unit = 40;
   state.layer = 0;
   state.unitFrom = 3;
-  QCOMPARE(checkAgainst(state, 5, config), QStringLiteral("steps[3].unit: 40 is outside 0…15"));
+  QCOMPARE(misfit(state, 5, config), QStringLiteral("steps[3].unit: 40 is outside 0…15"));
   state.layer = 1;
   state.layerFrom = 2;
-  QCOMPARE(checkAgainst(state, 5, config), QStringLiteral("steps[2].layer: 1 is outside 0…0"));
+  QCOMPARE(misfit(state, 5, config), QStringLiteral("steps[2].layer: 1 is outside 0…0"));
   state = LessonState{};
   state.interventions = {Intervention::zeroCell(0, 3), Intervention::zeroCell(0, 16)};
   state.interventionsFrom = 4;
-  QCOMPARE(checkAgainst(state, 6, config), QStringLiteral("steps[4].interventions[1].unit: 16 is outside 0…15"));
+  QCOMPARE(misfit(state, 6, config), QStringLiteral("steps[4].interventions[1].unit: 16 is outside 0…15"));
   state = LessonState{};
   state.cursor = 30;
-  QCOMPARE(checkAgainst(state, 1, config), QString()); // the number of steps is not known yet
-  QCOMPARE(checkAgainst(state, 1, config, 22), QStringLiteral("steps[1].cursor: 30 is outside 0…21"));
-  QCOMPARE(checkAgainst(state, 1, config, 0), QStringLiteral("steps[1].cursor: there are no steps to inspect"));
+  QCOMPARE(misfit(state, 1, config), QString()); // the number of steps is not known yet
+  QCOMPARE(misfit(state, 1, config, 22), QStringLiteral("steps[1].cursor: 30 is outside 0…21"));
+  QCOMPARE(misfit(state, 1, config, 0), QStringLiteral("steps[1].cursor: there are no steps to inspect"));
 }
 
 void TestGuidedLesson::shippedLessonsParseAndFitTheirModels() {
@@ -311,9 +321,9 @@ void TestGuidedLesson::shippedLessonsParseAndFitTheirModels() {
     return en && zh;
   };
   for (const QString &name : names) {
-    QString error;
+    Problem error;
     const auto lesson = GuidedLesson::load(folder.filePath(name), &error);
-    QVERIFY2(lesson, qPrintable(error));
+    QVERIFY2(lesson, qPrintable(english(error)));
     QVERIFY2(bothLanguages(lesson->title) && bothLanguages(lesson->summary), qPrintable(name));
     QVERIFY2(!lesson->steps.front().model.isEmpty(), qPrintable(name + QStringLiteral(": the first step loads a model")));
     for (int k = 0; k < int(lesson->steps.size()); ++k) {
@@ -324,9 +334,9 @@ void TestGuidedLesson::shippedLessonsParseAndFitTheirModels() {
       QVERIFY2(step.answer.isEmpty() || bothLanguages(step.answer), qPrintable(where));
       const LessonState state = lesson->stateAt(k);
       auto model = loadModel(modelFile(state.model), &error);
-      QVERIFY2(model, qPrintable(error));
+      QVERIFY2(model, qPrintable(english(error)));
       const int steps = state.read ? int(state.read->toStdU32String().size()) : -1;
-      QCOMPARE(checkAgainst(state, k, model->config, steps), QString());
+      QCOMPARE(misfit(state, k, model->config, steps), QString());
       if (state.read) // every character of the text is in the model's vocabulary
         for (char32_t symbol : state.read->toStdU32String())
           QVERIFY2(model->vocabulary.idOf(symbol) >= 0, qPrintable(where));

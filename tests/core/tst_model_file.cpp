@@ -2,6 +2,7 @@
 // naming the file and the problem — for every kind of damaged or hostile file, including every truncation and
 // every single-byte flip of a small model.
 #include "model_file_corruption.h"
+#include "english_problem.h"
 #include "test_models.h"
 
 #include <QDir>
@@ -17,6 +18,7 @@
 #include <limits>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -118,10 +120,10 @@ void TestModelFile::roundTrip() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("model.lstm"));
-  QString error;
-  QVERIFY2(saveModel(model, path, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(saveModel(model, path, &error), qPrintable(english(error)));
   const auto loaded = loadModel(path, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  QVERIFY2(loaded, qPrintable(english(error)));
 
   QVERIFY(loaded->config == model.config);
   QVERIFY(loaded->vocabulary == model.vocabulary);
@@ -142,10 +144,10 @@ void TestModelFile::saveIntoMissingDirectoryFails() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("no-such-directory/model.lstm"));
-  QString error;
+  Problem error;
   QVERIFY(!saveModel(baseModel(), path, &error));
-  QVERIFY2(error.startsWith(path), qPrintable(error));
-  QVERIFY(error.size() > path.size() + 2);
+  QVERIFY2(english(error).startsWith(path), qPrintable(english(error)));
+  QVERIFY(english(error).size() > path.size() + 2);
   QVERIFY(!QFileInfo::exists(path));
 }
 
@@ -154,9 +156,9 @@ void TestModelFile::saveOverDirectoryFails() {
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("taken"));
   QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
-  QString error;
+  Problem error;
   QVERIFY(!saveModel(baseModel(), path, &error));
-  QVERIFY2(error.startsWith(path), qPrintable(error));
+  QVERIFY2(english(error).startsWith(path), qPrintable(english(error)));
   QVERIFY(QFileInfo(path).isDir());
 }
 
@@ -174,8 +176,8 @@ void TestModelFile::failedSaveLeavesExistingFile() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("model.lstm"));
-  QString error;
-  QVERIFY2(saveModel(baseModel(), path, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(saveModel(baseModel(), path, &error), qPrintable(english(error)));
   const QByteArray before = readFile(path);
   QVERIFY(!before.isEmpty());
 
@@ -189,9 +191,9 @@ void TestModelFile::failedSaveLeavesExistingFile() {
   QVERIFY(!broken.checkConsistency().empty());
 
   QVERIFY(!saveModel(broken, path, &error));
-  QVERIFY2(error.startsWith(QString(path + QStringLiteral(": "))), qPrintable(error));
-  QVERIFY2(error.contains(QStringLiteral("inconsistent model")), qPrintable(error));
-  QVERIFY2(error.contains(phrase), qPrintable(error));
+  QVERIFY2(english(error).startsWith(QString(path + QStringLiteral(": "))), qPrintable(english(error)));
+  QVERIFY2(english(error).contains(QStringLiteral("inconsistent model")), qPrintable(english(error)));
+  QVERIFY2(english(error).contains(phrase), qPrintable(english(error)));
   QCOMPARE(readFile(path), before);
   // No temporary file is left beside it.
   QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
@@ -202,12 +204,12 @@ void TestModelFile::saveReplacesExistingFile() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("model.lstm"));
-  QString error;
-  QVERIFY2(saveModel(baseModel(), path, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(saveModel(baseModel(), path, &error), qPrintable(english(error)));
   const Model second = makeModel(InputKind::Embedding, HeadKind::Softmax, 2, QStringLiteral("xyz"), {});
-  QVERIFY2(saveModel(second, path, &error), qPrintable(error));
+  QVERIFY2(saveModel(second, path, &error), qPrintable(english(error)));
   const auto loaded = loadModel(path, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  QVERIFY2(loaded, qPrintable(english(error)));
   QVERIFY(loaded->config == second.config);
   QVERIFY(loaded->parameters.flat() == second.parameters.flat());
 }
@@ -217,9 +219,9 @@ void TestModelFile::writeReportsDeviceFailure() {
   QBuffer readOnly(&bytes);
   QVERIFY(readOnly.open(QIODevice::ReadOnly));
   QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ReadOnly device")));
-  QString problem;
+  Problem problem;
   QVERIFY(!writeModel(baseModel(), readOnly, &problem));
-  QVERIFY2(problem.startsWith(QStringLiteral("writing failed")), qPrintable(problem));
+  QVERIFY2(english(problem).startsWith(QStringLiteral("writing failed")), qPrintable(english(problem)));
 }
 
 void TestModelFile::rejects_data() {
@@ -336,16 +338,16 @@ void TestModelFile::rejects() {
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("damaged.lstm"));
   QVERIFY(writeFile(path, file));
-  QString error;
+  Problem error;
   QVERIFY2(!loadModel(path, &error), "a damaged file loaded");
   const QString prefix = path + QStringLiteral(": ");
-  QVERIFY2(error.startsWith(prefix), qPrintable(error));
+  QVERIFY2(english(error).startsWith(prefix), qPrintable(english(error)));
   for (const QString &phrase : phrases)
-    QVERIFY2(error.contains(phrase), qPrintable(QStringLiteral("«%1» lacks «%2»").arg(error, phrase)));
+    QVERIFY2(english(error).contains(phrase), qPrintable(QStringLiteral("«%1» lacks «%2»").arg(english(error), phrase)));
   // The device-level reader reports the same problem without the file name.
-  QString problem;
+  Problem problem;
   QVERIFY(!test::readModelBytes(file, &problem));
-  QCOMPARE(error, QString(prefix + problem));
+  QCOMPARE(english(error), QString(prefix + english(problem)));
 }
 
 // A header length above 64 MiB is refused from the length field alone, even when the device claims to be big
@@ -355,21 +357,21 @@ void TestModelFile::headerLimitIsCheckedBeforeReading() {
                                     std::uint32_t(kMaxModelHeaderBytes + 1));
   QBuffer buffer(&file);
   QVERIFY(buffer.open(QIODevice::ReadOnly));
-  QString problem;
+  Problem problem;
   QVERIFY(!readModel(buffer, qint64(1) << 30, &problem));
-  QVERIFY2(problem.contains(QStringLiteral("header claims 67108865 bytes")), qPrintable(problem));
+  QVERIFY2(english(problem).contains(QStringLiteral("header claims 67108865 bytes")), qPrintable(english(problem)));
   QCOMPARE(buffer.pos(), qint64(16));
 }
 
 void TestModelFile::everyTruncationIsRefused() {
   const QByteArray file = test::modelBytes(tinyModel());
   QVERIFY2(file.size() < 600, qPrintable(QString::number(file.size())));
-  QString problem;
-  QVERIFY2(test::readModelBytes(file, &problem), qPrintable(problem));
+  Problem problem;
+  QVERIFY2(test::readModelBytes(file, &problem), qPrintable(english(problem)));
   for (qsizetype length = 0; length < file.size(); ++length) {
-    problem.clear();
+    problem = Problem();
     const bool loaded = test::readModelBytes(file.left(length), &problem).has_value();
-    if (loaded || problem.isEmpty())
+    if (loaded || english(problem).isEmpty())
       QFAIL(qPrintable(QStringLiteral("truncated to %1 of %2 bytes: %3")
                            .arg(length)
                            .arg(file.size())
@@ -381,14 +383,14 @@ void TestModelFile::everyByteFlipIsRefused() {
   const QByteArray file = test::modelBytes(tinyModel());
   const qsizetype parameters = test::parametersAt(file);
   for (qsizetype at = 0; at < file.size(); ++at) {
-    QString problem;
+    Problem problem;
     const bool loaded = test::readModelBytes(test::flipped(file, at), &problem).has_value();
-    if (loaded || problem.isEmpty())
+    if (loaded || english(problem).isEmpty())
       QFAIL(qPrintable(QStringLiteral("byte %1 flipped: %2").arg(at).arg(loaded ? QStringLiteral("loaded")
                                                                                 : QStringLiteral("no message"))));
     // Damage in the parameters or the checksum can only be caught by the checksum.
-    if (at >= parameters && !problem.contains(QStringLiteral("checksum does not match")))
-      QFAIL(qPrintable(QStringLiteral("byte %1 flipped: %2").arg(at).arg(problem)));
+    if (at >= parameters && !english(problem).contains(QStringLiteral("checksum does not match")))
+      QFAIL(qPrintable(QStringLiteral("byte %1 flipped: %2").arg(at).arg(english(problem))));
   }
 }
 
@@ -396,13 +398,13 @@ void TestModelFile::missingFileNamesPath() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("missing.lstm"));
-  QString error;
+  Problem error;
   QVERIFY(!loadModel(path, &error));
-  QVERIFY2(error.startsWith(QString(path + QStringLiteral(": "))), qPrintable(error));
-  QVERIFY(error.size() > path.size() + 2);
+  QVERIFY2(english(error).startsWith(QString(path + QStringLiteral(": "))), qPrintable(english(error)));
+  QVERIFY(english(error).size() > path.size() + 2);
   // A directory is not a model file either.
   QVERIFY(!loadModel(dir.path(), &error));
-  QVERIFY2(error.startsWith(dir.path()), qPrintable(error));
+  QVERIFY2(english(error).startsWith(dir.path()), qPrintable(english(error)));
 }
 
 QTEST_GUILESS_MAIN(TestModelFile)

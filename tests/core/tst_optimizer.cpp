@@ -1,9 +1,11 @@
 // SGD (momentum, dampening, Nesterov), RMSprop (centered, momentum) and Adam (weight decay) against several
 // steps of torch.optim on the same fixed gradients, clip_grad_norm_ against torch, and settings validation.
 #include "fixture_loader.h"
+#include "english_problem.h"
 #include "model/optimizer.h"
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 Vector<float> toVector(const QJsonValue &value) {
@@ -56,7 +58,7 @@ void TestOptimizer::matchesTorch() {
     settings.beta1 = betas[0].toDouble();
     settings.beta2 = betas[1].toDouble();
   }
-  QVERIFY(settings.validate().empty());
+  QVERIFY(settings.validate());
 
   Vector<float> params = toVector(fx[QStringLiteral("p0")]);
   Optimizer<float> optimizer(settings, params.size());
@@ -111,8 +113,9 @@ void TestOptimizer::rejectsImpossibleSettings() {
   OptimizerSettings settings;
   double *fields[] = {&settings.learningRate, &settings.momentum, &settings.beta2, &settings.epsilon};
   *fields[field] = value;
-  const QString problem = QString::fromStdString(settings.validate());
-  QVERIFY2(problem.contains(phrase), qPrintable(problem));
+  Problem problem;
+  QVERIFY(!settings.validate(&problem));
+  QVERIFY2(english(problem).contains(phrase), qPrintable(english(problem)));
 }
 
 QTEST_GUILESS_MAIN(TestOptimizer)

@@ -1,10 +1,12 @@
 // Flat parameter buffer, named views and PyTorch's default initialisation (issue #2, item 2).
 #include "model/initialization.h"
+#include "english_problem.h"
 #include "test_models.h"
 
 #include <QTest>
 
 using namespace lstm;
+using lstm::test::english;
 
 class TestParameters : public QObject {
   Q_OBJECT
@@ -133,11 +135,12 @@ void TestParameters::configLimits() {
   c.hiddenSize = hidden;
   c.numLayers = layers;
   c.vocabSize = vocab;
-  const QString problem = QString::fromStdString(c.validate());
+  Problem problem;
+  c.validate(&problem);
   if (phrase.isEmpty())
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(english(problem).isEmpty(), qPrintable(english(problem)));
   else
-    QVERIFY2(problem.contains(phrase), qPrintable(problem));
+    QVERIFY2(english(problem).contains(phrase), qPrintable(english(problem)));
 }
 
 QTEST_GUILESS_MAIN(TestParameters)

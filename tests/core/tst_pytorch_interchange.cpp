@@ -2,6 +2,7 @@
 // shape their tensors describe and the values they hold; export → parse is bit-exact; every malformed file is
 // refused with a message naming the problem (and the tensor, when one is at fault).
 #include "fixture_loader.h"
+#include "english_problem.h"
 #include "test_models.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <limits>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -135,9 +137,9 @@ void TestPytorchInterchange::importsFixture() {
     if (const auto match = layerKey.match(key); match.hasMatch())
       layers = std::max(layers, match.captured(1).toInt() + 1);
 
-  QString error;
+  Problem error;
   const auto model = importPytorchInterchange(test::fixturePath(file), &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   const ModelConfig &config = model->config;
   QCOMPARE(config.input, embedded ? InputKind::Embedding : InputKind::OneHot);
   QCOMPARE(config.head, HeadKind::Softmax);
@@ -196,9 +198,9 @@ void TestPytorchInterchange::exportRoundTrip() {
   const Model model = makeModel(InputKind(input), layers, symbols, bits);
   QCOMPARE(model.checkConsistency(), std::string());
   const std::string text = exportPytorchInterchange(model);
-  QString problem;
+  Problem problem;
   const auto parsed = parsePytorchInterchange(QByteArray::fromStdString(text), &problem);
-  QVERIFY2(parsed, qPrintable(problem));
+  QVERIFY2(parsed, qPrintable(english(problem)));
   QVERIFY(parsed->config == model.config);
   QVERIFY(parsed->vocabulary == model.vocabulary);
   QCOMPARE(parsed->parameters.size(), model.parameters.size());
@@ -231,10 +233,10 @@ void TestPytorchInterchange::edgeFloats() {
   const auto &blocks = model.parameters.layout().blocks();
   for (const ParameterBlock &block : blocks)
     model.parameters.data()[block.offset + block.size() - 1] = value;
-  QString problem;
+  Problem problem;
   const auto parsed = parsePytorchInterchange(QByteArray::fromStdString(exportPytorchInterchange(model)), &problem);
   // Every finite float32 survives, up to ±FLT_MAX (whose shortest text reads back slightly above it as a double).
-  QVERIFY2(parsed, qPrintable(problem));
+  QVERIFY2(parsed, qPrintable(english(problem)));
   for (const ParameterBlock &block : blocks) {
     const float received = parsed->parameters.data()[block.offset + block.size() - 1];
     QCOMPARE(received, value);
@@ -336,20 +338,20 @@ void TestPytorchInterchange::rejects_data() {
 void TestPytorchInterchange::rejects() {
   QFETCH(QByteArray, json);
   QFETCH(QStringList, phrases);
-  QString problem;
+  Problem problem;
   QVERIFY2(!parsePytorchInterchange(json, &problem), "a malformed file was accepted");
   for (const QString &phrase : phrases)
-    QVERIFY2(problem.contains(phrase), qPrintable(QStringLiteral("«%1» lacks «%2»").arg(problem, phrase)));
+    QVERIFY2(english(problem).contains(phrase), qPrintable(QStringLiteral("«%1» lacks «%2»").arg(english(problem), phrase)));
 }
 
 void TestPytorchInterchange::fileErrorsNamePath() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString missing = dir.filePath(QStringLiteral("missing.json"));
-  QString error;
+  Problem error;
   QVERIFY(!importPytorchInterchange(missing, &error));
-  QVERIFY2(error.startsWith(QString(missing + QStringLiteral(": "))), qPrintable(error));
-  QVERIFY(error.size() > missing.size() + 2);
+  QVERIFY2(english(error).startsWith(QString(missing + QStringLiteral(": "))), qPrintable(english(error)));
+  QVERIFY(english(error).size() > missing.size() + 2);
 
   const QString damaged = dir.filePath(QStringLiteral("damaged.json"));
   QFile file(damaged);
@@ -357,7 +359,7 @@ void TestPytorchInterchange::fileErrorsNamePath() {
   file.write("{\"format\": \"lstm-explorer/pytorch-lstm-v1\", \"vocab\": [");
   file.close();
   QVERIFY(!importPytorchInterchange(damaged, &error));
-  QVERIFY2(error.startsWith(QString(damaged + QStringLiteral(": invalid JSON"))), qPrintable(error));
+  QVERIFY2(english(error).startsWith(QString(damaged + QStringLiteral(": invalid JSON"))), qPrintable(english(error)));
 }
 
 QTEST_GUILESS_MAIN(TestPytorchInterchange)

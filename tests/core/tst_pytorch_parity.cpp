@@ -1,12 +1,14 @@
 // Forward values, loss, gradients and one Adam step against PyTorch 1.13 float32 runs of the same weights
 // (tests/fixtures/pytorch_*.json, written by tools/make_pytorch_fixtures.py). Issue #2, item 8b.
 #include "fixture_loader.h"
+#include "english_problem.h"
 #include "model/optimizer.h"
 #include "model/sequence_pass.h"
 
 #include <cmath>
 
 using namespace lstm;
+using lstm::test::english;
 
 class TestPytorchParity : public QObject {
   Q_OBJECT
@@ -25,9 +27,9 @@ void TestPytorchParity::fixture() {
   QFETCH(QString, file);
   const QJsonObject fx = test::readJsonFixture(file);
   const QJsonObject interchange = fx[QStringLiteral("interchange")].toObject();
-  QString problem;
+  Problem problem;
   const auto model = parsePytorchInterchange(QJsonDocument(interchange).toJson(), &problem);
-  QVERIFY2(model, qPrintable(problem));
+  QVERIFY2(model, qPrintable(english(problem)));
   const ModelConfig &config = model->config;
   const int T = fx[QStringLiteral("steps")].toInt(), B = fx[QStringLiteral("batch")].toInt();
   const int H = config.hiddenSize, L = config.numLayers, V = config.vocabSize;

@@ -1,6 +1,7 @@
 // CSV import for time series (core/data/series_csv.h, issue #6 item 1): dialect and header detection, RFC 4180
 // quoting, line numbers that count blank lines, the refusals and their wording, column selection and scaling.
 #include "data/series_csv.h"
+#include "english_problem.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <vector>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -99,9 +101,9 @@ void TestSeriesCsv::loads() {
   const QString path = writeFile(dir, QStringLiteral("data.csv"), bytes);
   CsvOptions options;
   options.header = header;
-  QString error;
+  Problem error;
   const auto table = loadCsv(path, options, &error);
-  QVERIFY2(table, qPrintable(error));
+  QVERIFY2(table, qPrintable(english(error)));
   QCOMPARE(table->path, path);
   QCOMPARE(table->columnNames, names);
   QCOMPARE(table->columns, columns);
@@ -152,9 +154,9 @@ void TestSeriesCsv::refuses() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("data.csv"), bytes);
-  QString error;
+  Problem error;
   QVERIFY(!loadCsv(path, CsvOptions{}, &error));
-  QCOMPARE(error, path + QStringLiteral(": ") + message);
+  QCOMPARE(english(error), path + QStringLiteral(": ") + message);
   QVERIFY(!loadCsv(path, CsvOptions{}, nullptr)); // the error is optional
 }
 
@@ -163,36 +165,36 @@ void TestSeriesCsv::givenDialect() {
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("single.csv"), QByteArray("temp\n1,5\n2,25\n"));
   CsvOptions options;
-  QString error;
+  Problem error;
   QVERIFY(!loadCsv(path, options, &error)); // detected as two columns: documented, so the delimiter is given
   options.delimiter = U';';
   const auto table = loadCsv(path, options, &error);
-  QVERIFY2(table, qPrintable(error));
+  QVERIFY2(table, qPrintable(english(error)));
   QCOMPARE(table->columns, (Columns{{1.5, 2.25}}));
   QCOMPARE(table->decimal, U',');
   options.delimiter = U',';
   options.decimal = U',';
   QVERIFY(!loadCsv(path, options, &error));
-  QCOMPARE(error, path + QStringLiteral(": the delimiter and the decimal separator are both ','"));
+  QCOMPARE(english(error), path + QStringLiteral(": the delimiter and the decimal separator are both ','"));
   options.decimal = U'\'';
   QVERIFY(!loadCsv(path, options, &error));
-  QCOMPARE(error, path + QStringLiteral(": the decimal separator must be '.' or ','"));
+  QCOMPARE(english(error), path + QStringLiteral(": the decimal separator must be '.' or ','"));
   options = CsvOptions{};
   options.delimiter = U'"';
   QVERIFY(!loadCsv(path, options, &error));
-  QVERIFY2(error.contains(QStringLiteral("the delimiter must be")), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("the delimiter must be")), qPrintable(english(error)));
 }
 
 void TestSeriesCsv::missingFile() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("absent.csv"));
-  QString error;
+  Problem error;
   QVERIFY(!loadCsv(path, CsvOptions{}, &error));
-  QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
-  QVERIFY2(error.contains(QStringLiteral("No such file")), qPrintable(error));
+  QVERIFY2(english(error).startsWith(path + QStringLiteral(": ")), qPrintable(english(error)));
+  QVERIFY2(english(error).contains(QStringLiteral("No such file")), qPrintable(english(error)));
   QVERIFY(!loadCsv(dir.path(), CsvOptions{}, &error));
-  QCOMPARE(error, dir.path() + QStringLiteral(": this is a directory, not a CSV file"));
+  QCOMPARE(english(error), dir.path() + QStringLiteral(": this is a directory, not a CSV file"));
 }
 
 void TestSeriesCsv::maxBytesRefusedBeforeReading() {
@@ -203,13 +205,13 @@ void TestSeriesCsv::maxBytesRefusedBeforeReading() {
   CsvOptions options;
   options.maxBytes = 11;
   int calls = 0;
-  QString error;
+  Problem error;
   QVERIFY(!loadCsv(path, options, &error, [&](std::int64_t, std::int64_t) { return ++calls, true; }));
-  QCOMPARE(error, path + QStringLiteral(": the file has 12 bytes, more than the limit of 11"));
+  QCOMPARE(english(error), path + QStringLiteral(": the file has 12 bytes, more than the limit of 11"));
   QCOMPARE(calls, 0);
   options.maxBytes = 12;
   QVERIFY(!loadCsv(path, options, &error));
-  QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("line 3")), qPrintable(english(error)));
 }
 
 void TestSeriesCsv::progressAndCancel() {
@@ -220,12 +222,12 @@ void TestSeriesCsv::progressAndCancel() {
     bytes += QByteArray::number(i) + ',' + QByteArray::number(double(i) * 0.25, 'f', 2) + '\n';
   const QString path = writeFile(dir, QStringLiteral("long.csv"), bytes);
   std::vector<std::int64_t> done;
-  QString error;
+  Problem error;
   const auto table = loadCsv(path, CsvOptions{}, &error, [&](std::int64_t d, std::int64_t total) {
     done.push_back(d);
     return total == bytes.size();
   });
-  QVERIFY2(table, qPrintable(error));
+  QVERIFY2(table, qPrintable(english(error)));
   QCOMPARE(table->rows, std::int64_t(200000));
   QCOMPARE(table->columns[1][199999], 199999 * 0.25);
   QVERIFY(done.size() >= 2);
@@ -233,23 +235,23 @@ void TestSeriesCsv::progressAndCancel() {
   QCOMPARE(done.back(), std::int64_t(bytes.size()));
 
   QVERIFY(!loadCsv(path, CsvOptions{}, &error, [](std::int64_t, std::int64_t) { return false; }));
-  QCOMPARE(error, path + QStringLiteral(": loading was cancelled"));
+  QCOMPARE(english(error), path + QStringLiteral(": loading was cancelled"));
 }
 
 void TestSeriesCsv::selectsColumns() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = writeFile(dir, QStringLiteral("data.csv"), QByteArray("time,temp\n0,20\n1,21\n"));
-  QString error;
+  Problem error;
   const auto table = loadCsv(path, CsvOptions{}, &error);
-  QVERIFY2(table, qPrintable(error));
+  QVERIFY2(table, qPrintable(english(error)));
   QCOMPARE(csvColumn(*table, QStringLiteral("temp"), &error), std::optional(std::vector<double>{20, 21}));
   QCOMPARE(csvColumn(*table, QStringLiteral("1"), &error), std::optional(std::vector<double>{0, 1}));
   QCOMPARE(csvColumn(*table, QStringLiteral(" 2 "), &error), std::optional(std::vector<double>{20, 21}));
   QVERIFY(!csvColumn(*table, QStringLiteral("pressure"), &error));
-  QCOMPARE(error, path + QStringLiteral(": there is no column \"pressure\"; the columns are \"time\", \"temp\" (or 1 to 2 by number)"));
+  QCOMPARE(english(error), path + QStringLiteral(": there is no column \"pressure\"; the columns are \"time\", \"temp\" (or 1 to 2 by number)"));
   QVERIFY(!csvColumn(*table, QStringLiteral("3"), &error));
-  QCOMPARE(error, path + QStringLiteral(": there is no column 3; the columns are \"time\", \"temp\" (or 1 to 2 by number)"));
+  QCOMPARE(english(error), path + QStringLiteral(": there is no column 3; the columns are \"time\", \"temp\" (or 1 to 2 by number)"));
   QVERIFY(!csvColumn(*table, QStringLiteral("0"), nullptr));
 }
 
@@ -259,20 +261,20 @@ void TestSeriesCsv::textColumnsAreSkipped() {
   QTemporaryDir dir;
   const QString path = writeFile(dir, QStringLiteral("daily.csv"),
                                  QByteArray("date,temp,station\n2024-01-30,3.5,north\n2024-01-31,4,north\n2024-02-01,-1,\n"));
-  QString error;
+  Problem error;
   const auto table = loadCsv(path, CsvOptions{}, &error);
-  QVERIFY2(table, qPrintable(error));
+  QVERIFY2(table, qPrintable(english(error)));
   QCOMPARE(table->rows, 3);
   QCOMPARE(table->columnNames, (QStringList{QStringLiteral("date"), QStringLiteral("temp"), QStringLiteral("station")}));
   QCOMPARE(csvColumn(*table, QStringLiteral("temp"), &error), std::optional(std::vector<double>{3.5, 4, -1}));
   QVERIFY(!csvColumn(*table, QStringLiteral("date"), &error));
-  QCOMPARE(error, path + QStringLiteral(": column \"date\" holds text, not numbers (line 2: \"2024-01-30\")"));
+  QCOMPARE(english(error), path + QStringLiteral(": column \"date\" holds text, not numbers (line 2: \"2024-01-30\")"));
   QVERIFY(!csvColumn(*table, QStringLiteral("3"), &error));
-  QCOMPARE(error, path + QStringLiteral(": column \"station\" holds text, not numbers (line 2: \"north\")"));
+  QCOMPARE(english(error), path + QStringLiteral(": column \"station\" holds text, not numbers (line 2: \"north\")"));
   // Text further down a number column is still an error with its line.
   const QString bad = writeFile(dir, QStringLiteral("bad.csv"), QByteArray("date,temp\n2024-01-30,3.5\n2024-01-31,warm\n"));
   QVERIFY(!loadCsv(bad, CsvOptions{}, &error));
-  QCOMPARE(error, bad + QStringLiteral(": line 3, column \"temp\": \"warm\" is not a number"));
+  QCOMPARE(english(error), bad + QStringLiteral(": line 3, column \"temp\": \"warm\" is not a number"));
 }
 
 void TestSeriesCsv::scalingRoundTrip() {

@@ -2,6 +2,7 @@
 // value, CSV columns and generated series as corpora, and the trainer on a series — learning past the naive
 // forecast, the scaling stored in the model, an exact resume.
 #include "data/series_corpus.h"
+#include "english_problem.h"
 #include "io/model_file.h"
 #include "test_files.h"
 #include "train/trainer.h"
@@ -12,14 +13,15 @@
 #include <cmath>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
 std::shared_ptr<const Corpus> mackeyGlass(std::int64_t length) {
-  QString error;
+  Problem error;
   auto corpus = generatedSeriesCorpus("mackey-glass", length, 3, CorpusOptions{}, &error);
   if (!corpus)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(english(error)));
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
@@ -57,9 +59,9 @@ void TestSeriesTraining::splitAndScaling() {
   std::vector<double> values;
   for (int i = 0; i < 100; ++i)
     values.push_back(10.0 + i); // a trend: the validation tail lies above every training value
-  QString error;
+  Problem error;
   const auto corpus = corpusFromSeries(values, QStringLiteral("trend"), QStringLiteral("x"), CorpusOptions{}, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(english(error)));
   QVERIFY(corpus->isSeries());
   QCOMPARE(corpus->size(), 100);
   QCOMPARE(corpus->trainSize, 90);
@@ -100,9 +102,9 @@ void TestSeriesTraining::refusals() {
   QFETCH(QString, message);
   CorpusOptions options;
   options.validationFraction = fraction;
-  QString error;
+  Problem error;
   QVERIFY(!corpusFromSeries(values, QStringLiteral("s"), QStringLiteral("x"), options, &error));
-  QCOMPARE(error, message);
+  QCOMPARE(english(error), message);
 }
 
 void TestSeriesTraining::csvColumnAsCorpus() {
@@ -111,16 +113,16 @@ void TestSeriesTraining::csvColumnAsCorpus() {
   for (int i = 0; i < 50; ++i)
     csv += QByteArray::number(i) + ";" + QByteArray::number(20 + i % 7) + ",5\n";
   const QString path = test::writeFile(dir, QStringLiteral("weather.csv"), csv);
-  QString error;
+  Problem error;
   const auto byName = loadSeriesCorpus(path, QStringLiteral("temp"), CsvOptions{}, CorpusOptions{}, &error);
-  QVERIFY2(byName, qPrintable(error));
+  QVERIFY2(byName, qPrintable(english(error)));
   QCOMPARE(byName->name, QStringLiteral("weather.csv"));
   QCOMPARE(byName->path, path);
   QCOMPARE(byName->column, QStringLiteral("temp"));
   QCOMPARE(byName->size(), 50);
   QVERIFY(std::abs(byName->scaling.invert(byName->series[3]) - 23.5) < 1e-4); // decimal comma read
   const auto byNumber = loadSeriesCorpus(path, QStringLiteral("2"), CsvOptions{}, CorpusOptions{}, &error);
-  QVERIFY2(byNumber, qPrintable(error));
+  QVERIFY2(byNumber, qPrintable(english(error)));
   QCOMPARE(byNumber->column, QStringLiteral("temp"));
   QCOMPARE(byNumber->sha256, byName->sha256);
 }
@@ -129,35 +131,35 @@ void TestSeriesTraining::csvProblemsNameTheFile() {
   QTemporaryDir dir;
   const QString path =
       test::writeFile(dir, QStringLiteral("bad.csv"), "t,temp\n1,2\n2,3\n3,n/a\n" + QByteArray(40, '\n'));
-  QString error;
+  Problem error;
   QVERIFY(!loadSeriesCorpus(path, QStringLiteral("temp"), CsvOptions{}, CorpusOptions{}, &error));
-  QCOMPARE(error, path + QStringLiteral(": line 4, column \"temp\": \"n/a\" is not a number"));
+  QCOMPARE(english(error), path + QStringLiteral(": line 4, column \"temp\": \"n/a\" is not a number"));
   const QString good = test::writeFile(dir, QStringLiteral("good.csv"), "t,temp\n1,2\n2,3\n");
   QVERIFY(!loadSeriesCorpus(good, QStringLiteral("pressure"), CsvOptions{}, CorpusOptions{}, &error));
-  QVERIFY2(error.startsWith(good + QStringLiteral(": ")) && error.contains(QStringLiteral("temp")), qPrintable(error));
+  QVERIFY2(english(error).startsWith(good + QStringLiteral(": ")) && english(error).contains(QStringLiteral("temp")), qPrintable(english(error)));
   QVERIFY(!loadSeriesCorpus(good, QStringLiteral("temp"), CsvOptions{}, CorpusOptions{}, &error));
-  QVERIFY2(error.contains(QStringLiteral("has 2 values")), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("has 2 values")), qPrintable(english(error)));
 }
 
 void TestSeriesTraining::generatedSeriesAreDeterministic() {
-  QString error;
+  Problem error;
   for (const char *id : {"sines", "seasonal", "mackey-glass"}) {
     const auto a = generatedSeriesCorpus(id, 500, 4, CorpusOptions{}, &error);
     const auto b = generatedSeriesCorpus(id, 500, 4, CorpusOptions{}, &error);
     const auto c = generatedSeriesCorpus(id, 500, 5, CorpusOptions{}, &error);
-    QVERIFY2(a && b && c, qPrintable(error));
+    QVERIFY2(a && b && c, qPrintable(english(error)));
     QCOMPARE(a->series, b->series);
     QVERIFY2(a->series != c->series, id);
     QCOMPARE(a->size(), 500);
   }
   QVERIFY(!generatedSeriesCorpus("brackets", 500, 1, CorpusOptions{}, &error));
-  QCOMPARE(error, QStringLiteral("brackets: not a series generator; use sines, seasonal or mackey-glass"));
+  QCOMPARE(english(error), QStringLiteral("brackets: not a series generator; use sines, seasonal or mackey-glass"));
 }
 
 void TestSeriesTraining::modelShapeAndBaselines() {
   const auto corpus = mackeyGlass(2000);
   const TrainerConfig config = seriesConfig(1);
-  QCOMPARE(config.validate(*corpus), std::string());
+  QVERIFY(config.validate(*corpus));
   const ModelConfig shape = config.modelConfig(*corpus);
   QCOMPARE(shape.input, InputKind::Dense);
   QCOMPARE(shape.inputSize, 1);
@@ -176,8 +178,9 @@ void TestSeriesTraining::modelShapeAndBaselines() {
   // The window check speaks of values.
   TrainerConfig tooLong = config;
   tooLong.batchSize = 1000;
-  QVERIFY2(QString::fromStdString(tooLong.validate(*corpus)).contains(QStringLiteral("values")),
-           tooLong.validate(*corpus).c_str());
+  Problem tooLongProblem;
+  QVERIFY(!tooLong.validate(*corpus, &tooLongProblem));
+  QVERIFY2(english(tooLongProblem).contains(QStringLiteral("values")), qPrintable(english(tooLongProblem)));
 }
 
 void TestSeriesTraining::learnsPastTheNaiveForecast() {
@@ -193,10 +196,10 @@ void TestSeriesTraining::learnsPastTheNaiveForecast() {
 
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("mg.lstm"));
-  QString error;
-  QVERIFY2(trainer.saveModel(path, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(trainer.saveModel(path, &error), qPrintable(english(error)));
   const auto model = loadModel(path, &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   const QJsonObject series = model->metadata.value(QStringLiteral("series")).toObject();
   QCOMPARE(series.value(QStringLiteral("mean")).toDouble(), corpus->scaling.mean);
   QCOMPARE(series.value(QStringLiteral("stddev")).toDouble(), corpus->scaling.stddev);
@@ -214,7 +217,7 @@ void TestSeriesTraining::resumeEqualsUninterrupted() {
   Trainer first(corpus, seriesConfig(60));
   QTemporaryDir dir;
   const QString checkpoint = dir.filePath(QStringLiteral("mg.ckpt"));
-  QString error;
+  Problem error;
   QCOMPARE(first.run(cancel, [&](const TrainingProgress &p) {
     if (p.iteration == 25) {
       QVERIFY(first.saveCheckpoint(checkpoint, &error));
@@ -223,13 +226,13 @@ void TestSeriesTraining::resumeEqualsUninterrupted() {
   }), TrainingOutcome::Cancelled);
   cancel = false;
   auto resumed = Trainer::resume(corpus, checkpoint, &error);
-  QVERIFY2(resumed, qPrintable(error));
+  QVERIFY2(resumed, qPrintable(english(error)));
   QCOMPARE(resumed->iteration(), 25);
   QCOMPARE(resumed->run(cancel), TrainingOutcome::Finished);
   QCOMPARE(resumed->model().parameters.flat(), whole.model().parameters.flat());
   // A checkpoint of this series refuses another one.
   QVERIFY(!Trainer::resume(mackeyGlass(1600), checkpoint, &error));
-  QVERIFY2(error.startsWith(checkpoint), qPrintable(error));
+  QVERIFY2(english(error).startsWith(checkpoint), qPrintable(english(error)));
 }
 
 QTEST_GUILESS_MAIN(TestSeriesTraining)

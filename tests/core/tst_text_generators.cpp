@@ -2,6 +2,7 @@
 // independent acceptors written here, e.g. a regular expression for Reber), the per-character features, and the
 // registry's generateText. Determinism, refusals and the numeric tasks: tst_generators.cpp.
 #include "data/corpus.h"
+#include "english_problem.h"
 #include "data/generators.h"
 
 #include <QTest>
@@ -13,6 +14,7 @@
 #include <set>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -312,9 +314,9 @@ void TestTextGenerators::registryAndGenerateText() {
       {"copy", [](std::uint64_t seed) { CopyOptions o; o.examples = 1000; return generateCopy(o, seed); }}};
   for (const std::string &id : textIds) {
     for (std::int64_t characters : {std::int64_t(1), std::int64_t(3000)}) {
-      std::string error;
+      Problem error;
       const auto text = generateText(id, characters, 99, &error);
-      QVERIFY2(text, error.c_str());
+      QVERIFY2(text, qPrintable(english(error)));
       QVERIFY(std::int64_t(text->size()) >= characters);
       QCOMPARE(text->back(), U'\n');
       QVERIFY2(generators.at(id)(99).starts_with(*text), id.c_str()); // 1000 lines exceed 3000 characters
@@ -340,19 +342,19 @@ void TestTextGenerators::registryAndGenerateText() {
       for (std::size_t end = text.find(U'\n'); end != std::u32string::npos; begin = end + 1, end = text.find(U'\n', begin))
         QVERIFY(isBalancedBrackets(std::u32string_view(text).substr(begin, end - begin), 8));
     }
-    QString error;
+    Problem error;
     const auto corpus = corpusFromText(*generateText(id, 5000, 1, nullptr), QString::fromStdString(id), {}, &error);
-    QVERIFY2(corpus, qPrintable(error));
+    QVERIFY2(corpus, qPrintable(english(error)));
     QVERIFY(corpus->size() >= 5000);
   }
   for (const char *refused : {"sines", "mackey-glass", "nonsense", ""}) {
-    std::string error;
+    Problem error;
     QVERIFY(!generateText(refused, 100, 1, &error));
-    QVERIFY2(!error.empty(), refused);
+    QVERIFY2(!english(error).isEmpty(), refused);
   }
-  std::string error;
+  Problem error;
   QVERIFY(!generateText("anbn", 0, 1, &error));
-  QVERIFY(error.find("characters") != std::string::npos);
+  QVERIFY(english(error).contains(QStringLiteral("characters")));
 }
 
 QTEST_GUILESS_MAIN(TestTextGenerators)

@@ -1,6 +1,7 @@
 // The trainer (issue #3): determinism, exact resume, the NaN guard, cancellation, learning beyond the baselines,
 // refusal of impossible settings, and the training record in the saved model.
 #include "io/model_file.h"
+#include "english_problem.h"
 #include "model/rng.h"
 #include "train/trainer.h"
 
@@ -13,6 +14,7 @@
 #include <thread>
 
 using namespace lstm;
+using lstm::test::english;
 
 namespace {
 
@@ -29,10 +31,10 @@ std::shared_ptr<const Corpus> grammarCorpus(int sentences, std::uint64_t seed = 
         text += char32_t(*c);
     text += k % 3 == 2 ? U'\n' : U' ';
   }
-  QString error;
+  Problem error;
   auto corpus = corpusFromText(text, QStringLiteral("grammar"), CorpusOptions{}, &error);
   if (!corpus)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(english(error)));
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
@@ -112,10 +114,10 @@ void TestTrainer::resumeEqualsUninterrupted() {
   QCOMPARE(part.run(never), TrainingOutcome::Finished);
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("run.ckpt"));
-  QString error;
-  QVERIFY2(part.saveCheckpoint(path, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(part.saveCheckpoint(path, &error), qPrintable(english(error)));
   auto resumed = Trainer::resume(corpus, path, &error, total);
-  QVERIFY2(resumed, qPrintable(error));
+  QVERIFY2(resumed, qPrintable(english(error)));
   QCOMPARE(resumed->iteration(), std::int64_t(first));
   QCOMPARE(resumed->run(never), TrainingOutcome::Finished);
   QCOMPARE(resumed->iteration(), std::int64_t(total));
@@ -123,7 +125,7 @@ void TestTrainer::resumeEqualsUninterrupted() {
   // The history is the same, plus the evaluation the shorter run made at its own end.
   QCOMPARE(resumed->history().size(), uninterrupted.history().size() + (first % config.evalEvery ? 1 : 0));
   // A checkpoint is also a model file the other commands can read.
-  QVERIFY2(loadModel(path, &error), qPrintable(error));
+  QVERIFY2(loadModel(path, &error), qPrintable(english(error)));
 }
 
 void TestTrainer::learnsBeyondBaselines() {
@@ -154,8 +156,9 @@ void TestTrainer::nanGuardKeepsLastGoodWeights() {
   Trainer trainer(corpus, config);
   const std::atomic<bool> never{false};
   QCOMPARE(trainer.run(never), TrainingOutcome::Diverged);
-  qInfo("%s", qPrintable(trainer.outcomeMessage()));
-  QVERIFY2(trainer.outcomeMessage().contains(QStringLiteral("diverged")), qPrintable(trainer.outcomeMessage()));
+  qInfo("%s", qPrintable(english(trainer.outcome())));
+  QCOMPARE(trainer.outcome().code, ProblemCode::TrainingDiverged);
+  QVERIFY2(english(trainer.outcome()).contains(QStringLiteral("diverged")), qPrintable(english(trainer.outcome())));
   QVERIFY(trainer.model().parameters.flat().allFinite());
   // The kept weights, and the iteration count, are exactly those of an identical run stopped before it went bad.
   TrainerConfig upToThere = config;
@@ -238,8 +241,9 @@ void TestTrainer::refusesImpossibleSettings() {
   config.seqLength = seq;
   config.batchSize = batch;
   config.optimizer.learningRate = lr;
-  const QString problem = QString::fromStdString(config.validate(*corpus));
-  QVERIFY2(problem.contains(phrase), qPrintable(problem));
+  Problem problem;
+  config.validate(*corpus, &problem);
+  QVERIFY2(english(problem).contains(phrase), qPrintable(english(problem)));
 }
 
 void TestTrainer::refusesForeignCheckpoints() {
@@ -249,17 +253,17 @@ void TestTrainer::refusesForeignCheckpoints() {
   trainer.run(never);
   QTemporaryDir dir;
   const QString checkpoint = dir.filePath(QStringLiteral("a.ckpt")), model = dir.filePath(QStringLiteral("a.lstm"));
-  QString error;
+  Problem error;
   QVERIFY(trainer.saveCheckpoint(checkpoint, &error));
   QVERIFY(trainer.saveModel(model, &error));
   QVERIFY(!Trainer::resume(other, checkpoint, &error));
-  QVERIFY2(error.contains(QStringLiteral("not on this corpus")) && error.startsWith(checkpoint), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("not on this corpus")) && english(error).startsWith(checkpoint), qPrintable(english(error)));
   QVERIFY(!Trainer::resume(corpus, model, &error));
-  QVERIFY2(error.contains(QStringLiteral("not a training checkpoint")), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("not a training checkpoint")), qPrintable(english(error)));
   QFile truncated(checkpoint);
   QVERIFY(truncated.resize(truncated.size() / 2));
   QVERIFY(!Trainer::resume(corpus, checkpoint, &error));
-  QVERIFY2(error.contains(QStringLiteral("truncated")), qPrintable(error));
+  QVERIFY2(english(error).contains(QStringLiteral("truncated")), qPrintable(english(error)));
 }
 
 void TestTrainer::modelRecordsTheRun() {
@@ -269,10 +273,10 @@ void TestTrainer::modelRecordsTheRun() {
   trainer.run(never);
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("m.lstm"));
-  QString error;
+  Problem error;
   QVERIFY(trainer.saveModel(path, &error));
   const auto model = loadModel(path, &error);
-  QVERIFY2(model, qPrintable(error));
+  QVERIFY2(model, qPrintable(english(error)));
   QVERIFY(model->vocabulary == corpus->vocabulary);
   const QJsonObject record = model->metadata.value(QStringLiteral("training")).toObject();
   QCOMPARE(record.value(QStringLiteral("corpus")).toString(), QStringLiteral("grammar"));

@@ -1,10 +1,12 @@
 // Strict UTF-8 decoding with byte offsets, code point descriptions, and the vocabulary built from text.
 #include "data/utf8.h"
+#include "english_problem.h"
 #include "data/vocabulary.h"
 
 #include <QTest>
 
 using namespace lstm;
+using lstm::test::english;
 
 class TestUtf8 : public QObject {
   Q_OBJECT
@@ -45,7 +47,8 @@ void TestUtf8::rejectsInvalid() {
   Utf8Error error;
   QVERIFY(!decodeUtf8(bytes.toStdString(), decoded, &error));
   QCOMPARE(int(error.byteOffset), offset);
-  QVERIFY2(QString::fromStdString(error.reason).contains(phrase), error.reason.c_str());
+  const QString reason = english(Problem(error.reason));
+  QVERIFY2(reason.contains(phrase), qPrintable(reason));
 }
 
 void TestUtf8::describesCodePoints() {
@@ -62,11 +65,11 @@ void TestUtf8::vocabularyFromText() {
   QCOMPARE(v.symbol(1), U' ');
   QCOMPARE(v.idOf(U'a'), 2);
   QCOMPARE(v.idOf(U'z'), -1);
-  std::string error;
+  Problem error;
   QVERIFY(!Vocabulary::create({U'a', U'b', U'a'}, &error));
-  QVERIFY(QString::fromStdString(error).contains(QStringLiteral("appears twice")));
+  QVERIFY(english(error).contains(QStringLiteral("appears twice")));
   QVERIFY(!Vocabulary::create({U'a', char32_t(0xD800)}, &error));
-  QVERIFY(QString::fromStdString(error).contains(QStringLiteral("not a Unicode character")));
+  QVERIFY(english(error).contains(QStringLiteral("not a Unicode character")));
 }
 
 QTEST_GUILESS_MAIN(TestUtf8)

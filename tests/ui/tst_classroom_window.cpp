@@ -3,6 +3,7 @@
 // layout and restores it exactly; every shipped lesson runs start to end through the lesson dock's Next button
 // (each step opens its model, selects its unit, applies its interventions, raises its view); and File ▸ Export ▸
 // Figure writes a PNG of the asked size through its dialog.
+#include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "common/export_figure_dialog.h"
 #include "common/language.h"
@@ -162,9 +163,9 @@ void TestClassroomWindow::lessonRunsStartToEnd_data() {
 
 void TestClassroomWindow::lessonRunsStartToEnd() {
   QFETCH(QString, path);
-  QString error;
-  const auto lesson = GuidedLesson::load(path, &error);
-  QVERIFY2(lesson, qPrintable(error));
+  Problem problem;
+  const auto lesson = GuidedLesson::load(path, &problem);
+  QVERIFY2(lesson, qPrintable(problemText(problem)));
   QVERIFY(m_window->startLesson(path));
   auto *next = m_window->findChild<QPushButton *>(QStringLiteral("lessonNextButton"));
   QVERIFY(next);

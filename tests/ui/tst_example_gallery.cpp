@@ -1,6 +1,7 @@
 // Example gallery (issue #6 item 3): example files found and sorted, bad ones reported by path, the dialog lists
 // titles, describes the selected one safely and returns it on Open or double-click, an empty gallery cannot
 // open, and opening an example primes the session and selects the lesson's unit (or refuses a bad primer).
+#include "common/problem_text.h"
 #include "explorer/explorer_session.h"
 #include "gallery/example_gallery.h"
 #include "gallery/example_gallery_dialog.h"
@@ -141,14 +142,14 @@ private Q_SLOTS:
                   corrupt = dir.filePath(QStringLiteral("03-corrupt.lstm")),
                   noLesson = dir.filePath(QStringLiteral("04-plain.lstm")),
                   outside = dir.filePath(QStringLiteral("05-outside.lstm"));
-    QString error;
-    QVERIFY2(saveModel(*entries[0].model, first, &error), qPrintable(error));
-    QVERIFY2(saveModel(*entries[1].model, second, &error), qPrintable(error));
+    Problem error;
+    QVERIFY2(saveModel(*entries[0].model, first, &error), qPrintable(problemText(error)));
+    QVERIFY2(saveModel(*entries[1].model, second, &error), qPrintable(problemText(error)));
     QVERIFY(test::writeFile(corrupt, QByteArray("LSTMXPLR garbage that is not a model")));
-    QVERIFY2(saveModel(*test::randomCharModel(kBracketAlphabet, 8), noLesson, &error), qPrintable(error));
+    QVERIFY2(saveModel(*test::randomCharModel(kBracketAlphabet, 8), noLesson, &error), qPrintable(problemText(error)));
     const auto tooFar = withLesson(test::randomCharModel(kBracketAlphabet, 8),
                                    lesson(QStringLiteral("Too far"), {}, {}, 0, 8, Quantity::Cell));
-    QVERIFY2(saveModel(*tooFar, outside, &error), qPrintable(error));
+    QVERIFY2(saveModel(*tooFar, outside, &error), qPrintable(problemText(error)));
 
     QStringList problems;
     const auto loaded = loadExamples(examplePaths(dir.path()), &problems);

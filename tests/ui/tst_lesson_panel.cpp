@@ -1,6 +1,7 @@
 // The guided-lesson panel (issue #7) on a real ExplorerSession with the shipped example models: every shipped
 // lesson runs from start to end with Next, Back restores each earlier step, broken files and steps are reported
 // inside the panel, and the lesson texts follow the UI language.
+#include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "explore/guided_lesson.h"
 #include "explorer/explorer_session.h"
@@ -102,9 +103,9 @@ void TestLessonPanel::runsEveryShippedLesson() {
   ExplorerSession session;
   LessonPanel panel(&session);
   QSignalSpy views(&panel, &LessonPanel::viewRequested);
-  QString error;
-  const auto lesson = GuidedLesson::load(path, &error);
-  QVERIFY2(lesson, qPrintable(error));
+  Problem problem;
+  const auto lesson = GuidedLesson::load(path, &problem);
+  QVERIFY2(lesson, qPrintable(problemText(problem)));
   const int count = int(lesson->steps.size());
   QVERIFY(panel.openLesson(path));
   auto *next = child<QPushButton>(&panel, "lessonNextButton");

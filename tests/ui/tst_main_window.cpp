@@ -1,6 +1,7 @@
 // The explorer window end to end (issue #4): the real MainWindow, driven through its menus, toolbars, keys and
 // views offscreen — open a model, type a primer, step and undo exactly, play/pause, write mode, select a unit
 // in a heatmap, clamp a gate and remove it, export PNG/PDF/CSV, and the --screenshot command line.
+#include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
@@ -66,8 +67,8 @@ private:
 void TestMainWindow::initTestCase() {
   QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location, not the user's
   m_modelPath = m_dir.filePath(QStringLiteral("random.lstm"));
-  QString error;
-  QVERIFY2(saveModel(*test::randomCharModel(test::kTestAlphabet, 16, 2), m_modelPath, &error), qPrintable(error));
+  Problem error;
+  QVERIFY2(saveModel(*test::randomCharModel(test::kTestAlphabet, 16, 2), m_modelPath, &error), qPrintable(problemText(error)));
 }
 
 void TestMainWindow::init() {

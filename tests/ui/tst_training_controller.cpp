@@ -1,6 +1,7 @@
 // TrainingController (issue #5): training on a worker thread, progress reaching the GUI thread, pause that really
 // stops progress, resume, stop, refusals, weight snapshots (periodic and on request), saving that reloads to the
 // same weights, and a checkpoint written while running that resumes to exactly the uninterrupted result.
+#include "common/problem_text.h"
 #include "io/model_file.h"
 #include "training/training_controller.h"
 #include "ui_test_helpers.h"
@@ -22,10 +23,10 @@ std::shared_ptr<const Corpus> grammarCorpus() {
     for (const char *c = words[(state >> 33) % 6]; *c; ++c)
       text += char32_t(*c);
   }
-  QString error;
+  Problem error;
   auto corpus = corpusFromText(text, QStringLiteral("grammar"), CorpusOptions{}, &error);
   if (!corpus)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(problemText(error)));
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
@@ -168,8 +169,9 @@ void TestTrainingController::savedModelReloadsToTheSameWeights() {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("trained.lstm"));
   QVERIFY2(controller.saveModel(path, &error), qPrintable(error));
-  auto loaded = loadModel(path, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  Problem problem;
+  auto loaded = loadModel(path, &problem);
+  QVERIFY2(loaded, qPrintable(problemText(problem)));
   QVERIFY(loaded->parameters.flat() == controller.modelCopy()->parameters.flat());
   // A checkpoint resumes to exactly the weights of a longer uninterrupted run.
   const QString checkpoint = dir.filePath(QStringLiteral("run.ckpt"));

@@ -4,6 +4,7 @@
 // choosable, the loss plot in MSE with "mean" / "last value" baselines and no text samples; text in a number column
 // is refused with loadCsv's sentence (file, line, column) and nothing starts; a crashed series run is rebuilt from
 // its recovery note (CSV path and column) and resumed.
+#include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "data/series_csv.h"
 #include "io/model_file.h"
@@ -225,9 +226,9 @@ void TestTrainingCorpora::csvColumnTrainsAForecaster() {
   QTRY_VERIFY(explored.count() > 0);
   QTest::mouseClick(child<QPushButton>(&panel, "saveModelButton"), Qt::LeftButton);
   QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-  QString error;
+  Problem error;
   const auto saved = loadModel(modelPath, &error);
-  QVERIFY2(saved, qPrintable(error));
+  QVERIFY2(saved, qPrintable(problemText(error)));
   QCOMPARE(saved->config.head, HeadKind::Regression);
 
   panel.lossPlot()->refreshNow();
@@ -240,8 +241,12 @@ void TestTrainingCorpora::textInANumberColumnIsRefused() {
   QVERIFY(dir.isValid());
   const QString csvPath = dir.filePath(QStringLiteral("bad.csv"));
   QVERIFY(test::writeFile(csvPath, weatherCsv(100, 5)));
-  QString expected;
-  QVERIFY(!loadCsv(csvPath, {}, &expected));
+  Problem problem;
+  QVERIFY(!loadCsv(csvPath, {}, &problem));
+  QCOMPARE(problem.line, 5); // the facts the sentence names
+  QCOMPARE(problem.field, QStringLiteral("temp"));
+  QCOMPARE(problem.value, QStringLiteral("warm"));
+  const QString expected = problemText(problem);
   QVERIFY2(expected.contains(QStringLiteral("line 5")) && expected.contains(QStringLiteral("temp")) &&
                expected.contains(QStringLiteral("warm")),
            qPrintable(expected));

@@ -1,6 +1,7 @@
 // TrainingPanel: a corpus file loads off the GUI thread and fits the settings, Train runs it with the
 // curves and progress on screen, Pause really stops progress and Resume continues, the trained model saves and
 // reloads to the same weights, impossible settings and an unreadable corpus keep Train disabled.
+#include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "io/model_file.h"
 #include "training/loss_plot_view.h"
@@ -123,9 +124,9 @@ void TestTrainingPanel::trainsPausesResumesAndSaves() {
   QVERIFY(save->isEnabled());
   QTest::mouseClick(save, Qt::LeftButton);
   QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-  QString error;
+  Problem error;
   const auto loaded = loadModel(savePath, &error);
-  QVERIFY2(loaded, qPrintable(error));
+  QVERIFY2(loaded, qPrintable(problemText(error)));
   const auto copy = controller->modelCopy();
   QVERIFY(copy);
   QCOMPARE(loaded->parameters.size(), copy->parameters.size());

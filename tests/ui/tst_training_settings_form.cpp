@@ -1,5 +1,6 @@
 // Training settings (issue #5): the fortune corpora offered, loading a corpus off the GUI thread with its
 // failures named, and the settings form's round trip, inline validation and size-dependent suggestions.
+#include "common/problem_text.h"
 #include "training/corpus_source.h"
 #include "training/training_settings_form.h"
 
@@ -22,10 +23,10 @@ std::shared_ptr<const Corpus> textCorpus(int characters) {
   while (int(text.size()) < characters)
     text += words;
   text.resize(std::size_t(characters));
-  QString error;
+  Problem error;
   auto corpus = corpusFromText(text, QStringLiteral("synthetic"), CorpusOptions{}, &error);
   if (!corpus)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(problemText(error)));
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 

@@ -1,5 +1,6 @@
 #include "explorer_session.h"
 
+#include "common/problem_text.h"
 #include "explorer_csv.h"
 #include "explore/forecast.h"
 #include "io/model_file.h"
@@ -25,11 +26,14 @@ ExplorerSession::ExplorerSession(QObject *parent) : QObject(parent) {
 ExplorerSession::~ExplorerSession() = default;
 
 bool ExplorerSession::openModel(const QString &path, QString *error) {
-  auto loaded = loadModel(path, error);
-  if (!loaded)
+  Problem problem;
+  auto loaded = loadModel(path, &problem);
+  if (!loaded) {
+    *error = problemText(problem);
     return false;
-  if (const std::string problem = loaded->checkConsistency(); !problem.empty()) {
-    *error = path + QStringLiteral(": ") + QString::fromStdString(problem);
+  }
+  if (const std::string inconsistency = loaded->checkConsistency(); !inconsistency.empty()) {
+    *error = path + QStringLiteral(": ") + QString::fromStdString(inconsistency);
     return false;
   }
   setModel(std::make_shared<const Model>(std::move(*loaded)), path);

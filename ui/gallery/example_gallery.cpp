@@ -1,5 +1,6 @@
 #include "example_gallery.h"
 
+#include "common/problem_text.h"
 #include "explorer/explorer_session.h"
 #include "explorer/read_tape.h"
 #include "io/model_file.h"
@@ -26,18 +27,17 @@ QStringList builtInExamplePaths() { return examplePaths(QStringLiteral(":/models
 std::vector<ExampleEntry> loadExamples(const QStringList &paths, QStringList *problems) {
   std::vector<ExampleEntry> entries;
   for (const QString &path : paths) {
-    QString error;
-    auto model = loadModel(path, &error);
+    Problem problem;
+    auto model = loadModel(path, &problem);
     if (!model) {
       if (problems)
-        *problems << error; // already "<path>: <problem>"
+        *problems << problemText(problem);
       continue;
     }
-    QString problem;
     auto lesson = ExampleLesson::of(*model, &problem);
     if (!lesson) {
       if (problems)
-        *problems << path + QStringLiteral(": ") + problem;
+        *problems << problemText(problem.inFile(path));
       continue;
     }
     entries.push_back({path, std::make_shared<const Model>(std::move(*model)), std::move(*lesson)});

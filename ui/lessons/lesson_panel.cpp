@@ -1,6 +1,7 @@
 #include "lesson_panel.h"
 
 #include "common/dialogs.h"
+#include "common/problem_text.h"
 #include "explore/guided_lesson.h"
 #include "lesson_runner.h"
 
@@ -24,8 +25,7 @@ const QString kNoLesson = QStringLiteral("<none>");
 const QString kOpenFile = QStringLiteral("<open>");
 
 QString lessonTitleOf(const QString &path) {
-  QString ignored;
-  const auto lesson = GuidedLesson::load(path, &ignored);
+  const auto lesson = GuidedLesson::load(path, nullptr);
   return lesson ? lesson->title.in(currentLessonLanguage()) : QFileInfo(path).fileName();
 }
 
@@ -131,10 +131,10 @@ QStringList LessonPanel::shippedLessons() {
 }
 
 bool LessonPanel::openLesson(const QString &path) {
-  QString error;
-  auto lesson = GuidedLesson::load(path, &error);
+  Problem problem;
+  auto lesson = GuidedLesson::load(path, &problem);
   if (!lesson) {
-    showError(error);
+    showError(problemText(problem));
     return false;
   }
   if (!m_paths.contains(path)) {
@@ -144,6 +144,7 @@ bool LessonPanel::openLesson(const QString &path) {
   m_chooser->setCurrentIndex(int(m_paths.indexOf(path)) + 1);
   m_currentPath = path;
   m_runner->setLesson(std::move(*lesson), path);
+  QString error;
   m_runner->goTo(0, &error);
   showStep();
   showError(error);

@@ -1,5 +1,6 @@
 #include "lesson_runner.h"
 
+#include "common/problem_text.h"
 #include "explorer/explorer_session.h"
 #include "explorer/read_tape.h"
 
@@ -47,16 +48,16 @@ bool LessonRunner::apply(const LessonState &state, int index, QString *problem) 
     QString error;
     const bool opened = m_opener ? m_opener(state.model, &error) : m_session->openModel(state.model, &error);
     if (!opened) {
-      *problem = QStringLiteral("steps[%1].model: %2").arg(state.modelFrom).arg(error.isEmpty() ? state.model : error);
+      *problem = tr("steps[%1].model: %2").arg(state.modelFrom).arg(error.isEmpty() ? state.model : error);
       return false;
     }
   }
   if (!m_session->hasModel()) {
-    *problem = QStringLiteral("steps[%1]: no model is open and no step so far names one").arg(index);
+    *problem = tr("steps[%1]: no model is open and no step so far names one").arg(index);
     return false;
   }
-  if (const QString misfit = checkAgainst(state, index, m_session->model().config); !misfit.isEmpty()) {
-    *problem = misfit;
+  if (Problem misfit; !checkAgainst(state, index, m_session->model().config, -1, &misfit)) {
+    *problem = problemText(misfit);
     return false;
   }
   if (!readText(state, problem))
@@ -67,9 +68,8 @@ bool LessonRunner::apply(const LessonState &state, int index, QString *problem) 
     m_session->selectLayer(state.layer);
   if (state.quantity)
     m_session->selectQuantity(*state.quantity);
-  if (const QString misfit = checkAgainst(state, index, m_session->model().config, m_session->steps());
-      !misfit.isEmpty()) {
-    *problem = misfit;
+  if (Problem misfit; !checkAgainst(state, index, m_session->model().config, m_session->steps(), &misfit)) {
+    *problem = problemText(misfit);
     return false;
   }
   m_session->setCursor(state.cursor >= 0 ? state.cursor : m_session->steps() - 1);

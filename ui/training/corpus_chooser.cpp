@@ -302,8 +302,8 @@ void CorpusChooser::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
   QStringList textColumns;
   for (int c = 0; c < int(table->columnNames.size()); ++c) {
     const QString &name = table->columnNames[c];
-    const QString &text = table->textColumn[std::size_t(c)];
-    if (text.isEmpty()) {
+    const CsvTextCell &text = table->textColumn[std::size_t(c)];
+    if (text.text.isEmpty()) {
       m_csvColumnCombo->addItem(name, name);
       if (chosen < 0 || name == m_source.column)
         chosen = c;
@@ -311,7 +311,8 @@ void CorpusChooser::onCsvRead(const std::shared_ptr<const CsvTable> &table) {
     }
     // Listed so the file's layout is recognisable, but not choosable: a forecaster needs numbers.
     m_csvColumnCombo->addItem(tr("%1 (text)").arg(name), name);
-    m_csvColumnCombo->setItemData(c, tr("Holds text, not numbers: %1").arg(text), Qt::ToolTipRole);
+    m_csvColumnCombo->setItemData(c, tr("Holds text, not numbers: line %1: \"%2\"").arg(text.line).arg(text.text),
+                                  Qt::ToolTipRole);
     if (items)
       items->item(c)->setEnabled(false);
     textColumns << name;

@@ -1,5 +1,6 @@
 #include "corpus_source.h"
 
+#include "common/problem_text.h"
 #include "data/generators.h"
 #include "data/series_corpus.h"
 #include "train/trainer_config.h"
@@ -151,9 +152,9 @@ CorpusLoader::CorpusLoader(QObject *parent) : QObject(parent) {
 
 void CorpusLoader::load(const QString &path, const CorpusOptions &options) {
   startJob([path, options](const CorpusProgress &progress) {
-    QString error;
-    std::optional<Corpus> corpus = loadCorpus(path, options, &error, progress);
-    return corpusOutcome(std::move(corpus), error);
+    Problem problem;
+    std::optional<Corpus> corpus = loadCorpus(path, options, &problem, progress);
+    return corpusOutcome(std::move(corpus), problemText(problem));
   });
 }
 
@@ -161,30 +162,30 @@ void CorpusLoader::generate(const QString &id, qint64 length, quint64 seed, cons
   startJob([id, length, seed, options](const CorpusProgress &) {
     const std::string key = id.toStdString();
     const QString title = generatorTitle(id);
-    QString error;
+    Problem problem;
     std::optional<Corpus> corpus;
     if (isSeriesGenerator(key)) {
-      corpus = generatedSeriesCorpus(key, length, seed, options, &error);
+      corpus = generatedSeriesCorpus(key, length, seed, options, &problem);
+    } else if (const auto text = generateText(key, length, seed, &problem)) {
+      corpus = corpusFromText(*text, title, options, &problem);
+      if (corpus)
+        corpus->generated = Corpus::Generated{key, seed, length};
     } else {
-      std::string problem;
-      if (const auto text = generateText(key, length, seed, &problem)) {
-        corpus = corpusFromText(*text, title, options, &error);
-        if (corpus)
-          corpus->generated = Corpus::Generated{key, seed, length};
-      } else {
-        error = QStringLiteral("%1: %2").arg(title, QString::fromStdString(problem));
-      }
+      problem.inFile(title);
     }
     if (corpus) // the title rather than the id: this is what the panel, the timeline and saved models show
       corpus->name = QStringLiteral("%1 (seed %2)").arg(title).arg(seed);
-    return corpusOutcome(std::move(corpus), error);
+    return corpusOutcome(std::move(corpus), problemText(problem));
   });
 }
 
 void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
   startJob([path, csv](const CorpusProgress &progress) {
     Outcome outcome;
-    std::optional<CsvTable> table = loadCsv(path, csv, &outcome.error, progress);
+    Problem problem;
+    std::optional<CsvTable> table = loadCsv(path, csv, &problem, progress);
+    if (!table)
+      outcome.error = problemText(problem);
     if (table) {
       // The panel needs names and kinds only: the values are read again for the chosen column.
       table->columns.clear();
@@ -197,9 +198,9 @@ void CorpusLoader::readCsv(const QString &path, const CsvOptions &csv) {
 void CorpusLoader::loadSeries(const QString &path, const QString &column, const CsvOptions &csv,
                               const CorpusOptions &options) {
   startJob([path, column, csv, options](const CorpusProgress &progress) {
-    QString error;
-    std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &error, progress);
-    return corpusOutcome(std::move(corpus), error);
+    Problem problem;
+    std::optional<Corpus> corpus = loadSeriesCorpus(path, column, csv, options, &problem, progress);
+    return corpusOutcome(std::move(corpus), problemText(problem));
   });
 }
 

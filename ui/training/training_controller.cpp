@@ -1,5 +1,7 @@
 #include "training_controller.h"
 
+#include "common/problem_text.h"
+
 #include <QDateTime>
 #include <QEventLoop>
 
@@ -49,8 +51,8 @@ bool TrainingController::start(std::shared_ptr<const Corpus> corpus, const Train
     *error = tr("A training run is already active: stop it first.");
     return false;
   }
-  if (const std::string problem = config.validate(*corpus); !problem.empty()) {
-    *error = QString::fromStdString(problem);
+  if (Problem problem; !config.validate(*corpus, &problem)) {
+    *error = problemText(problem);
     return false;
   }
   launch([corpus = std::move(corpus), config](QString *) { return std::make_unique<Trainer>(corpus, config); });
@@ -63,11 +65,14 @@ bool TrainingController::resumeCheckpoint(std::shared_ptr<const Corpus> corpus, 
     *error = tr("A training run is already active: stop it first.");
     return false;
   }
-  launch([corpus = std::move(corpus), path, totalIterations](QString *problem) {
+  launch([corpus = std::move(corpus), path, totalIterations](QString *failure) {
     // The checkpoint's own plan, unless a longer one is asked for: a shorter one would end the run at once.
-    auto trainer = Trainer::resume(corpus, path, problem);
+    Problem problem;
+    auto trainer = Trainer::resume(corpus, path, &problem);
     if (trainer && totalIterations > trainer->totalIterations())
-      trainer = Trainer::resume(corpus, path, problem, totalIterations);
+      trainer = Trainer::resume(corpus, path, &problem, totalIterations);
+    if (!trainer)
+      *failure = problemText(problem);
     return trainer;
   });
   return true;
@@ -102,7 +107,7 @@ TrainingController::Ending TrainingController::runOnWorker(const TrainerFactory 
   });
   ending.message = ending.outcome == TrainingOutcome::Finished
                        ? tr("Training finished after %1 iterations.").arg(trainer->iteration())
-                       : trainer->outcomeMessage();
+                       : problemText(trainer->outcome());
   return ending;
 }
 
@@ -126,8 +131,8 @@ void TrainingController::atPausePoint(Trainer &trainer, const TrainingProgress &
     path = std::exchange(control.checkpointRequest, QString());
   }
   if (!path.isEmpty()) { // written outside the lock: pause() never waits for the disk
-    QString error;
-    trainer.saveCheckpoint(path, &error);
+    Problem problem;
+    const QString error = trainer.saveCheckpoint(path, &problem) ? QString() : problemText(problem);
     job.report(CheckpointWritten{path, progress.iteration, error});
   }
   std::unique_lock lock(control.mutex);
@@ -221,8 +226,8 @@ void TrainingController::requestCheckpoint(const QString &path) {
   }
   // No worker is mid-iteration (paused at its pause point, or ended): save here. Queued like the worker's notice,
   // so callers see one order of events whatever the state.
-  QString error;
-  m_trainer->saveCheckpoint(path, &error);
+  Problem problem;
+  const QString error = m_trainer->saveCheckpoint(path, &problem) ? QString() : problemText(problem);
   const qint64 iteration = m_trainer->iteration();
   QMetaObject::invokeMethod(this, [this, path, iteration, error] { Q_EMIT checkpointWritten(path, iteration, error); },
                             Qt::QueuedConnection);
@@ -260,11 +265,23 @@ bool TrainingController::idleOrPaused(const QString &path, QString *error) const
 }
 
 bool TrainingController::saveModel(const QString &path, QString *error) {
-  return idleOrPaused(path, error) && m_trainer->saveModel(path, error);
+  Problem problem;
+  if (!idleOrPaused(path, error))
+    return false;
+  if (m_trainer->saveModel(path, &problem))
+    return true;
+  *error = problemText(problem);
+  return false;
 }
 
 bool TrainingController::saveCheckpoint(const QString &path, QString *error) {
-  return idleOrPaused(path, error) && m_trainer->saveCheckpoint(path, error);
+  Problem problem;
+  if (!idleOrPaused(path, error))
+    return false;
+  if (m_trainer->saveCheckpoint(path, &problem))
+    return true;
+  *error = problemText(problem);
+  return false;
 }
 
 std::shared_ptr<const Model> TrainingController::modelCopy() {

@@ -1,5 +1,7 @@
 #include "training_settings_form.h"
 
+#include "common/problem_text.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -198,8 +200,8 @@ void TrainingSettingsForm::revalidate() {
     m_problem->setText(tr("A corpus is needed to check these settings."));
   } else {
     const TrainerConfig c = config();
-    const std::string problem = c.validate(*m_corpus);
-    m_valid = problem.empty();
+    Problem problem;
+    m_valid = c.validate(*m_corpus, &problem);
     if (m_valid) {
       const double megabytes = double(c.estimatedBytes(*m_corpus)) / (1024.0 * 1024.0);
       m_problem->setStyleSheet(QStringLiteral("color: #757575"));
@@ -207,7 +209,7 @@ void TrainingSettingsForm::revalidate() {
                              .arg(megabytes, 0, 'f', megabytes < 10 ? 1 : 0)
                              .arg(c.totalIterations(*m_corpus)));
     } else {
-      QString sentence = QString::fromStdString(problem);
+      QString sentence = problemText(problem);
       if (!sentence.isEmpty())
         sentence[0] = sentence[0].toUpper();
       m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
