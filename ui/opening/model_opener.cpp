@@ -1,5 +1,7 @@
 #include "model_opener.h"
 
+#include "common/problem_text.h"
+
 #include "data/series_corpus.h"
 #include "explore/example_lesson.h"
 #include "explore/forecast.h"
@@ -123,7 +125,10 @@ void ModelOpener::loadSeriesOf(const Model &model) {
   m_seriesJob.start(
       [series](const BackgroundJob<LoadedValues>::Control &) {
         LoadedValues loaded;
-        loaded.values = seriesValuesOf(series, &loaded.problem);
+        Problem problem;
+        loaded.values = seriesValuesOf(series, &problem);
+        if (!loaded.values)
+          loaded.problem = problemText(problem);
         return loaded;
       },
       [this, series](LoadedValues loaded) { onValuesLoaded(std::move(loaded), series); });
