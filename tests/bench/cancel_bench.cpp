@@ -2,6 +2,7 @@
 // long iterations (hundreds of ms), a cancel raised at a different point inside one each time, the time from the
 // request to run() returning. Prints, never asserts.
 //   build/ci/tests/bench/cancel_bench [repeats]
+#include "common/problem.h"
 #include "model/rng.h"
 #include "train/trainer.h"
 
@@ -30,10 +31,10 @@ std::shared_ptr<const Corpus> grammarCorpus(int sentences) {
         text += char32_t(*c);
     text += k % 3 == 2 ? U'\n' : U' ';
   }
-  QString error;
-  auto corpus = corpusFromText(text, QStringLiteral("grammar"), CorpusOptions{}, &error);
+  Problem problem;
+  auto corpus = corpusFromText(text, QStringLiteral("grammar"), CorpusOptions{}, &problem);
   if (!corpus)
-    qFatal("%s", qPrintable(error));
+    qFatal("%s", qPrintable(problemInEnglish(problem)));
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 } // namespace

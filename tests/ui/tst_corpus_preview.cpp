@@ -1,5 +1,6 @@
 // CorpusPreview: the first 300 characters of a text corpus, or the first 60 values of a series in the file's own
 // units (not the scaled values the model reads).
+#include "common/problem.h"
 #include "data/series_corpus.h"
 #include "training/corpus_preview.h"
 
@@ -23,9 +24,9 @@ void TestCorpusPreview::showsTheHeadOfAText() {
   for (int i = 0; i < 500; ++i)
     text += U"ab c\n"[i % 5];
   text[0] = U'雪';
-  QString error;
-  const auto corpus = corpusFromText(text, QStringLiteral("letters"), {}, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  Problem problem;
+  const auto corpus = corpusFromText(text, QStringLiteral("letters"), {}, &problem);
+  QVERIFY2(corpus, qPrintable(problemInEnglish(problem)));
   CorpusPreview preview;
   QVERIFY(!preview.placeholderText().isEmpty());
   preview.showCorpus(*corpus);
@@ -38,9 +39,9 @@ void TestCorpusPreview::showsSeriesValuesInTheirOwnUnits() {
   std::vector<double> values;
   for (int i = 0; i < 100; ++i)
     values.push_back(1000.0 + 2.5 * i);
-  QString error;
-  const auto corpus = corpusFromSeries(values, QStringLiteral("prices.csv"), QStringLiteral("close"), {}, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  Problem problem;
+  const auto corpus = corpusFromSeries(values, QStringLiteral("prices.csv"), QStringLiteral("close"), {}, &problem);
+  QVERIFY2(corpus, qPrintable(problemInEnglish(problem)));
   CorpusPreview preview;
   preview.showCorpus(*corpus);
   const QStringList shown = preview.toPlainText().split(QStringLiteral("  "));

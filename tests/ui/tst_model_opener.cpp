@@ -3,6 +3,7 @@
 // hands over its series through a signal while the GUI thread goes on, a newer model drops an older model's series,
 // a bad file is reported and the old model stays, and trained weights are shown as the training panel asks.
 #include "common/background_job.h"
+#include "common/problem.h"
 #include "explore/example_lesson.h"
 #include "explorer/explorer_session.h"
 #include "io/model_file.h"
@@ -79,9 +80,9 @@ void TestModelOpener::cleanup() {
 
 QString TestModelOpener::save(const std::shared_ptr<const Model> &model, const QString &name) {
   const QString path = m_dir.filePath(name);
-  QString error;
-  if (!saveModel(*model, path, &error))
-    qFatal("%s", qPrintable(error));
+  Problem problem;
+  if (!saveModel(*model, path, &problem))
+    qFatal("%s", qPrintable(problemInEnglish(problem)));
   return path;
 }
 

@@ -1,6 +1,7 @@
 // TrainingRunFiles: a run's files are named after the corpus of the run (a CSV series adds its column), a save
 // marks the training as saved and says where it went, and nothing saved means no question before a new run.
 #include "common/dialogs.h"
+#include "common/problem.h"
 #include "data/corpus.h"
 #include "data/series_corpus.h"
 #include "training/training_controller.h"
@@ -41,11 +42,11 @@ void TestTrainingRunFiles::namesFilesAfterTheRunsCorpus() {
                        ++questions;
                        return dialogs::SaveChoice::Cancel;
                      }});
-  QString error;
+  Problem error;
   const QByteArray utf8 = test::grammarText(200);
   const QString text = QString::fromUtf8(utf8);
   const auto corpus = corpusFromText(text.toStdU32String(), QStringLiteral("grammar.txt"), {}, &error);
-  QVERIFY2(corpus, qPrintable(error));
+  QVERIFY2(corpus, qPrintable(problemInEnglish(error)));
   auto shared = std::make_shared<const Corpus>(*corpus);
 
   TrainingController controller;
@@ -65,7 +66,8 @@ void TestTrainingRunFiles::namesFilesAfterTheRunsCorpus() {
   config.evalEvery = 10;
   QSignalSpy finished(&controller, &TrainingController::finished);
   files->runStarted(*shared);
-  QVERIFY2(controller.start(shared, config, &error), qPrintable(error));
+  QString startError;
+  QVERIFY2(controller.start(shared, config, &startError), qPrintable(startError));
   QVERIFY(finished.wait(60000));
   QVERIFY(files->hasUnsavedTraining());
   QVERIFY(!files->confirmDiscard()); // asked, and the answer was Cancel
@@ -87,7 +89,7 @@ void TestTrainingRunFiles::namesFilesAfterTheRunsCorpus() {
   for (int i = 0; i < 100; ++i)
     values.push_back(double(i % 7));
   const auto series = corpusFromSeries(values, QStringLiteral("weather.csv"), QStringLiteral("temp"), {}, &error);
-  QVERIFY2(series, qPrintable(error));
+  QVERIFY2(series, qPrintable(problemInEnglish(error)));
   files->runStarted(*series);
   files->save(true);
   QCOMPARE(suggested.back(), QStringLiteral("weather-temp.ckpt"));

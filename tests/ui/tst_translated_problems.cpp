@@ -4,6 +4,7 @@
 #include "common/dialogs.h"
 #include "common/language.h"
 #include "main_window.h"
+#include "training/training_controller.h"
 #include "training/training_panel.h"
 #include "ui_test_helpers.h"
 
@@ -66,7 +67,8 @@ void TestTranslatedProblems::damagedModelIsExplainedInChinese() {
 void TestTranslatedProblems::csvValueIsExplainedInChinese() {
   const QString path = m_dir.filePath(QStringLiteral("weather.csv"));
   QVERIFY(writeFile(path, QByteArray("date,temp\n2024-01-30,3.5\n2024-01-31,warm\n")));
-  TrainingPanel panel;
+  TrainingController controller;
+  TrainingPanel panel(&controller);
   panel.show();
   panel.loadCsvFile(path);
   QTRY_COMPARE_WITH_TIMEOUT(m_errors.size(), 1, 20000);
@@ -79,7 +81,8 @@ void TestTranslatedProblems::invalidCorpusIsExplainedInChinese() {
   // "café" in Latin-1: the byte at offset 3 starts a three-byte sequence that a space interrupts.
   const QString path = m_dir.filePath(QStringLiteral("latin1.txt"));
   QVERIFY(writeFile(path, QByteArray("caf\xe9 au lait\n", 13)));
-  TrainingPanel panel;
+  TrainingController controller;
+  TrainingPanel panel(&controller);
   panel.show();
   panel.loadCorpusFile(path);
   QTRY_COMPARE_WITH_TIMEOUT(m_errors.size(), 1, 20000);
