@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generate the PyTorch reference fixtures in tests/fixtures/ (issue #2, item 8b).
+"""Generate the PyTorch reference fixtures in tests/fixtures/.
 
 Needs Debian's python3-torch (apt-get install python3-torch); run with /usr/bin/python3 from the project root:
     /usr/bin/python3 tools/make_pytorch_fixtures.py [--out tests/fixtures]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the explorer's built-in model, resources/models/default.lstm, with our own CLI (issue #4).
+# Trains the explorer's built-in model, resources/models/default.lstm, with our own CLI.
 # Reproducible: same seed and thread count give the same weights. Needs Debian's fortunes-min and a release build:
 #   apt-get install -y fortunes-min && cmake --workflow --preset release && tools/train_default_model.sh
 # English quotations, one-hot characters, 2 × 128 LSTM; the best validation point is kept.

@@ -1,4 +1,4 @@
-// MainWindow's classroom parts (issue #7): the lesson and gradient-flow docks, presentation mode, the language
+// MainWindow's classroom parts: the lesson and gradient-flow docks, presentation mode, the language
 // menu and figure export.
 #include "main_window.h"
 

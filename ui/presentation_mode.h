@@ -1,5 +1,5 @@
 #pragma once
-// Presentation mode (F11, View ▸ Presentation; issue #7): the window goes full screen with only the central text
+// Presentation mode (F11, View ▸ Presentation): the window goes full screen with only the central text
 // view and the kept docks (cell diagram, heatmaps), fonts and lines scaled for a projector and the high-contrast
 // colour scales (displayStyle().setPresentation). Optionally it also hides the advanced controls — menu bar,
 // status bar, toolbars — leaving a small toolbar with the essentials. The keyboard drives it alone: the given

@@ -1,5 +1,5 @@
 #pragma once
-// Deterministic generators for the classic LSTM tasks (issue #6): each output is a pure function of its options
+// Deterministic generators for the classic LSTM tasks: each output is a pure function of its options
 // and a seed — same seed ⇒ identical output on every platform (all randomness comes from lstm::Rng).
 // Text tasks return a corpus for the character trainer: one example per line, every line ending in '\n'.
 // Numeric tasks return plain structs of std::vector<double>.

@@ -1,4 +1,4 @@
-// The adding problem as text (issue #6): lines of digits with two marked, then their sum; its checker.
+// The adding problem as text: lines of digits with two marked, then their sum; its checker.
 #include "generators.h"
 
 #include "generator_checks.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Series corpora (issue #6): one numeric series, split into a training head and a validation tail like a text,
+// Series corpora: one numeric series, split into a training head and a validation tail like a text,
 // z-scored with a SeriesScaling fitted on the training part only (so validation never leaks into the scaling).
 // The trainer then teaches a Dense(1) → Regression(1) model to predict x_{t+1} from x_0 … x_t.
 // All functions are reentrant; errors are one sentence starting with "<file or name>: ".

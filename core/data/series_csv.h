@@ -1,5 +1,5 @@
 #pragma once
-// CSV import for numeric time series (issue #6): a table of columns of doubles, one value per row, plus the
+// CSV import for numeric time series: a table of columns of doubles, one value per row, plus the
 // normalisation a model stores with itself. A value that is missing or is not a number is never dropped or
 // guessed: loading fails and the error names the file, the line (1-based, as an editor counts, blank lines
 // included), the column and the text. All functions are reentrant and may be called from any thread.

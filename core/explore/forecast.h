@@ -1,5 +1,5 @@
 #pragma once
-// Forecasting with series models (issue #6): a Dense(1) → Regression(1) model that reads the scaled x_t and
+// Forecasting with series models: a Dense(1) → Regression(1) model that reads the scaled x_t and
 // predicts the scaled x_{t+1}. One-step-ahead forecasts read the true values (teacher forcing); multi-step
 // forecasts feed the model's own predictions back. Both are scored against the naive "last value" forecast, so a
 // model that merely copies its input shows no gain. Values are in original units; the model's metadata["series"]

@@ -1,5 +1,5 @@
 #pragma once
-// Per-character features of a text, for unit discovery (issue #6): "which unit tracks the bracket depth?".
+// Per-character features of a text, for unit discovery: "which unit tracks the bracket depth?".
 // Each feature gives one value per character — the value after reading that character — so entry s lines up
 // with the trace step that reads character s. Pure functions; any thread.
 #include <QString>

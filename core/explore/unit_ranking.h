@@ -1,5 +1,5 @@
 #pragma once
-// Unit discovery (issue #6): which units of a layer follow a per-step feature of the text, and how often each
+// Unit discovery: which units of a layer follow a per-step feature of the text, and how often each
 // gate saturates (Karpathy, Johnson & Fei-Fei, "Visualizing and understanding recurrent networks", 2015, fig. 3).
 // Reads the trace only; one pass over (steps × H) in doubles. Same thread as the trace's owner.
 #include "trace.h"

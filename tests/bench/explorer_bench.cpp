@@ -1,4 +1,4 @@
-// How the explorer window holds up at scale (issue #4): a 512-unit model, a 20 000-character text.
+// How the explorer window holds up at scale: a 512-unit model, a 20 000-character text.
 // Prints the priming time, the trace's memory and the process RSS, the play rate reached at 500 steps/s and the
 // redraws per second of every view while playing, the worst event-loop stall, and the cost of hovering and of
 // scrolling/zooming the heatmaps and the text. Run offscreen:

@@ -1,4 +1,4 @@
-// Training from the window vs the command line (issue #5): tokens/s of a run started with the Training panel's
+// Training from the window vs the command line: tokens/s of a run started with the Training panel's
 // Train button against the same run through `lstm-explorer-cli train --json-progress` (they should agree within a
 // few percent), and how responsive the GUI stays meanwhile: the lateness of a 5 ms precise timer and the round
 // trip of a posted event, idle first (the baseline), then while training. GUI and CLI runs alternate so drift in

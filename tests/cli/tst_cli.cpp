@@ -1,4 +1,4 @@
-// lstm-explorer-cli from the outside (issue #2, the command-line contract): runs the built binary with QProcess.
+// lstm-explorer-cli from the outside (the command-line contract): runs the built binary with QProcess.
 // import-pytorch and info against the interchange fixtures; trace and grad against the PyTorch run of the poem
 // fixture (tests/fixtures/pytorch_onehot_l2_poem.json, tools/make_pytorch_fixtures.py); one-line errors with the
 // documented exit codes (cli_common.h: 1 bad input, 2 wrong usage); --help; bench.

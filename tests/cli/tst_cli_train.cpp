@@ -1,4 +1,4 @@
-// `lstm-explorer-cli train` (issue #3): JSON progress lines, the trained model working with sample/trace/grad,
+// `lstm-explorer-cli train`: JSON progress lines, the trained model working with sample/trace/grad,
 // Ctrl-C saving a checkpoint that resumes to exactly the weights of an uninterrupted run, and refusals.
 #include "cli_runner.h"
 #include "io/model_file.h"

@@ -1,4 +1,4 @@
-// `lstm-explorer-cli train` on series and generated corpora (issue #6): a CSV column becomes a forecaster that
+// `lstm-explorer-cli train` on series and generated corpora: a CSV column becomes a forecaster that
 // stores its scaling, generated tasks train with a lesson stored in the model, and bad input gets one message
 // naming the file, the line and the column.
 #include "cli_runner.h"

@@ -1,4 +1,4 @@
-// Each shipped example model is reproducible (issue #6): the command kept in its lesson file — the one the
+// Each shipped example model is reproducible: the command kept in its lesson file — the one the
 // gallery shows and tools/train_examples.sh runs — trains, here and now, a model whose best validation loss is
 // within 2 % of the one recorded in the shipped file.
 #include "cli_runner.h"

@@ -1,4 +1,4 @@
-// The shipped example models (resources/models/examples, issue #6): each loads, carries a valid lesson, and its
+// The shipped example models (resources/models/examples): each loads, carries a valid lesson, and its
 // documented unit really does what the lesson says — on fresh text the model never saw (another generator seed,
 // held-out lines), with the correlation computed here independently of the unit discovery panel. The
 // Mackey–Glass forecaster beats the naive last-value forecast on a fresh stretch of the series.

@@ -1,4 +1,4 @@
-// Forecasting with series models (issue #6): one-step and autoregressive forecasts against a plain Stepper loop,
+// Forecasting with series models: one-step and autoregressive forecasts against a plain Stepper loop,
 // a model whose output is known in closed form, the naive baseline by hand, the scaling read from the model's
 // metadata, the edges of the preconditions and cancellation.
 #include "explore/forecast.h"

@@ -1,4 +1,4 @@
-// The task generators (core/data/generators.h, issue #6 item 2): determinism per seed for all of them, the numeric
+// The task generators (core/data/generators.h): determinism per seed for all of them, the numeric
 // tasks against their formulas, Mackey–Glass against a reference loop and values from an independent Python
 // integration, and refusals of impossible options. The text tasks' languages: tst_text_generators.cpp.
 #include "data/generators.h"

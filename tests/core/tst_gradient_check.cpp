@@ -1,5 +1,5 @@
 // Finite-difference check of every parameter's gradient, in double, for every input kind, head, depth and a
-// non-zero initial state (issue #2, item 8a).
+// non-zero initial state.
 #include "model/sequence_pass.h"
 #include "test_models.h"
 

@@ -1,4 +1,4 @@
-// ‖∂loss_t/∂c_{t−k}‖ and ‖∂loss_t/∂h_{t−k}‖ of the gradient-flow view (issue #7) against finite differences in
+// ‖∂loss_t/∂c_{t−k}‖ and ‖∂loss_t/∂h_{t−k}‖ of the gradient-flow view against finite differences in
 // double — perturbing the state inside the forward pass — and the window it reads from a Stepper's trace.
 #include "explore/gradient_flow.h"
 #include "explore/stepper.h"

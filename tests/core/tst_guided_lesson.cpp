@@ -1,4 +1,4 @@
-// Guided lessons (issue #7): parsing, languages, every refusal with its message, the shipped lessons — and the
+// Guided lessons: parsing, languages, every refusal with its message, the shipped lessons — and the
 // claims their texts make about the shipped example models, measured on the real models.
 #include "explore/gradient_flow.h"
 #include "explore/guided_lesson.h"

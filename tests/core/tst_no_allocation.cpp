@@ -1,4 +1,4 @@
-// The time loops never allocate (issue #2, item 3): this executable replaces malloc and friends with counting
+// The time loops never allocate: this executable replaces malloc and friends with counting
 // wrappers around glibc's, warms the workspace up, then counts every heap allocation made by whole forward and
 // backward passes — including Eigen's GEMM packing buffers, which EIGEN_STACK_ALLOCATION_LIMIT keeps on the stack.
 #include "model/batch_runner.h"

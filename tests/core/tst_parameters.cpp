@@ -1,4 +1,4 @@
-// Flat parameter buffer, named views and PyTorch's default initialisation (issue #2, item 2).
+// Flat parameter buffer, named views and PyTorch's default initialisation.
 #include "model/initialization.h"
 #include "test_models.h"
 

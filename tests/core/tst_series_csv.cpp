@@ -1,4 +1,4 @@
-// CSV import for time series (core/data/series_csv.h, issue #6 item 1): dialect and header detection, RFC 4180
+// CSV import for time series (core/data/series_csv.h): dialect and header detection, RFC 4180
 // quoting, line numbers that count blank lines, the refusals and their wording, column selection and scaling.
 #include "data/series_csv.h"
 #include "test_files.h"

@@ -1,4 +1,4 @@
-// Series corpora and forecaster training (issue #6): the split and its scaling, refusals with the file and the
+// Series corpora and forecaster training: the split and its scaling, refusals with the file and the
 // value, CSV columns and generated series as corpora, and the trainer on a series — learning past the naive
 // forecast, the scaling stored in the model, an exact resume.
 #include "data/series_corpus.h"

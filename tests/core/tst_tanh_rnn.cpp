@@ -1,4 +1,4 @@
-// The comparison tanh RNN of the gradient-flow lesson (issue #7): every parameter gradient and ∂loss_t/∂h_{t−k}
+// The comparison tanh RNN of the gradient-flow lesson: every parameter gradient and ∂loss_t/∂h_{t−k}
 // against finite differences in double; training on a generated text lowers the loss, reproducibly.
 #include "data/generators.h"
 #include "data/vocabulary.h"

@@ -1,4 +1,4 @@
-// The text-task generators (core/data/generators.h, issue #6 item 2): every line in its language (checked against
+// The text-task generators (core/data/generators.h): every line in its language (checked against
 // independent acceptors written here, e.g. a regular expression for Reber), the per-character features, and the
 // registry's generateText. Determinism, refusals and the numeric tasks: tst_generators.cpp.
 #include "data/corpus.h"

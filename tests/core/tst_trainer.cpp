@@ -1,4 +1,4 @@
-// The trainer (issue #3): determinism, exact resume, the NaN guard, cancellation, learning beyond the baselines,
+// The trainer: determinism, exact resume, the NaN guard, cancellation, learning beyond the baselines,
 // refusal of impossible settings, and the training record in the saved model.
 #include "io/model_file.h"
 #include "model/rng.h"

@@ -1,4 +1,4 @@
-// Unit discovery (issue #6 item 4): the text features on hand-checked strings, Pearson r and saturation
+// Unit discovery: the text features on hand-checked strings, Pearson r and saturation
 // fractions against a two-pass reference on a hand-filled trace, and a hand-built model whose unit 2 is an
 // exact bracket counter, which rankUnits must find first.
 #include "bracket_counter_model.h"

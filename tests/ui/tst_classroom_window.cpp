@@ -1,4 +1,4 @@
-// The classroom on the real MainWindow (issue #7): switching the language to Chinese and back retranslates the
+// The classroom on the real MainWindow: switching the language to Chinese and back retranslates the
 // title, the menus and the lesson text in place without touching the session; presentation mode (F11) reduces the
 // layout and restores it exactly; every shipped lesson runs start to end through the lesson dock's Next button
 // (each step opens its model, selects its unit, applies its interventions, raises its view); and File ▸ Export ▸

@@ -1,4 +1,4 @@
-// DisplayStyle (issue #7, presentation mode): the high-contrast colour scales, the ink rule and the undoable
+// DisplayStyle (presentation mode): the high-contrast colour scales, the ink rule and the undoable
 // projector styling of any QCustomPlot.
 #include "common/display_style.h"
 #include "common/qcustomplot_include.h"

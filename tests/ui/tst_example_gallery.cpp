@@ -1,4 +1,4 @@
-// Example gallery (issue #6 item 3): example files found and sorted, bad ones reported by path, the dialog lists
+// Example gallery: example files found and sorted, bad ones reported by path, the dialog lists
 // titles, describes the selected one safely and returns it on Open or double-click, an empty gallery cannot
 // open, and opening an example primes the session and selects the lesson's unit (or refuses a bad primer).
 #include "explorer/explorer_session.h"

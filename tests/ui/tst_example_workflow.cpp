@@ -1,4 +1,4 @@
-// The lessons end to end on the real MainWindow (issue #6): File ▸ Open example through the gallery dialog opens
+// The lessons end to end on the real MainWindow: File ▸ Open example through the gallery dialog opens
 // each shipped example primed with its unit selected; the Mackey–Glass forecaster fills the explorer with time
 // points and the Forecast dock with a forecast that beats the naive one; the unit discovery panel finds the
 // counting unit of the first-launch lesson.

@@ -1,4 +1,4 @@
-// ExplorerSession (issue #4): the tape, stepping and exact undo, write mode, pick mode, runTo in slices,
+// ExplorerSession: the tape, stepping and exact undo, write mode, pick mode, runTo in slices,
 // interventions re-running the steps after the cursor, and the CSV export read back.
 #include "explorer/explorer_csv.h"
 #include "explorer/explorer_session.h"

@@ -1,4 +1,4 @@
-// ExportFigureDialog (issue #7, figures for slides): lists the window and its visible docks, sizes with presets and
+// ExportFigureDialog (figures for slides): lists the window and its visible docks, sizes with presets and
 // the aspect ratio kept, and drives an export end to end through the dialogs hooks: PNG of the chosen size, SVG,
 // the clipboard, a cancelled path, and an unwritable path reported once by name with the dialog left open.
 #include "common/dialogs.h"

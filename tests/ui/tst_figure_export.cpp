@@ -1,4 +1,4 @@
-// exportFigure (issue #7, figures for slides): PNG of exactly the asked size and not blank, clean style without
+// exportFigure (figures for slides): PNG of exactly the asked size and not blank, clean style without
 // toolbars or controls and with everything hidden shown again, SVG that loads, complete PDF pages, the clipboard,
 // errors that name the path, Chinese text and fonts that scale with the figure.
 #include "common/figure_export.h"

@@ -1,4 +1,4 @@
-// The forecast view (issue #6): truth, one-step and multi-step lines over the validation part, the horizon spin
+// The forecast view: truth, one-step and multi-step lines over the validation part, the horizon spin
 // and start slider (and a click in the plot) recomputing off the GUI thread, the stats against the naive
 // forecast, the message for models that cannot forecast, and destruction while a job runs.
 #include "common/qcustomplot_include.h"

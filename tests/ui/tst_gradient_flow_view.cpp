@@ -1,4 +1,4 @@
-// The gradient-flow view (issue #7, "why not a plain RNN"): its plotted LSTM values against finite differences
+// The gradient-flow view ("why not a plain RNN"): its plotted LSTM values against finite differences
 // computed here from the model's own weights (a forward of our own, in double, from step 0), the comparison RNN
 // trained off the GUI thread, and the behaviour with no model, no steps and a moving cursor.
 #include "data/generators.h"

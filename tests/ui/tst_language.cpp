@@ -1,4 +1,4 @@
-// The UI language (issue #7): the translations are embedded, switching at runtime retranslates real panels in
+// The UI language: the translations are embedded, switching at runtime retranslates real panels in
 // place (their state and the session stay), and the choice persists in the settings.
 #include "common/language.h"
 #include "explorer/drive_toolbar.h"

@@ -1,4 +1,4 @@
-// The guided-lesson panel (issue #7) on a real ExplorerSession with the shipped example models: every shipped
+// The guided-lesson panel on a real ExplorerSession with the shipped example models: every shipped
 // lesson runs from start to end with Next, Back restores each earlier step, broken files and steps are reported
 // inside the panel, and the lesson texts follow the UI language.
 #include "common/dialogs.h"

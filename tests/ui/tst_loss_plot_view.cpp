@@ -1,4 +1,4 @@
-// LossPlotView (issue #5): point counts, x axis iterations ↔ seconds, log y axis, baselines, the overfitting
+// LossPlotView: point counts, x axis iterations ↔ seconds, log y axis, baselines, the overfitting
 // hint on crafted sequences, clearing, PNG export.
 #include "common/qcustomplot_include.h"
 #include "train/trainer.h"

@@ -1,4 +1,4 @@
-// The explorer window end to end (issue #4): the real MainWindow, driven through its menus, toolbars, keys and
+// The explorer window end to end: the real MainWindow, driven through its menus, toolbars, keys and
 // views offscreen — open a model, type a primer, step and undo exactly, play/pause, write mode, select a unit
 // in a heatmap, clamp a gate and remove it, export PNG/PDF/CSV, and the --screenshot command line.
 #include "common/dialogs.h"

@@ -1,4 +1,4 @@
-// Presentation mode (issue #7, "Classroom"): F11 enters, Esc or F11 leave, the reduced layout, projector fonts and
+// Presentation mode ("Classroom"): F11 enters, Esc or F11 leave, the reduced layout, projector fonts and
 // colours, the keyboard flow with every toolbar hidden, and leaving restores the window exactly.
 #include "common/display_style.h"
 #include "common/qcustomplot_include.h"

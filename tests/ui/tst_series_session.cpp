@@ -1,4 +1,4 @@
-// Series models in the explorer (issue #6, item 1): the session's tape of numbers read one value per step
+// Series models in the explorer: the session's tape of numbers read one value per step
 // (scaled with the model's metadata), exact undo, interventions, autoregressive write mode, refusals, and the
 // text, heatmap, next-value and input views on a series — including the shipped Mackey–Glass example.
 #include "common/quantity_style.h"

@@ -1,4 +1,4 @@
-// TrainingController (issue #5): training on a worker thread, progress reaching the GUI thread, pause that really
+// TrainingController: training on a worker thread, progress reaching the GUI thread, pause that really
 // stops progress, resume, stop, refusals, weight snapshots (periodic and on request), saving that reloads to the
 // same weights, and a checkpoint written while running that resumes to exactly the uninterrupted result.
 #include "io/model_file.h"

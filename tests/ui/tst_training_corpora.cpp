@@ -1,4 +1,4 @@
-// TrainingPanel corpora beyond text files (issue #6, items 1 and 2): a generated classic task chosen from the corpus
+// TrainingPanel corpora beyond text files (items 1 and 2): a generated classic task chosen from the corpus
 // combo trains a character model over its own alphabet and regenerates when its seed changes; one number column
 // of a CSV file trains a forecaster (Dense → Regression, metadata "series"), with text columns listed but not
 // choosable, the loss plot in MSE with "mean" / "last value" baselines and no text samples; text in a number column

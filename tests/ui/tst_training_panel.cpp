@@ -1,4 +1,4 @@
-// TrainingPanel (issue #5): a corpus file loads off the GUI thread and fits the settings, Train runs it with the
+// TrainingPanel: a corpus file loads off the GUI thread and fits the settings, Train runs it with the
 // curves and progress on screen, Pause really stops progress and Resume continues, the trained model saves and
 // reloads to the same weights, impossible settings and an unreadable corpus keep Train disabled.
 #include "common/dialogs.h"

@@ -1,4 +1,4 @@
-// Training settings (issue #5): the fortune corpora offered, loading a corpus off the GUI thread with its
+// Training settings: the fortune corpora offered, loading a corpus off the GUI thread with its
 // failures named, and the settings form's round trip, inline validation and size-dependent suggestions.
 #include "training/corpus_source.h"
 #include "training/training_settings_form.h"

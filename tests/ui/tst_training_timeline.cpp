@@ -1,4 +1,4 @@
-// TrainingTimeline and its bar (issue #5): snapshots stay within the memory budget by thinning where they are
+// TrainingTimeline and its bar: snapshots stay within the memory budget by thinning where they are
 // densest (first and newest always kept, spacing stays even), follow mode shows the newest, a user moving the
 // slider back stops following, and slider moves are coalesced into one choice.
 #include "training/training_timeline.h"

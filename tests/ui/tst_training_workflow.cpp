@@ -1,4 +1,4 @@
-// Training from the window (issue #5), end to end on the real MainWindow: train a small model from the panel
+// Training from the window, end to end on the real MainWindow: train a small model from the panel
 // with the explorer following it, pause and resume, scrub the timeline and see the heatmap change, save and
 // reload, checkpoint and resume, stop, recover an autosave after the window is gone without saving, the quit
 // question, and refusals that start nothing.

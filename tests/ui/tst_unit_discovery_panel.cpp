@@ -1,4 +1,4 @@
-// UnitDiscoveryPanel (issue #6 item 4): finds the bracket-counting unit of a hand-built model first, selects
+// UnitDiscoveryPanel: finds the bracket-counting unit of a hand-built model first, selects
 // units from the table and the saturation scatter, re-ranks when the feature changes, reports an invalid regular
 // expression inline, and behaves with no model, a series model and while hidden.
 #include "bracket_counter_model.h"

@@ -1,5 +1,5 @@
 #pragma once
-// How the whole UI is drawn right now: normally, or for a projector (presentation mode, issue #7). One app-wide
+// How the whole UI is drawn right now: normally, or for a projector (presentation mode). One app-wide
 // instance, displayStyle(); views that draw themselves read it when they paint and listen to changed().
 // In presentation fonts grow by fontScale(), lines by lineWidth(), and quantityColor() switches to scales whose
 // ends stay dark against white (no pale end a projector would wash out). GUI thread only.

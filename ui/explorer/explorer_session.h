@@ -13,7 +13,7 @@
 // changing the model's state. Adding or removing an intervention re-runs every recorded step after the cursor,
 // so its effect shows at once on the rest of the text; in write mode the re-run samples again.
 //
-// Series models (Dense(1) → Regression(1), issue #6) have a tape of numbers instead: step s reads tape value s,
+// Series models (Dense(1) → Regression(1)) have a tape of numbers instead: step s reads tape value s,
 // scaled with the model's metadata["series"] scaling, and predicts the next one. Write mode feeds the prediction
 // back as the next input and appends it to the tape (a free-running forecast); everything else works as for text.
 // Tape values and predictions are in original units; the trace holds the scaled ones.

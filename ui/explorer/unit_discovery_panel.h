@@ -1,5 +1,5 @@
 #pragma once
-// Unit discovery (issue #6 item 4): the units of the selected layer ranked by how well a quantity (c, h or a gate)
+// Unit discovery: the units of the selected layer ranked by how well a quantity (c, h or a gate)
 // follows a feature of the text read so far (core/explore/unit_ranking.h), and the gate saturation scatter of
 // Karpathy, Johnson & Fei-Fei (2015): per unit, the fraction of steps a gate is right-saturated (> 0.9, x) and
 // left-saturated (< 0.1, y). Clicking a ranked unit or a dot selects that unit in every view.

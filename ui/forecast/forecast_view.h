@@ -1,5 +1,5 @@
 #pragma once
-// Forecasts of a series model on its validation data (issue #6): the true series with some context before the
+// Forecasts of a series model on its validation data: the true series with some context before the
 // validation part, the one-step-ahead prediction (teacher forcing) and a multi-step autoregressive forecast from a
 // chosen start, each scored against the naive "last value" forecast.
 // The forecasts run on a worker thread: every change of model, series, horizon or start supersedes the running

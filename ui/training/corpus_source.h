@@ -1,5 +1,5 @@
 #pragma once
-// Where training data comes from (issues #5, #6): the Debian fortune corpora found on this machine, the generated
+// Where training data comes from: the Debian fortune corpora found on this machine, the generated
 // classic tasks, one numeric column of a CSV file — and a loader that reads, generates or parses a corpus and
 // computes its baselines off the GUI thread.
 // CorpusLoader: public methods GUI thread only; its signals are emitted on the GUI thread.

@@ -1,5 +1,5 @@
 #pragma once
-// Loss curves of a training run (issue #5): the smoothed training loss at every progress report and the
+// Loss curves of a training run: the smoothed training loss at every progress report and the
 // validation loss at every evaluation, against iterations or wall-clock seconds, with the unigram and bigram
 // baselines (a series run: mean and last value) as dashed lines so "good" has a scale, and a hint when
 // validation rises while training falls.
@@ -36,7 +36,7 @@ public:
   void setBaselines(double unigram, double bigram);
   // Removes the curves, the baselines and the overfitting hint (a new run sets its own).
   void clear();
-  // Series runs (issue #6): the loss is a mean squared error of scaled values and the baselines are the MSE of
+  // Series runs: the loss is a mean squared error of scaled values and the baselines are the MSE of
   // predicting the mean and the last value; text runs (the default) speak of nats per character, unigram, bigram.
   void setSeriesLosses(bool series);
   bool seriesLosses() const { return m_series; }

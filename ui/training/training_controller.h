@@ -1,5 +1,5 @@
 #pragma once
-// The only object that touches a Trainer in the GUI (issue #5). It runs the trainer on its own worker thread and
+// The only object that touches a Trainer in the GUI. It runs the trainer on its own worker thread and
 // hands the GUI copies: progress (throttled to ~30 a second, every evaluation always delivered) and weight
 // snapshots every K iterations, through queued signals. Pause blocks the worker between two iterations, so a
 // paused run resumes exactly where it stopped; stop cancels within one time step.

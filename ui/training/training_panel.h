@@ -1,5 +1,5 @@
 #pragma once
-// The training side of the window (issues #5, #6) as one dock-sized panel: choose and preview a corpus (a text
+// The training side of the window as one dock-sized panel: choose and preview a corpus (a text
 // file, a generated task or a CSV column — a series trains a forecaster), set up a run,
 // train / pause / stop, watch progress and loss curves and samples, send weights to the explorer (now, following
 // the newest, or from any moment on the timeline), save the model or a checkpoint and resume one, and recover

@@ -1,5 +1,5 @@
 // TrainingPanel: choosing the corpus — a text file, a generated classic task, or one number column of a CSV file
-// (issue #6) — and showing what loaded.
+// — and showing what loaded.
 #include "training_panel.h"
 
 #include "common/dialogs.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The recovery checkpoint (issue #5): while a run trains, a checkpoint is written every few minutes — between
+// The recovery checkpoint: while a run trains, a checkpoint is written every few minutes — between
 // two iterations, by the worker, atomically — to the application's data folder, with a small JSON note of the
 // corpus file and iteration beside it. A crash or a kill therefore loses at most those minutes, and the next
 // start offers to resume. The files are removed once the user has saved the run or chosen to discard it.

@@ -1,5 +1,5 @@
 #pragma once
-// The settings of a training run (issue #5) as a form, checked inline against the chosen corpus with
+// The settings of a training run as a form, checked inline against the chosen corpus with
 // TrainerConfig::validate so an impossible run is explained before Train is pressed. GUI thread only.
 #include "train/trainer_config.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Weight snapshots over training time, for scrubbing the explorer from the first iteration to the last (issue #5).
+// Weight snapshots over training time, for scrubbing the explorer from the first iteration to the last.
 // Memory is bounded: when the snapshots exceed the byte budget, interior ones are dropped where they lie closest
 // together, so the kept ones stay spread evenly over the run however long it gets — the first and the newest
 // are always kept. Plain data, GUI thread.

@@ -1,5 +1,5 @@
 #pragma once
-// "Explore while training" controls (issue #5): send the current weights to the explorer, follow the newest
+// "Explore while training" controls: send the current weights to the explorer, follow the newest
 // snapshot as training goes, and a slider over training time that shows any kept snapshot. The bar owns the
 // TrainingTimeline; what "showing" means is the window's business — it listens to snapshotChosen. Slider moves
 // are coalesced, so dragging re-runs the explorer at most once per frame. GUI thread only.
