@@ -1,5 +1,5 @@
 // Forward values, loss, gradients and one Adam step against PyTorch 1.13 float32 runs of the same weights
-// (tests/fixtures/pytorch_*.json, written by tools/make_pytorch_fixtures.py). Issue #2, item 8b.
+// (tests/fixtures/pytorch_*.json, written by tools/make_pytorch_fixtures.py).
 #include "fixture_loader.h"
 #include "english_problem.h"
 #include "model/optimizer.h"

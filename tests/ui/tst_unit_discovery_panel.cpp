@@ -237,7 +237,7 @@ private Q_SLOTS:
     QCOMPARE(m_panel->scores().front().unit, kCounter);
   }
 
-  // Issue #6: the unit a shipped example model's lesson names is the one this panel ranks first on its primer
+  // The unit a shipped example model's lesson names is the one this panel ranks first on its primer
   // (each primer is held-out text, long enough to decide; tests/core/tst_example_models.cpp checks other text).
   // LSTM_LESSON_MODELS=<dir> adds the models of a directory, to check new examples before they are shipped.
   void shippedLessonsAreFound_data() {
