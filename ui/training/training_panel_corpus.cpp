@@ -4,6 +4,7 @@
 
 #include "common/dialogs.h"
 #include "data/generators.h"
+#include "explore/tape.h"
 #include "training/loss_plot_view.h"
 #include "training/sample_log.h"
 #include "training/training_settings_form.h"
@@ -38,15 +39,6 @@ bool looksLikeCsv(const QString &path) {
   return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv");
 }
 
-QString shownSymbol(char32_t symbol) {
-  if (symbol == U'\n')
-    return QStringLiteral("↵");
-  if (symbol == U' ')
-    return QStringLiteral("␣");
-  if (symbol == U'\t')
-    return QStringLiteral("⇥");
-  return QString::fromUcs4(&symbol, 1);
-}
 } // namespace
 
 void TrainingPanel::buildCorpusControls() {
@@ -319,7 +311,7 @@ QString TrainingPanel::corpusInfoText() const {
   if (c.vocabulary.size() <= kShownSymbols) {
     QStringList symbols;
     for (char32_t symbol : c.vocabulary.symbols())
-      symbols << shownSymbol(symbol);
+      symbols << symbolLabel(symbol);
     text += QStringLiteral(": ") + symbols.join(QLatin1Char(' '));
   }
   return text + tr("\nbaselines: unigram %1, bigram %2 nats/char")
