@@ -5,6 +5,7 @@
 #include "explorer/step_values.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QTest>
 
@@ -30,24 +31,15 @@ int markPixels(const QImage &image) {
 
 } // namespace
 
-class TestCellDiagramView : public QObject {
+class TestCellDiagramView : public QObject, public test::SessionFixture {
   Q_OBJECT
 
-  std::unique_ptr<ExplorerSession> m_session;
-
   void open(int layers, int steps, const std::vector<Intervention> &interventions = {}) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet, 7, layers), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(kText, &error), qPrintable(error));
-    for (const Intervention &iv : interventions)
-      QVERIFY2(m_session->addIntervention(iv, &error), qPrintable(error));
-    QVERIFY(m_session->runTo(steps));
-    QTRY_COMPARE(m_session->steps(), steps);
+    SessionFixture::open({.units = 7, .layers = layers, .text = kText, .steps = steps, .interventions = interventions});
   }
 
 private Q_SLOTS:
-  void cleanup() { m_session.reset(); }
+  void cleanup() { close(); }
 
   void valuesMatchTheTrace_data() {
     QTest::addColumn<int>("layers");

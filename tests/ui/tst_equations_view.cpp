@@ -4,6 +4,7 @@
 #include "explorer/explorer_session.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -31,31 +32,16 @@ QString lineStarting(const QString &text, const QString &start) {
 
 } // namespace
 
-class TestEquationsView : public QObject {
+class TestEquationsView : public QObject, public test::ViewFixture<EquationsView> {
   Q_OBJECT
 
-  std::unique_ptr<ExplorerSession> m_session;
-  std::unique_ptr<EquationsView> m_view;
-
   void open(int steps, const std::vector<Intervention> &interventions = {}) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet + QStringLiteral("S"), 6), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(kText, &error), qPrintable(error));
-    for (const Intervention &iv : interventions)
-      QVERIFY2(m_session->addIntervention(iv, &error), qPrintable(error));
-    m_view = std::make_unique<EquationsView>(m_session.get());
-    m_view->resize(900, 380);
-    QVERIFY(m_session->runTo(steps));
-    QTRY_COMPARE(m_session->steps(), steps);
-    m_view->refreshNow();
+    ViewFixture::open({.alphabet = test::kTestAlphabet + QStringLiteral("S"), .units = 6, .text = kText, .steps = steps,
+                       .interventions = interventions, .size = {900, 380}, .show = false});
   }
 
 private Q_SLOTS:
-  void cleanup() {
-    m_view.reset();
-    m_session.reset();
-  }
+  void cleanup() { close(); }
 
   void showsTheTraceNumbers() {
     open(16);

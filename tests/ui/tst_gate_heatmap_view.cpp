@@ -6,6 +6,7 @@
 #include "explorer/gate_heatmap_view.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QApplication>
 #include <QFile>
@@ -39,27 +40,13 @@ void wheel(QWidget *plot, QPoint at, int notches, Qt::KeyboardModifiers modifier
 
 } // namespace
 
-class TestGateHeatmapView : public QObject {
+class TestGateHeatmapView : public QObject, public test::ViewFixture<GateHeatmapView> {
   Q_OBJECT
-
-  std::unique_ptr<ExplorerSession> m_session;
-  std::unique_ptr<GateHeatmapView> m_view;
 
   // Callers check QTest::currentTestFailed() after it.
   void open(int steps, int layers = 1, int units = kUnits) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet, units, layers), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(makeText(steps), &error), qPrintable(error));
-    m_view = std::make_unique<GateHeatmapView>(m_session.get());
-    m_view->resize(900, 700);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    if (steps > 0) {
-      QVERIFY(m_session->runTo(steps));
-      QTRY_COMPARE_WITH_TIMEOUT(m_session->steps(), steps, 240000);
-    }
-    m_view->refreshNow();
+    ViewFixture::open({.units = units, .layers = layers, .text = makeText(steps), .steps = steps, .size = {900, 700},
+                       .readTimeoutMs = 240000});
   }
 
   QWidget *plot() const { return m_view->findChild<QWidget *>(QStringLiteral("heatmapPlot")); }
@@ -89,10 +76,7 @@ class TestGateHeatmapView : public QObject {
   }
 
 private Q_SLOTS:
-  void cleanup() {
-    m_view.reset();
-    m_session.reset();
-  }
+  void cleanup() { close(); }
 
   void emptySessionIsHarmless() {
     ExplorerSession session;

@@ -4,6 +4,7 @@
 #include "explorer/next_token_view.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QFile>
 #include <QImage>
@@ -23,26 +24,11 @@ const QString kText = QStringLiteral("the cat sat on the mat. 春眠不觉晓, t
 
 } // namespace
 
-class TestNextTokenView : public QObject {
+class TestNextTokenView : public QObject, public test::ViewFixture<NextTokenView> {
   Q_OBJECT
 
-  std::unique_ptr<ExplorerSession> m_session;
-  std::unique_ptr<NextTokenView> m_view;
-
   // Callers check QTest::currentTestFailed() after it.
-  void open(int steps) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet, 16), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(kText, &error), qPrintable(error));
-    m_view = std::make_unique<NextTokenView>(m_session.get());
-    m_view->resize(360, 420);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    QVERIFY(m_session->runTo(steps));
-    QTRY_COMPARE(m_session->steps(), steps);
-    m_view->refreshNow();
-  }
+  void open(int steps) { ViewFixture::open({.text = kText, .steps = steps, .size = {360, 420}}); }
 
   QWidget *plot() const { return m_view->findChild<QWidget *>(QStringLiteral("nextTokenPlot")); }
   QSpinBox *topKSpin() const { return m_view->findChild<QSpinBox *>(QStringLiteral("topKSpin")); }
@@ -68,10 +54,7 @@ class TestNextTokenView : public QObject {
   }
 
 private Q_SLOTS:
-  void cleanup() {
-    m_view.reset();
-    m_session.reset();
-  }
+  void cleanup() { close(); }
 
   void emptySessionIsHarmless() {
     ExplorerSession session;

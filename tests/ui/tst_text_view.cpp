@@ -4,6 +4,7 @@
 #include "explorer/text_view.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -27,34 +28,16 @@ bool near(const QColor &a, const QColor &b) {
 
 } // namespace
 
-class TestTextView : public QObject {
+class TestTextView : public QObject, public test::ViewFixture<TextView> {
   Q_OBJECT
-
-  std::unique_ptr<ExplorerSession> m_session;
-  std::unique_ptr<TextView> m_view;
 
   // Callers check QTest::currentTestFailed() after it.
   void open(const QString &alphabet, const QString &text, int steps, QSize size = {520, 260}) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(alphabet, 6), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(text, &error), qPrintable(error));
-    m_view = std::make_unique<TextView>(m_session.get());
-    m_view->resize(size);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    if (steps > 0) {
-      QVERIFY(m_session->runTo(steps));
-      QTRY_COMPARE(m_session->steps(), steps);
-    }
-    m_view->refreshNow();
+    ViewFixture::open({.alphabet = alphabet, .units = 6, .text = text, .steps = steps, .size = size});
   }
 
 private Q_SLOTS:
-  void cleanup() {
-    m_view.reset();
-    m_session.reset();
-  }
+  void cleanup() { close(); }
 
   void emptySessionIsHarmless() {
     ExplorerSession session;

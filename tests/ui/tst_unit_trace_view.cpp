@@ -6,6 +6,7 @@
 #include "explorer/unit_trace_view.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
+#include "view_test_fixture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -29,25 +30,13 @@ constexpr int kUnits = 16;
 
 } // namespace
 
-class TestUnitTraceView : public QObject {
+class TestUnitTraceView : public QObject, public test::ViewFixture<UnitTraceView> {
   Q_OBJECT
-
-  std::unique_ptr<ExplorerSession> m_session;
-  std::unique_ptr<UnitTraceView> m_view;
 
   // Callers check QTest::currentTestFailed() after it.
   void open(int steps) {
-    m_session = std::make_unique<ExplorerSession>();
-    m_session->setModel(test::randomCharModel(test::kTestAlphabet, kUnits), QStringLiteral("test"));
-    QString error;
-    QVERIFY2(m_session->setText(makeText(steps), &error), qPrintable(error));
-    m_view = std::make_unique<UnitTraceView>(m_session.get());
-    m_view->resize(800, 360);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    QVERIFY(m_session->runTo(steps));
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->steps(), steps, 240000);
-    m_view->refreshNow();
+    ViewFixture::open(
+        {.units = kUnits, .text = makeText(steps), .steps = steps, .size = {800, 360}, .readTimeoutMs = 240000});
   }
 
   QCustomPlot *plot() const { return m_view->findChild<QCustomPlot *>(QStringLiteral("unitTracePlot")); }
@@ -64,10 +53,7 @@ class TestUnitTraceView : public QObject {
   }
 
 private Q_SLOTS:
-  void cleanup() {
-    m_view.reset();
-    m_session.reset();
-  }
+  void cleanup() { close(); }
 
   void emptySessionIsHarmless() {
     ExplorerSession session;

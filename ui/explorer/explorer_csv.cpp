@@ -3,6 +3,7 @@
 #include "common/quantity_style.h"
 #include "explorer_session.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 
 #include <cstdio>
@@ -18,6 +19,14 @@ QString csvField(const QString &text) {
   return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+bool exportTraceCsv(const ExplorerSession &session, const QString &path, QString *error) {
+  if (!session.hasModel()) {
+    *error = path + QStringLiteral(": ") + QCoreApplication::translate("lstm::ExplorerSession", "no model is open");
+    return false;
+  }
+  return writeTraceCsv(session, path, error);
+}
+
 bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString *error) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) {
@@ -29,8 +38,7 @@ bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString 
   char number[32];
   for (int step = 0; step < trace.steps(); ++step) {
     // A series step has no character: its column holds the value read, in the series' own units.
-    const QByteArray character = session.isSeriesTape() ? QByteArray::number(session.tapeValue(step), 'g', 17)
-                                                        : csvField(session.tokenText(trace.token(step))).toUtf8();
+    const QByteArray character = csvField(session.tape().entryText(step)).toUtf8();
     for (int layer = 0; layer < trace.layers(); ++layer)
       for (int unit = 0; unit < trace.units(); ++unit) {
         buffer += QByteArray::number(step) + ',' + character + ',' + QByteArray::number(layer) + ',' +

@@ -9,7 +9,9 @@ namespace lstm {
 
 class ExplorerSession;
 
-bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString *error);
+// False with "<path>: <problem>" in `error` without a model or when the file cannot be written.
+bool exportTraceCsv(const ExplorerSession &session, const QString &path, QString *error);
+bool writeTraceCsv(const ExplorerSession &session, const QString &path, QString *error); // precondition: a model
 QString csvField(const QString &text); // quoted and doubled when needed
 
 } // namespace lstm

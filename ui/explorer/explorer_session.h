@@ -1,31 +1,28 @@
 #pragma once
-// The explorer's one source of truth: the model, a Stepper and its Trace, the text being read or written (the
-// "tape"), the inspected step (cursor), the selected layer/unit/quantity and the interventions. Views read the
-// trace and these fields and react to the signals; they never keep engine state of their own.
+// The explorer's one source of truth and a thin front over its parts: the model with a Stepper and its Trace;
+// the tape, what is read or written (core/explore/tape.h: characters of a token model, or the values of a series
+// model in original units); the player, which steps along the tape, plays and runs (explorer_player.h); the
+// focus, the inspected step (cursor) and the selected layer/unit/quantity (explorer_focus.h); and the
+// interventions with their re-runs (intervention_set.h). The session wires them and announces every change with
+// its signals; views read the trace and these fields and keep no engine state of their own.
 //
-// Steps and the tape: step s reads tape character s. In read mode the tape is the user's text and stepping
-// forward reads its next character. In write mode stepping forward samples the next character from the last
-// step's distribution, writes it to the tape after the current position (dropping any old continuation) and
-// reads it. Stepping back undoes the last step exactly; the tape keeps the character, so read mode re-reads it.
-//
-// The cursor is the step the views focus on (the cell diagram, the equations, the distribution, the heatmap
-// cursor). Stepping moves it to the last step; clicking a view moves it anywhere inside the trace without
-// changing the model's state. Adding or removing an intervention re-runs every recorded step after the cursor,
-// so its effect shows at once on the rest of the text; in write mode the re-run samples again.
-//
-// Series models (Dense(1) → Regression(1)) have a tape of numbers instead: step s reads tape value s,
-// scaled with the model's metadata["series"] scaling, and predicts the next one. Write mode feeds the prediction
-// back as the next input and appends it to the tape (a free-running forecast); everything else works as for text.
-// Tape values and predictions are in original units; the trace holds the scaled ones.
+// Steps and the tape: step s reads tape entry s. Read mode reads the tape's next entry; write mode lets the model
+// write the next one (a sampled character, or its own prediction of the next value) after the current position,
+// dropping any old continuation, and reads it. Stepping back undoes the last step exactly; the tape keeps the
+// entry, so read mode re-reads it. Stepping moves the cursor to the last step; clicking a view moves it anywhere
+// inside the trace without changing the model's state. Adding or removing an intervention re-runs every recorded
+// step after the cursor, so its effect shows at once on the rest of the text; in write mode the re-run writes
+// again. Series values are scaled with the model's metadata["series"]; the trace holds the scaled ones.
 //
 // GUI thread only. Long runs (a 20 000-character text) step in slices from the event loop, never blocking it.
-#include "data/series_scaling.h"
-#include "explore/sampler.h"
 #include "explore/stepper.h"
+#include "explore/tape.h"
+#include "explorer_focus.h"
+#include "explorer_player.h"
+#include "intervention_set.h"
 
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -33,8 +30,6 @@
 #include <vector>
 
 namespace lstm {
-
-enum class DriveMode { Read, Write };
 
 class ExplorerSession : public QObject {
   Q_OBJECT
@@ -47,109 +42,93 @@ public:
   bool openModel(const QString &path, QString *error);
   // Replaces the model: empty trace and tape, selection and interventions cleared. Precondition: consistent model.
   void setModel(std::shared_ptr<const Model> model, const QString &source);
-  // Swaps in other weights for the same network — same configuration and vocabulary, e.g. a later snapshot of
-  // a training run — and re-reads every recorded step of the tape with them (each with the interventions that
-  // were active at it), keeping the text, mode, cursor, selection and interventions: the views show how the
-  // same text looks to the new weights. Emits
-  // traceChanged (not modelChanged: nothing structural changed, so zoom and selection stay). False, and
-  // nothing changes, when there is no model or the shapes or vocabularies differ: use setModel then.
+  // Swaps in other weights for the same network (same configuration and vocabulary, e.g. a later snapshot of a
+  // training run) and re-reads every recorded step of the tape with them, each with the interventions that were
+  // active at it, keeping the tape, mode, cursor, selection and interventions. Emits weightsChanged and
+  // traceChanged (not modelChanged: zoom and selection stay). False, and nothing changes, without a model or
+  // when the shapes, vocabularies or series scaling do not fit: use setModel then.
   bool setWeights(std::shared_ptr<const Model> model, const QString &source);
   bool hasModel() const { return m_stepper != nullptr; }
-  const Model &model() const { return m_stepper->model(); }        // precondition: hasModel()
+  const Model &model() const { return m_stepper->model(); } // precondition: hasModel()
   std::shared_ptr<const Model> sharedModel() const { return m_model; }
-  QString modelSource() const { return m_source; }                 // path, or ":/models/…"
-  const Trace &trace() const { return m_stepper->trace(); }        // precondition: hasModel()
+  QString modelSource() const { return m_source; }          // path, or ":/models/…"
+  const Trace &trace() const { return m_stepper->trace(); } // precondition: hasModel()
   int steps() const { return hasModel() ? m_stepper->position() : 0; }
   NetworkState state() const { return hasModel() ? m_stepper->state() : NetworkState{}; } // next step starts here
   int layers() const { return hasModel() ? model().config.numLayers : 0; }
   int units() const { return hasModel() ? model().config.hiddenSize : 0; }
 
-  // ---- the text (token models)
+  // ---- the tape
+  const Tape &tape() const { return *m_tape; } // an empty text tape without a model
   // Replaces the tape with `text` and resets the state (no step taken). Characters outside the vocabulary are
-  // refused: false, nothing changes, `error` names the first such character and its position. So is any text
-  // for a model that does not read characters (a series model gets a sentence saying where series come from).
+  // refused: false, nothing changes, `error` names the first such character and its position (from 1). So is any
+  // text for a model that does not read characters (a series model gets a sentence saying where series come from).
   bool setText(const QString &text, QString *error);
-  // Adds `text` to the end of the tape (read mode reads it next). Same refusal as setText.
-  bool appendText(const QString &text, QString *error);
-  int tapeLength() const { return m_seriesTape ? int(m_values.size()) : int(m_tape.size()); } // characters or values
-  // Token of tape character `index`; −1 for a series tape. Precondition: 0 ≤ index < tapeLength().
-  std::int32_t tapeToken(int index) const { return m_seriesTape ? -1 : m_tape[std::size_t(index)]; }
-  QString tapeText() const;                  // the whole tape as text
-  QString tokenText(std::int32_t token) const; // the symbol itself ("\n" stays "\n"); "" for −1
-  // One-line label for a token: "↵" for newline, "⇥" for tab, "␣" for space, the symbol otherwise.
-  QString tokenLabel(std::int32_t token) const;
+  bool appendText(const QString &text, QString *error); // to the end of the tape; same refusals as setText
+  int tapeLength() const { return m_tape->length(); }   // characters or values
+  std::int32_t tapeToken(int index) const { return m_tape->token(index); } // −1 on a series tape
+  QString tapeText() const { return m_text ? m_text->text() : QString(); }
+  QString tokenText(std::int32_t token) const;  // the symbol itself ("\n" stays "\n"); "" for −1
+  QString tokenLabel(std::int32_t token) const; // one line: "↵" for newline, "⇥" for tab, "␣" for space
 
-  // ---- the series (series models)
   // True when the model is a series model, so the tape holds numbers (even while it is empty).
-  bool isSeriesTape() const { return m_seriesTape; }
-  // Replaces the tape with `values` (original units) and resets the state (no step taken). Refused — false,
-  // nothing changes, one sentence in `error` — without a series model, with an unusable scaling in the model,
-  // or when a value is not finite.
+  bool isSeriesTape() const { return m_series != nullptr; }
+  // Replaces the tape with `values` (original units) and resets the state. Refused (false, nothing changes, one
+  // sentence in `error`) without a series model, with an unusable scaling in the model, or for a value that is not
+  // finite.
   bool setSeries(std::vector<double> values, QString *error);
-  // Tape value `index` in original units. Precondition: isSeriesTape(), 0 ≤ index < tapeLength().
-  double tapeValue(int index) const { return m_values[std::size_t(index)]; }
+  double tapeValue(int index) const { return m_series->value(index); } // precondition: isSeriesTape(), in the tape
   // The model's prediction of the value after `step`, in original units; NaN without a series tape or outside the trace.
   double predictionAt(int step) const;
-  // The scaling between original units and what the model reads; identity for token models.
-  SeriesScaling seriesScaling() const { return m_scaling; }
+  SeriesScaling seriesScaling() const { return m_series ? m_series->scaling() : SeriesScaling{}; }
 
-  // ---- driving
-  DriveMode mode() const { return m_mode; }
-  void setMode(DriveMode mode);
-  // Read mode: reads the next tape character (false at the end of the tape). Write mode: samples and reads
-  // (false in pick mode, where the user chooses with stepWithToken). A series in write mode reads the model's
-  // own prediction (pick mode does not apply).
-  bool stepForward();
-  // Write mode: reads `token` as the next character, writing it to the tape. Read mode: false.
-  bool stepWithToken(std::int32_t token);
-  bool stepBack();                 // undo the last step; false when there is none
-  void reset();                    // zero state, empty trace; tape, interventions and selection kept
-  // Moves the model to have taken exactly `count` steps: undoes, or (read mode) reads on along the tape,
-  // in slices from the event loop when it is far. Returns false when the tape is too short.
-  bool runTo(int count);
-  // Takes up to `count` steps in the current mode now, synchronously, with one traceChanged. Returns the number
-  // taken (fewer at the end of the tape or in pick mode). For priming and scripted runs; the UI uses runTo.
-  int stepMany(int count);
+  // ---- driving (ExplorerPlayer documents each)
+  ExplorerPlayer &player() { return m_player; }
+  DriveMode mode() const { return m_player.mode(); }
+  void setMode(DriveMode mode) { m_player.setMode(mode); }
+  bool stepForward() { return m_player.stepForward(); }
+  bool stepWithToken(std::int32_t token) { return m_player.stepWithToken(token); }
+  bool stepBack();                         // undo the last step; false when there is none
+  void reset();                            // zero state, empty trace; tape, interventions and selection kept
+  bool runTo(int count) { return m_player.runTo(count); }
+  int stepMany(int count) { return m_player.stepMany(count); } // for priming and scripted runs; the UI uses runTo
+  bool playing() const { return m_player.playing(); }
+  void play() { m_player.play(); }
+  void pause() { m_player.pause(); }
+  double playRate() const { return m_player.playRate(); }
+  void setPlayRate(double stepsPerSecond) { m_player.setPlayRate(stepsPerSecond); }
+  SamplingOptions samplingOptions() const { return m_player.samplingOptions(); }
+  void setSamplingOptions(const SamplingOptions &options) { m_player.setSamplingOptions(options); }
+  bool pickMode() const { return m_player.pickMode(); }
+  void setPickMode(bool on) { m_player.setPickMode(on); }
 
-  bool playing() const { return m_playTimer.isActive(); }
-  void play();                     // steps at playRate() until paused, the tape ends (read) or a step fails
-  void pause();
-  double playRate() const { return m_playRate; }
-  void setPlayRate(double stepsPerSecond); // clamped to 1…500
+  // ---- focus (ExplorerFocus documents each)
+  const ExplorerFocus &focus() const { return m_focus; }
+  int cursor() const { return m_focus.cursor(); }
+  void setCursor(int step);
+  int selectedLayer() const { return m_focus.layer(); }
+  int selectedUnit() const { return m_focus.unit(); }
+  Quantity selectedQuantity() const { return m_focus.quantity(); }
+  void selectUnit(int layer, int unit) { selectionEdited(m_focus.selectUnit(layer, unit)); }
+  void selectLayer(int layer) { selectionEdited(m_focus.selectLayer(layer)); }
+  void selectQuantity(Quantity quantity) { selectionEdited(m_focus.selectQuantity(quantity)); }
+  const std::vector<int> &tracedUnits() const { return m_focus.tracedUnits(); }
+  void addTracedUnit(int unit) { selectionEdited(m_focus.addTracedUnit(unit)); }
+  void removeTracedUnit(int unit) { selectionEdited(m_focus.removeTracedUnit(unit)); }
 
-  SamplingOptions samplingOptions() const { return m_samplingOptions; }
-  void setSamplingOptions(const SamplingOptions &options); // precondition: options.validate() is empty; reseeds
-  bool pickMode() const { return m_pickMode; }
-  void setPickMode(bool on);
-
-  // ---- focus
-  int cursor() const { return m_cursor; }  // −1 when there are no steps
-  void setCursor(int step);                // clamped into the trace
-
-  int selectedLayer() const { return m_layer; }
-  int selectedUnit() const { return m_unit; }
-  Quantity selectedQuantity() const { return m_quantity; }
-  void selectUnit(int layer, int unit);    // also adds the unit to the traced units of that layer
-  void selectLayer(int layer);
-  void selectQuantity(Quantity quantity);
-  // Units plotted by the unit-trace view (of the selected layer), in the order added.
-  const std::vector<int> &tracedUnits() const { return m_tracedUnits; }
-  void addTracedUnit(int unit);
-  void removeTracedUnit(int unit);
-
-  // ---- interventions
-  const std::vector<Intervention> &interventions() const;
-  // False with a reason when layer/unit are out of range or the same intervention is already active.
-  bool addIntervention(const Intervention &intervention, QString *error);
-  void removeIntervention(int index);
-  void clearInterventions();
+  // ---- interventions (InterventionSet documents each); a change re-runs the steps after the cursor
+  const std::vector<Intervention> &interventions() const { return m_interventions.active(); }
+  bool addIntervention(const Intervention &intervention, QString *error) {
+    return afterInterventionEdit(m_interventions.add(intervention, error));
+  }
+  void removeIntervention(int index) { afterInterventionEdit(m_interventions.remove(index)); }
+  void clearInterventions() { afterInterventionEdit(m_interventions.clear()); }
 
   // Calls `onChange` (in `context`'s thread, disconnected with it) whenever anything a view of the inspected
   // step shows may have changed: the model, the trace, the cursor, the selection or the interventions.
   void onFocusChanged(QObject *context, const std::function<void()> &onChange);
 
-  // ---- export
-  // Writes the trace as CSV: step,char,layer,unit,i,f,g,o,c,h (one row per step, layer and unit). Atomic.
+  // Writes the trace as CSV (explorer_csv.h). Atomic.
   bool exportTraceCsv(const QString &path, QString *error) const;
 
 Q_SIGNALS:
@@ -166,39 +145,25 @@ Q_SIGNALS:
   void message(const QString &text);   // for the status bar: end of text, refusals while playing …
 
 private:
-  bool stepOnce();                     // one step in the current mode, no signals
-  bool readToken(std::int32_t token);  // one step of `token`, loss of the previous step filled in
-  bool readValue(double value);        // one step of a series value (original units), scaled here
-  bool stepSeriesOnce(int position);   // stepOnce for a series tape
-  bool canWrite() const;               // the model predicts characters or the next value of its series
-  void rerunAfterCursor();             // after an intervention change
-  void onPlayTick();
-  void afterSteps();                   // cursor to the last step, traceChanged
+  void attachParts();                  // after m_stepper or m_tape was replaced
+  void afterSteps(bool wroteTape);     // cursor to the last step, tapeChanged when written, traceChanged
+  void selectionEdited(bool changed) {
+    if (changed)
+      Q_EMIT selectionChanged();
+  }
+  bool afterInterventionEdit(bool changed); // when changed: interventionsChanged, the steps after the cursor re-run
   void restartOnNewTape();             // after the tape was replaced: zero state, no steps, signals
-  std::optional<std::vector<std::int32_t>> encode(const QString &text, QString *error) const;
 
   std::shared_ptr<const Model> m_model;
   std::unique_ptr<Stepper> m_stepper;
   QString m_source;
-  std::vector<std::int32_t> m_tape;
-  bool m_seriesTape = false;           // the tape is m_values, not m_tape
-  std::vector<double> m_values;        // (N) series tape, original units
-  SeriesScaling m_scaling;             // of the series model; identity otherwise
-  QString m_scalingProblem;            // why the model's scaling is unusable (then setSeries refuses)
-  DriveMode m_mode = DriveMode::Read;
-  SamplingOptions m_samplingOptions;
-  std::unique_ptr<Sampler> m_sampler;
-  bool m_pickMode = false;
-  Vector<float> m_output;              // scratch (V)
-  int m_cursor = -1;
-  int m_layer = 0, m_unit = 0;
-  Quantity m_quantity = Quantity::Cell;
-  std::vector<int> m_tracedUnits;
-  QTimer m_playTimer;
-  double m_playRate = 20.0;
-  qint64 m_playStartMs = 0;
-  std::int64_t m_playStepsDone = 0;
-  int m_runTarget = -1;                // runTo in progress (steps)
+  std::unique_ptr<Tape> m_tape;        // never null
+  TextTape *m_text = nullptr;          // m_tape when it is a text tape
+  SeriesTape *m_series = nullptr;      // m_tape when it is a series tape
+  QString m_scalingProblem;            // why the series model's scaling is unusable (then setSeries refuses)
+  ExplorerPlayer m_player;
+  ExplorerFocus m_focus;
+  InterventionSet m_interventions;
 };
 
 } // namespace lstm

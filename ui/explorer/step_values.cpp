@@ -1,5 +1,6 @@
 #include "step_values.h"
 
+#include "explore/tape.h"
 #include "explorer_session.h"
 #include "model/lstm_cell.h"
 #include "model/model.h"
@@ -13,15 +14,6 @@ namespace lstm {
 
 namespace {
 
-// The default label when no session is at hand; ExplorerSession::tokenLabel uses the same symbols.
-QString labelOfSymbol(char32_t symbol) {
-  switch (symbol) {
-  case U'\n': return QStringLiteral("↵");
-  case U'\t': return QStringLiteral("⇥");
-  case U' ': return QStringLiteral("␣");
-  default: return QString::fromUcs4(&symbol, 1);
-  }
-}
 
 QString describeInput(const Model &model, int layer, std::int32_t token, const QString &label) {
   const ModelConfig &config = model.config;
@@ -53,7 +45,7 @@ StepValues computeStepValues(const Model &model, const Trace &trace, int layer, 
   v.inputWidth = config.layerInputWidth(layer);
   v.token = trace.token(step);
   if (config.usesTokens() && v.token >= 0 && v.token < model.vocabulary.size())
-    v.tokenLabel = labelOfSymbol(model.vocabulary.symbol(v.token));
+    v.tokenLabel = tokenLabel(model.vocabulary, v.token);
   v.inputDescription = describeInput(model, layer, v.token, v.tokenLabel);
 
   // x_t: the layer below's h_t at this step, the embedding column, or the dense input; one-hot stays a column index.

@@ -69,7 +69,7 @@ void TextView::setFontPointSize(double points) {
   m_rowHeight = std::ceil(metrics.lineSpacing() * 1.15 + 2.0 * m_ascentPad);
   std::fill(m_advance.begin(), m_advance.end(), -1.0f);
   std::fill(m_glyphs.begin(), m_glyphs.end(), QStaticText());
-  m_newlineGlyph = QStaticText(QStringLiteral("↵"));
+  m_newlineGlyph = QStaticText(symbolLabel(U'\n'));
   m_newlineGlyph.prepare(QTransform(), m_font);
   m_valueCellWidth = -1.0f;
   relayoutAll();
@@ -109,7 +109,7 @@ float TextView::advance(std::int32_t token) {
   if (cached < 0.0f) {
     const QFontMetricsF metrics(m_font);
     if (token == m_newlineToken)
-      cached = float(metrics.horizontalAdvance(QStringLiteral("↵")));
+      cached = float(metrics.horizontalAdvance(symbolLabel(U'\n')));
     else if (token == m_tabToken)
       cached = float(4.0 * metrics.horizontalAdvance(QLatin1Char(' ')));
     else

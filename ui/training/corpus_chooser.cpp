@@ -2,6 +2,7 @@
 
 #include "common/dialogs.h"
 #include "data/generators.h"
+#include "explore/tape.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -34,15 +35,6 @@ bool looksLikeCsv(const QString &path) {
   return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv");
 }
 
-QString shownSymbol(char32_t symbol) {
-  if (symbol == U'\n')
-    return QStringLiteral("↵");
-  if (symbol == U' ')
-    return QStringLiteral("␣");
-  if (symbol == U'\t')
-    return QStringLiteral("⇥");
-  return QString::fromUcs4(&symbol, 1);
-}
 } // namespace
 
 CorpusChooser::CorpusChooser(QWidget *parent) : QWidget(parent), m_loader(new CorpusLoader(this)) {
@@ -350,7 +342,7 @@ QString CorpusChooser::corpusInfoText() const {
   if (c.vocabulary.size() <= kShownSymbols) {
     QStringList symbols;
     for (char32_t symbol : c.vocabulary.symbols())
-      symbols << shownSymbol(symbol);
+      symbols << symbolLabel(symbol);
     text += QStringLiteral(": ") + symbols.join(QLatin1Char(' '));
   }
   return text + tr("\nbaselines: unigram %1, bigram %2 nats/char")
