@@ -9,9 +9,9 @@
 #include "forecast/forecast_view.h"
 #include "gallery/example_gallery.h"
 #include "gallery/example_gallery_dialog.h"
+#include "io/model_metadata.h"
 
 #include <QDockWidget>
-#include <QJsonObject>
 #include <QStatusBar>
 #include <QThread>
 
@@ -61,7 +61,7 @@ void MainWindow::afterModelOpened() {
 
 void MainWindow::loadSeriesOf(const Model &model) {
   // The series is regenerated or re-read from its CSV file off the GUI thread; a newer request wins.
-  const QJsonObject series = model.metadata.value(QStringLiteral("series")).toObject();
+  const SeriesRecord series = readMetadata(model.metadata).series.value_or(SeriesRecord{});
   const int generation = ++m_seriesGeneration;
   if (m_seriesLoader)
     m_seriesLoader->wait();
@@ -76,8 +76,7 @@ void MainWindow::loadSeriesOf(const Model &model) {
         return;
       }
       const auto size = std::int64_t(values->size());
-      const std::int64_t validation =
-          std::clamp<std::int64_t>(series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10), 1, size - 1);
+      const std::int64_t validation = std::clamp<std::int64_t>(series.validationStart.value_or(size * 9 / 10), 1, size - 1);
       // The explorer steps through a stretch around the start of the held-out part (steps are time points), so
       // its gates can be read beside the forecast of the same values.
       const std::int64_t first = std::max<std::int64_t>(0, validation - kSeriesContext);
@@ -89,7 +88,7 @@ void MainWindow::loadSeriesOf(const Model &model) {
       } else {
         statusBar()->showMessage(refusal, 8000);
       }
-      m_forecast->setSeries(std::move(*values), validation, series.value(QStringLiteral("column")).toString());
+      m_forecast->setSeries(std::move(*values), validation, series.column);
     }, Qt::QueuedConnection);
   }));
   m_seriesLoader->start();

@@ -3,7 +3,6 @@
 #include "generators.h"
 
 #include <QCryptographicHash>
-#include <QJsonObject>
 #include <QFileInfo>
 #include <QtEndian>
 
@@ -99,28 +98,42 @@ std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &colum
   return corpus;
 }
 
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, QString *error) {
-  const QString generator = series.value(QStringLiteral("generator")).toString();
-  if (!generator.isEmpty()) {
-    const std::string id = generator.toStdString();
-    const std::int64_t length = series.value(QStringLiteral("length")).toInteger();
-    if (!isSeriesGenerator(id) || length < kMinSeriesLength || length > kMaxGeneratedLength) {
+SeriesRecord seriesRecordOf(const Corpus &corpus) {
+  SeriesRecord series;
+  series.scaling = corpus.scaling;
+  series.column = corpus.column;
+  series.source = corpus.name;
+  series.validationStart = corpus.trainSize;
+  if (corpus.generated) {
+    series.generator = QString::fromStdString(corpus.generated->id);
+    series.seed = corpus.generated->seed;
+    series.length = corpus.generated->length;
+  } else {
+    series.path = corpus.path;
+  }
+  return series;
+}
+
+std::optional<std::vector<double>> seriesValuesOf(const SeriesRecord &series, QString *error) {
+  if (!series.generator.isEmpty()) {
+    const std::string id = series.generator.toStdString();
+    if (!isSeriesGenerator(id) || series.length < kMinSeriesLength || series.length > kMaxGeneratedLength) {
       if (error)
-        *error = QStringLiteral("the model's series generator \"%1\" of length %2 is unknown").arg(generator).arg(length);
+        *error = QStringLiteral("the model's series generator \"%1\" of length %2 is unknown")
+                     .arg(series.generator).arg(series.length);
       return std::nullopt;
     }
-    return generatedValues(id, length, std::uint64_t(series.value(QStringLiteral("seed")).toInteger()));
+    return generatedValues(id, series.length, series.seed);
   }
-  const QString path = series.value(QStringLiteral("path")).toString();
-  if (path.isEmpty()) {
+  if (series.path.isEmpty()) {
     if (error)
       *error = QStringLiteral("the model does not say where its series came from");
     return std::nullopt;
   }
-  const auto table = loadCsv(path, CsvOptions{}, error);
+  const auto table = loadCsv(series.path, CsvOptions{}, error);
   if (!table)
     return std::nullopt;
-  return csvColumn(*table, series.value(QStringLiteral("column")).toString(), error);
+  return csvColumn(*table, series.column, error);
 }
 
 bool isSeriesGenerator(std::string_view id) { return id == "sines" || id == "seasonal" || id == "mackey-glass"; }

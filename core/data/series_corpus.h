@@ -1,12 +1,10 @@
 #pragma once
-// Series corpora (issue #6): one numeric series, split into a training head and a validation tail like a text,
+// Series corpora: one numeric series, split into a training head and a validation tail like a text,
 // z-scored with a SeriesScaling fitted on the training part only (so validation never leaks into the scaling).
 // The trainer then teaches a Dense(1) → Regression(1) model to predict x_{t+1} from x_0 … x_t.
 // All functions are reentrant; errors are one sentence starting with "<file or name>: ".
 #include "corpus.h"
 #include "series_csv.h"
-
-#include <QJsonObject>
 
 #include <cstdint>
 #include <optional>
@@ -30,10 +28,13 @@ std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &colum
 // `length` values of numeric generator `id` ("sines", "seasonal", "mackey-glass") with default options.
 std::optional<Corpus> generatedSeriesCorpus(std::string_view id, std::int64_t length, std::uint64_t seed,
                                             const CorpusOptions &options, QString *error);
-// The series a model was trained on, in original units, from its metadata["series"] object: regenerated
-// ({"generator", "seed", "length"}) or read again from its CSV file ({"path", "column"}). Reads files: not for the
-// GUI thread when they may be large. nullopt with a reason ("<file>: …" for files).
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, QString *error);
+// What a model trained on `corpus` records about its series: scaling, column, source, validation start and
+// where the values come from. Precondition: corpus.isSeries().
+SeriesRecord seriesRecordOf(const Corpus &corpus);
+// The series a model was trained on, in original units: regenerated (a generator) or read again from its CSV file
+// (path and column). Reads files: not for the GUI thread when they may be large. nullopt with a reason
+// ("<file>: …" for files).
+std::optional<std::vector<double>> seriesValuesOf(const SeriesRecord &series, QString *error);
 // The ids generatedSeriesCorpus accepts.
 bool isSeriesGenerator(std::string_view id);
 

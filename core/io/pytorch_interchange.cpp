@@ -2,6 +2,7 @@
 
 #include "data/utf8.h"
 #include "json_text.h"
+#include "model_metadata.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -164,10 +165,9 @@ std::optional<Model> parsePytorchInterchange(const QByteArray &json, QString *pr
       return fail(QStringLiteral("the state_dict has %1, which this importer does not support (only a unidirectional "
                                  "nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)")
                       .arg(it.key()));
-  model.metadata[QStringLiteral("imported_from")] = QStringLiteral("pytorch");
-  const QJsonObject metadata = root.value(QStringLiteral("metadata")).toObject();
-  for (auto it = metadata.begin(); it != metadata.end(); ++it)
-    model.metadata[it.key()] = it.value();
+  ModelMetadata metadata = readMetadata(root.value(QStringLiteral("metadata")).toObject()); // the exporter's, kept
+  metadata.importedFrom = QStringLiteral("pytorch");
+  model.metadata = toJson(metadata);
   return model;
 }
 

@@ -88,10 +88,10 @@ bool Trainer::saveCheckpoint(const QString &path, QString *error) {
     }
   extras.blocks.push_back({"state.hidden", std::move(hidden)});
   extras.blocks.push_back({"state.cell", std::move(cell)});
-  return lstm::saveModel(model(), path, error, &extras);
+  return lstm::saveModel(modelWithRecord(), path, error, &extras);
 }
 
-bool Trainer::saveModel(const QString &path, QString *error) { return lstm::saveModel(model(), path, error); }
+bool Trainer::saveModel(const QString &path, QString *error) { return lstm::saveModel(modelWithRecord(), path, error); }
 
 std::unique_ptr<Trainer> Trainer::resume(std::shared_ptr<const Corpus> corpus, const QString &checkpoint,
                                          QString *error, std::int64_t totalIterations, int threads) {

@@ -1,9 +1,10 @@
-// Each shipped example model is reproducible (issue #6): the command kept in its lesson file — the one the
+// Each shipped example model is reproducible: the command kept in its lesson file — the one the
 // gallery shows and tools/train_examples.sh runs — trains, here and now, a model whose best validation loss is
 // within 2 % of the one recorded in the shipped file.
 #include "cli_runner.h"
 #include "explore/example_lesson.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -58,8 +59,8 @@ void TestExamplesReproduce::commandReproducesTheRecordedLoss() {
   QVERIFY2(run.exitedNormally && run.exitCode == 0, qPrintable(run.describe()));
   const QJsonObject done = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
   const double reproduced = done.value(QStringLiteral("best_val_loss")).toDouble(NAN);
-  const double recorded = shipped->metadata.value(QStringLiteral("training")).toObject()
-                              .value(QStringLiteral("best_validation_loss")).toDouble(NAN);
+  const auto training = readMetadata(shipped->metadata).training;
+  const double recorded = training ? training->bestValidationLoss : NAN;
   qInfo("%s: recorded %.6g, reproduced %.6g (%+.3f %%)", qPrintable(name), recorded, reproduced,
         100.0 * (reproduced - recorded) / recorded);
   QVERIFY(std::isfinite(recorded) && std::isfinite(reproduced));

@@ -1,4 +1,4 @@
-// The shipped example models (resources/models/examples, issue #6): each loads, carries a valid lesson, and its
+// The shipped example models (resources/models/examples): each loads, carries a valid lesson, and its
 // documented unit really does what the lesson says — on fresh text the model never saw (another generator seed,
 // held-out lines), with the correlation computed here independently of the unit discovery panel. The
 // Mackey–Glass forecaster beats the naive last-value forecast on a fresh stretch of the series.
@@ -8,6 +8,7 @@
 #include "explore/forecast.h"
 #include "explore/stepper.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 
 #include <QTest>
 
@@ -123,8 +124,8 @@ void TestExampleModels::everyExampleLoadsWithALesson() {
   QVERIFY(lesson->summary.size() > 200);
   QVERIFY2(lesson->command.contains(QStringLiteral("--out resources/models/examples/%1.lstm").arg(name)),
            qPrintable(lesson->command));
-  QVERIFY(std::isfinite(model->metadata.value(QStringLiteral("training")).toObject()
-                            .value(QStringLiteral("best_validation_loss")).toDouble(NAN)));
+  const auto training = readMetadata(model->metadata).training;
+  QVERIFY(training && std::isfinite(training->bestValidationLoss));
   // The primer is readable (token models): every character is in the vocabulary.
   for (const char32_t c : lesson->primer.toStdU32String())
     QVERIFY2(model->vocabulary.idOf(c) >= 0, qPrintable(name));

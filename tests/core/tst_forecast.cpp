@@ -1,8 +1,9 @@
-// Forecasting with series models (issue #6): one-step and autoregressive forecasts against a plain Stepper loop,
+// Forecasting with series models: one-step and autoregressive forecasts against a plain Stepper loop,
 // a model whose output is known in closed form, the naive baseline by hand, the scaling read from the model's
 // metadata, the edges of the preconditions and cancellation.
 #include "explore/forecast.h"
 #include "explore/stepper.h"
+#include "io/model_metadata.h"
 #include "test_models.h"
 
 #include <QJsonObject>
@@ -28,11 +29,13 @@ ModelConfig seriesConfig(int hidden, int layers) {
 }
 
 void setScaling(Model &model, double mean, double stddev) {
-  model.metadata.insert(QStringLiteral("series"),
-                        QJsonObject{{QStringLiteral("mean"), mean},
-                                    {QStringLiteral("stddev"), stddev},
-                                    {QStringLiteral("column"), QStringLiteral("temp")},
-                                    {QStringLiteral("source"), QStringLiteral("weather.csv")}});
+  ModelMetadata metadata = readMetadata(model.metadata);
+  SeriesRecord series;
+  series.scaling = SeriesScaling{mean, stddev};
+  series.column = QStringLiteral("temp");
+  series.source = QStringLiteral("weather.csv");
+  metadata.series = series;
+  model.metadata = toJson(metadata);
 }
 
 std::shared_ptr<Model> randomSeriesModel(int hidden, int layers, std::uint64_t seed) {

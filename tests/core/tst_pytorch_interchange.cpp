@@ -2,6 +2,7 @@
 // shape their tensors describe and the values they hold; export → parse is bit-exact; every malformed file is
 // refused with a message naming the problem (and the tensor, when one is at fault).
 #include "fixture_loader.h"
+#include "io/model_metadata.h"
 #include "test_models.h"
 
 #include <QDir>
@@ -153,7 +154,7 @@ void TestPytorchInterchange::importsFixture() {
     const char32_t symbol = model->vocabulary.symbol(id);
     QCOMPARE(QString::fromUcs4(&symbol, 1), vocab[id].toString());
   }
-  QCOMPARE(model->metadata.value(QStringLiteral("imported_from")).toString(), QStringLiteral("pytorch"));
+  QCOMPARE(readMetadata(model->metadata).importedFrom, QStringLiteral("pytorch"));
 
   // Every tensor element lands where PyTorch had it (the embedding transposed), as the nearest float32.
   const auto &blocks = model->parameters.layout().blocks();

@@ -1,8 +1,9 @@
-// Series corpora and forecaster training (issue #6): the split and its scaling, refusals with the file and the
+// Series corpora and forecaster training: the split and its scaling, refusals with the file and the
 // value, CSV columns and generated series as corpora, and the trainer on a series — learning past the naive
 // forecast, the scaling stored in the model, an exact resume.
 #include "data/series_corpus.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 #include "test_files.h"
 #include "train/trainer.h"
 
@@ -197,12 +198,12 @@ void TestSeriesTraining::learnsPastTheNaiveForecast() {
   QVERIFY2(trainer.saveModel(path, &error), qPrintable(error));
   const auto model = loadModel(path, &error);
   QVERIFY2(model, qPrintable(error));
-  const QJsonObject series = model->metadata.value(QStringLiteral("series")).toObject();
-  QCOMPARE(series.value(QStringLiteral("mean")).toDouble(), corpus->scaling.mean);
-  QCOMPARE(series.value(QStringLiteral("stddev")).toDouble(), corpus->scaling.stddev);
-  QCOMPARE(series.value(QStringLiteral("column")).toString(), QStringLiteral("mackey-glass"));
-  const QJsonObject training = model->metadata.value(QStringLiteral("training")).toObject();
-  QCOMPARE(training.value(QStringLiteral("corpus_format")).toString(), QStringLiteral("series"));
+  const ModelMetadata metadata = readMetadata(model->metadata);
+  QVERIFY(metadata.series && metadata.series->scaling && metadata.training);
+  QCOMPARE(metadata.series->scaling->mean, corpus->scaling.mean);
+  QCOMPARE(metadata.series->scaling->stddev, corpus->scaling.stddev);
+  QCOMPARE(metadata.series->column, QStringLiteral("mackey-glass"));
+  QCOMPARE(metadata.training->corpusFormat, QStringLiteral("series"));
 }
 
 void TestSeriesTraining::resumeEqualsUninterrupted() {

@@ -1,4 +1,4 @@
-// Series models in the explorer (issue #6, item 1): the session's tape of numbers read one value per step
+// Series models in the explorer: the session's tape of numbers read one value per step
 // (scaled with the model's metadata), exact undo, interventions, autoregressive write mode, refusals, and the
 // text, heatmap, next-value and input views on a series — including the shipped Mackey–Glass example.
 #include "common/quantity_style.h"
@@ -12,10 +12,10 @@
 #include "explorer/step_values.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
+#include "io/model_metadata.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
 
-#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -46,8 +46,10 @@ std::shared_ptr<const Model> randomSeriesModel(std::uint64_t seed = 3, double sc
   Rng rng(seed);
   initializeParameters(model->parameters, rng);
   model->parameters.flat() *= float(scale);
-  model->metadata.insert(QStringLiteral("series"),
-                         QJsonObject{{QStringLiteral("mean"), kMean}, {QStringLiteral("stddev"), kStddev}});
+  ModelMetadata metadata;
+  metadata.series = SeriesRecord{};
+  metadata.series->scaling = SeriesScaling{kMean, kStddev};
+  model->metadata = toJson(metadata);
   return model;
 }
 
