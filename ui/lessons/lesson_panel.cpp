@@ -130,9 +130,16 @@ QStringList LessonPanel::shippedLessons() {
   return paths;
 }
 
+void LessonPanel::setViewNames(const QStringList &names) { m_viewNames = names; }
+
 bool LessonPanel::openLesson(const QString &path) {
   QString error;
   auto lesson = GuidedLesson::load(path, &error);
+  if (lesson && !m_viewNames.isEmpty())
+    if (const QString unknown = checkViews(*lesson, m_viewNames); !unknown.isEmpty()) {
+      error = path + QStringLiteral(": ") + unknown;
+      lesson.reset();
+    }
   if (!lesson) {
     showError(error);
     return false;
