@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 #include "io/pytorch_interchange.h"
 
 #include <QFileInfo>
@@ -23,9 +24,11 @@ int runImportPytorch(const QStringList &arguments) {
   auto model = importPytorchInterchange(in, &problem);
   if (!model)
     throw problemError(problem);
-  model->metadata[QStringLiteral("source_file")] = QFileInfo(in).fileName();
+  ModelMetadata metadata = readMetadata(model->metadata);
+  metadata.sourceFile = QFileInfo(in).fileName();
   if (parser.isSet(QStringLiteral("description")))
-    model->metadata[QStringLiteral("description")] = parser.value(QStringLiteral("description"));
+    metadata.description = parser.value(QStringLiteral("description"));
+  model->metadata = toJson(metadata);
   if (!saveModel(*model, out, &problem))
     throw problemError(problem);
   std::fprintf(stderr, "wrote %s: %d layer(s) × %d units, %d characters, %lld parameters\n", qPrintable(out),

@@ -4,8 +4,8 @@
 #include "commands.h"
 #include "data/generators.h"
 #include "data/series_corpus.h"
-#include "explore/example_lesson.h"
 #include "io/json_text.h"
+#include "io/model_metadata.h"
 #include "train/trainer.h"
 #include "train_report.h"
 
@@ -86,7 +86,7 @@ std::shared_ptr<const Corpus> generatedCorpusOrThrow(const QCommandLineParser &p
   return std::make_shared<const Corpus>(std::move(*corpus));
 }
 
-QJsonObject readLessonOrThrow(const QString &path) {
+ExampleLesson readLessonOrThrow(const QString &path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     throw CliError{QStringLiteral("%1: %2").arg(path, file.errorString())};
@@ -95,9 +95,10 @@ QJsonObject readLessonOrThrow(const QString &path) {
   if (!document.isObject())
     throw CliError{QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString())};
   Problem problem;
-  if (!ExampleLesson::fromJson(document.object(), &problem))
+  const auto lesson = readExampleLesson(document.object(), &problem);
+  if (!lesson)
     throw problemError(problem.inFile(path));
-  return document.object();
+  return *lesson;
 }
 
 char32_t csvCharacter(const QCommandLineParser &p, const QString &name) {
@@ -220,7 +221,7 @@ int runTrain(const QStringList &arguments) {
     trainer = std::make_unique<Trainer>(corpus, config);
   }
   if (parser.isSet(QStringLiteral("lesson")))
-    trainer->setMetadata(QStringLiteral("lesson"), readLessonOrThrow(parser.value(QStringLiteral("lesson"))));
+    trainer->setLesson(readLessonOrThrow(parser.value(QStringLiteral("lesson"))));
   TrainReport report(*trainer, json ? TrainReport::Json : terminal ? TrainReport::Terminal : TrainReport::Log);
   report.started();
 

@@ -36,6 +36,11 @@ void MainWindow::createClassroomDocks() {
   QDockWidget *flowDock = addDock(m_gradientFlow, QT_TR_NOOP("Gradient flow"), QStringLiteral("gradientFlowDock"),
                                   Qt::BottomDockWidgetArea);
   tabifyDockWidget(m_forecastDock, flowDock);
+  QStringList views; // every dock but the lesson's own may be brought forward by a step
+  for (const QDockWidget *dock : findChildren<QDockWidget *>())
+    if (dock != lessonDock)
+      views << dock->objectName();
+  m_lessons->setViewNames(views);
   if (auto *heatmaps = findChild<QDockWidget *>(QStringLiteral("heatmapDock")))
     heatmaps->raise();
 }

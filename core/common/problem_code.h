@@ -94,6 +94,9 @@ enum class ProblemCode {
   SeriesNoSource,
   SeriesNotAGenerator,
   SeriesGeneratedLength,
+  SeriesScalingNotObject, // a model's stored series scaling
+  SeriesScalingNoMean,
+  SeriesScalingNoStddev,
   GeneratorCharacters,
   GeneratorNumeric,
   GeneratorUnknown,
@@ -179,6 +182,7 @@ enum class ProblemCode {
   LessonNotArray,
   LessonDuplicateIntervention,
   LessonNotView,
+  LessonEmptyView,
   LessonNoSteps,
   LessonOutside,
   LessonNoStepsToInspect,

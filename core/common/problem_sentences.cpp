@@ -117,6 +117,9 @@ const char *sourceSentence(ProblemCode code) {
   case ProblemCode::SeriesUnknownGenerator: return QT_TRANSLATE_NOOP("lstm::Problem", "the model's series generator \"{field}\" of length {value} is unknown");
   case ProblemCode::SeriesNoSource: return QT_TRANSLATE_NOOP("lstm::Problem", "the model does not say where its series came from");
   case ProblemCode::SeriesNotAGenerator: return QT_TRANSLATE_NOOP("lstm::Problem", "not a series generator; use sines, seasonal or mackey-glass");
+  case ProblemCode::SeriesScalingNotObject: return QT_TRANSLATE_NOOP("lstm::Problem", "the model's series scaling is not an object");
+  case ProblemCode::SeriesScalingNoMean: return QT_TRANSLATE_NOOP("lstm::Problem", "the model's series scaling has no finite mean");
+  case ProblemCode::SeriesScalingNoStddev: return QT_TRANSLATE_NOOP("lstm::Problem", "the model's series scaling needs a finite standard deviation > 0");
   case ProblemCode::SeriesGeneratedLength: return QT_TRANSLATE_NOOP("lstm::Problem", "a generated series must have between {1} and {limit} values, not {value}");
   case ProblemCode::GeneratorCharacters: return QT_TRANSLATE_NOOP("lstm::Problem", "the number of characters is {value}; it must be in [1, {limit}]");
   case ProblemCode::GeneratorNumeric: return QT_TRANSLATE_NOOP("lstm::Problem", "the generator \"{field}\" makes a numeric series, not text");
@@ -225,6 +228,7 @@ const char *sourceSentence(ProblemCode code) {
   case ProblemCode::LessonNotArray: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: {value} is not an array");
   case ProblemCode::LessonDuplicateIntervention: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: the same intervention is listed twice");
   case ProblemCode::LessonNotView: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: \"{value}\" is not one of {1}");
+  case ProblemCode::LessonEmptyView: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: the name is empty");
   case ProblemCode::LessonNoSteps: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: a lesson needs a non-empty array of steps");
   case ProblemCode::LessonOutside: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: {value} is outside 0…{limit}");
   case ProblemCode::LessonNoStepsToInspect: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: there are no steps to inspect");

@@ -3,7 +3,6 @@
 #include "generators.h"
 
 #include <QCryptographicHash>
-#include <QJsonObject>
 #include <QFileInfo>
 #include <QtEndian>
 
@@ -100,26 +99,39 @@ std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &colum
   return corpus;
 }
 
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, Problem *problem) {
-  const QString generator = series.value(QStringLiteral("generator")).toString();
-  if (!generator.isEmpty()) {
-    const std::string id = generator.toStdString();
-    const std::int64_t length = series.value(QStringLiteral("length")).toInteger();
-    if (!isSeriesGenerator(id) || length < kMinSeriesLength || length > kMaxGeneratedLength) {
-      report(problem, Problem(ProblemCode::SeriesUnknownGenerator).withField(generator).withValue(QString::number(length)));
+SeriesRecord seriesRecordOf(const Corpus &corpus) {
+  SeriesRecord series;
+  series.scaling = corpus.scaling;
+  series.column = corpus.column;
+  series.source = corpus.name;
+  series.validationStart = corpus.trainSize;
+  if (corpus.generated) {
+    series.generator = QString::fromStdString(corpus.generated->id);
+    series.seed = corpus.generated->seed;
+    series.length = corpus.generated->length;
+  } else {
+    series.path = corpus.path;
+  }
+  return series;
+}
+
+std::optional<std::vector<double>> seriesValuesOf(const SeriesRecord &series, Problem *problem) {
+  if (!series.generator.isEmpty()) {
+    const std::string id = series.generator.toStdString();
+    if (!isSeriesGenerator(id) || series.length < kMinSeriesLength || series.length > kMaxGeneratedLength) {
+      report(problem, Problem(ProblemCode::SeriesUnknownGenerator).withField(series.generator).withValue(QString::number(series.length)));
       return std::nullopt;
     }
-    return generatedValues(id, length, std::uint64_t(series.value(QStringLiteral("seed")).toInteger()));
+    return generatedValues(id, series.length, series.seed);
   }
-  const QString path = series.value(QStringLiteral("path")).toString();
-  if (path.isEmpty()) {
+  if (series.path.isEmpty()) {
     report(problem, Problem(ProblemCode::SeriesNoSource));
     return std::nullopt;
   }
-  const auto table = loadCsv(path, CsvOptions{}, problem);
+  const auto table = loadCsv(series.path, CsvOptions{}, problem);
   if (!table)
     return std::nullopt;
-  return csvColumn(*table, series.value(QStringLiteral("column")).toString(), problem);
+  return csvColumn(*table, series.column, problem);
 }
 
 bool isSeriesGenerator(std::string_view id) { return id == "sines" || id == "seasonal" || id == "mackey-glass"; }

@@ -6,8 +6,6 @@
 #include "corpus.h"
 #include "series_csv.h"
 
-#include <QJsonObject>
-
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -30,10 +28,13 @@ std::optional<Corpus> loadSeriesCorpus(const QString &path, const QString &colum
 // `length` values of numeric generator `id` ("sines", "seasonal", "mackey-glass") with default options.
 std::optional<Corpus> generatedSeriesCorpus(std::string_view id, std::int64_t length, std::uint64_t seed,
                                             const CorpusOptions &options, Problem *problem);
-// The series a model was trained on, in original units, from its metadata["series"] object: regenerated
-// ({"generator", "seed", "length"}) or read again from its CSV file ({"path", "column"}). Reads files: not for the
-// GUI thread when they may be large. nullopt with the problem (its file set for files).
-std::optional<std::vector<double>> seriesValuesOf(const QJsonObject &series, Problem *problem);
+// What a model trained on `corpus` records about its series: scaling, column, source, validation start and
+// where the values come from. Precondition: corpus.isSeries().
+SeriesRecord seriesRecordOf(const Corpus &corpus);
+// The series a model was trained on, in original units: regenerated (a generator) or read again from its CSV file
+// (path and column). Reads files: not for the GUI thread when they may be large. nullopt with the problem (its
+// file set for files).
+std::optional<std::vector<double>> seriesValuesOf(const SeriesRecord &series, Problem *problem);
 // The ids generatedSeriesCorpus accepts.
 bool isSeriesGenerator(std::string_view id);
 

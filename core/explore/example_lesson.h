@@ -1,6 +1,7 @@
 #pragma once
-// What a shipped example model teaches: stored in the model file as metadata["lesson"] (written by
-// `lstm-explorer-cli train --lesson FILE.json`), read by the example gallery and the first launch.
+// What a shipped example model teaches: stored in the model file as metadata "lesson" (written by
+// `lstm-explorer-cli train --lesson FILE.json`), read by the example gallery and the first launch. The JSON form
+// below is read and written by core/io/model_metadata (readExampleLesson, toJson).
 //
 //   "lesson": { "title": "Counting brackets", "summary": "<one paragraph: what to look at>",
 //               "primer": "<text the explorer reads after loading>",
@@ -31,11 +32,9 @@ struct ExampleLesson {
   QString feature;                      // "" when the lesson is not about a text feature
   double correlation = 0.0;             // 0 when not measured
   QString command;
+  QJsonObject unknown;                  // keys this version does not know, written back unchanged
 
   bool hasUnit() const { return layer >= 0 && unit >= 0; }
-  QJsonObject toJson() const;
-  // nullopt with `problem` set when `json` is not a lesson object (missing title, unit out of range …).
-  static std::optional<ExampleLesson> fromJson(const QJsonObject &json, Problem *problem);
   // The lesson of `model`, checked against its shape (layer < L, unit < H); nullopt without one or when invalid.
   static std::optional<ExampleLesson> of(const Model &model, Problem *problem = nullptr);
 };

@@ -1,9 +1,7 @@
 #include "forecast.h"
 
+#include "io/model_metadata.h"
 #include "stepper.h"
-
-#include <QJsonObject>
-#include <QJsonValue>
 
 #include <cmath>
 #include <memory>
@@ -45,26 +43,13 @@ bool isSeriesModel(const Model &model) {
   return c.input == InputKind::Dense && c.inputSize == 1 && c.head == HeadKind::Regression && c.outputSize == 1;
 }
 
-std::optional<SeriesScaling> seriesScalingOf(const Model &model, QString *problem) {
-  const auto fail = [problem](const QString &message) -> std::optional<SeriesScaling> {
-    if (problem)
-      *problem = message;
+std::optional<SeriesScaling> seriesScalingOf(const Model &model, Problem *problem) {
+  const ModelMetadata metadata = readMetadata(model.metadata);
+  if (metadata.seriesProblem.isSet()) {
+    report(problem, metadata.seriesProblem);
     return std::nullopt;
-  };
-  const QJsonValue series = model.metadata.value(QStringLiteral("series"));
-  if (series.isUndefined() || series.isNull())
-    return SeriesScaling{};
-  if (!series.isObject())
-    return fail(QStringLiteral("the model's series scaling is not an object"));
-  const QJsonObject object = series.toObject();
-  const QJsonValue mean = object.value(QStringLiteral("mean"));
-  const QJsonValue stddev = object.value(QStringLiteral("stddev"));
-  // QJsonValue turns NaN and infinity into null, so a non-finite number arrives here as "not a number".
-  if (!mean.isDouble() || !std::isfinite(mean.toDouble()))
-    return fail(QStringLiteral("the model's series scaling has no finite mean"));
-  if (!stddev.isDouble() || !std::isfinite(stddev.toDouble()) || !(stddev.toDouble() > 0.0))
-    return fail(QStringLiteral("the model's series scaling needs a finite standard deviation > 0"));
-  return SeriesScaling{mean.toDouble(), stddev.toDouble()};
+  }
+  return metadata.series && metadata.series->scaling ? *metadata.series->scaling : SeriesScaling{};
 }
 
 OneStepForecast forecastOneStep(const Model &model, std::span<const double> values, std::int64_t scoreFrom,

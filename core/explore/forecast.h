@@ -2,9 +2,10 @@
 // Forecasting with series models: a Dense(1) → Regression(1) model that reads the scaled x_t and
 // predicts the scaled x_{t+1}. One-step-ahead forecasts read the true values (teacher forcing); multi-step
 // forecasts feed the model's own predictions back. Both are scored against the naive "last value" forecast, so a
-// model that merely copies its input shows no gain. Values are in original units; the model's metadata["series"]
-// ({"mean", "stddev", "column", "source"}) maps them to the scaled values it was trained on.
+// model that merely copies its input shows no gain. Values are in original units; the SeriesScaling in the model's
+// metadata (SeriesRecord, core/io/model_metadata.h) maps them to the scaled values it was trained on.
 // All functions are reentrant and may run on any thread; the model is only read.
+#include "common/problem.h"
 #include "data/series_csv.h"
 #include "model/model.h"
 
@@ -21,10 +22,10 @@ namespace lstm {
 // Dense input of width 1 and a regression head of width 1 (any H, L). Looks at the config only.
 bool isSeriesModel(const Model &model);
 
-// The scaling stored in metadata["series"]; identity (mean 0, stddev 1) when there is none. nullopt, with one
-// sentence in `problem`, when "series" is present but is not an object or its mean/stddev are missing, not
-// finite, or stddev ≤ 0.
-std::optional<SeriesScaling> seriesScalingOf(const Model &model, QString *problem = nullptr);
+// The scaling of the model's SeriesRecord; identity (mean 0, stddev 1) when it has none. nullopt, with the
+// problem (ModelMetadata::seriesProblem), when the stored one is unusable: not an object, or its
+// mean/stddev missing, not finite, or stddev ≤ 0.
+std::optional<SeriesScaling> seriesScalingOf(const Model &model, Problem *problem = nullptr);
 
 struct ForecastErrors {
   double rmse = 0.0;

@@ -39,15 +39,6 @@ QString currentLessonLanguage() {
   return QLocale().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-const QStringList &lessonViewNames() {
-  static const QStringList names{
-      QStringLiteral("heatmapDock"),     QStringLiteral("unitTraceDock"),     QStringLiteral("forecastDock"),
-      QStringLiteral("cellDiagramDock"), QStringLiteral("equationsDock"),     QStringLiteral("nextTokenDock"),
-      QStringLiteral("textInputDock"),   QStringLiteral("interventionsDock"), QStringLiteral("trainingDock"),
-      QStringLiteral("unitDiscoveryDock"), QStringLiteral("gradientFlowDock")};
-  return names;
-}
-
 namespace {
 
 // Thrown inside the parser only: the first problem ends parsing, and every check is one line.
@@ -260,8 +251,8 @@ LessonStep parseStep(const QJsonValue &value, const QString &field) {
     step.cursor = nonNegativeInt(at("cursor"), sub("cursor"));
   if (has("view")) {
     step.view = string(at("view"), sub("view"));
-    if (!lessonViewNames().contains(step.view))
-      fail(ProblemCode::LessonNotView, sub("view"), step.view, {}, {lessonViewNames().join(QStringLiteral(", "))});
+    if (step.view.trimmed().isEmpty())
+      fail(ProblemCode::LessonEmptyView, sub("view"));
   }
   return step;
 }
@@ -355,6 +346,17 @@ LessonState GuidedLesson::stateAt(int index) const {
   state.cursor = last.cursor;
   state.view = last.view;
   return state;
+}
+
+bool checkViews(const GuidedLesson &lesson, const QStringList &views, Problem *problem) {
+  for (std::size_t k = 0; k < lesson.steps.size(); ++k) {
+    const QString &view = lesson.steps[k].view;
+    if (!view.isEmpty() && !views.contains(view))
+      return report(problem, Problem(ProblemCode::LessonNotView, {views.join(QStringLiteral(", "))})
+                                 .withField(QStringLiteral("steps[%1].view").arg(k))
+                                 .withValue(view));
+  }
+  return true;
 }
 
 bool checkAgainst(const LessonState &state, int step, const ModelConfig &config, int steps, Problem *problem) {

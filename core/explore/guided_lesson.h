@@ -39,9 +39,6 @@ struct LocalizedText {
 // "zh_CN" when the default QLocale is Chinese, "en" otherwise (the language contract of the UI).
 QString currentLessonLanguage();
 
-// Objects names of the explorer's docks a step may bring forward ("view").
-const QStringList &lessonViewNames();
-
 struct LessonStep {
   LocalizedText title;                                   // optional heading of the step
   LocalizedText text;                                    // Markdown, or HTML when it starts with '<'
@@ -56,7 +53,7 @@ struct LessonStep {
   std::optional<Quantity> quantity;
   std::optional<std::vector<Intervention>> interventions; // given (maybe empty): replaces the active ones
   int cursor = -1;                                       // step to inspect, 0-based; −1: the last step read
-  QString view;                                          // a dock's objectName from lessonViewNames(), or ""
+  QString view;                                          // a view to bring forward (checkViews), or ""
 };
 
 // What a step shows once earlier steps are folded in. *From fields: index of the step that gave the value
@@ -90,6 +87,11 @@ struct GuidedLesson {
   // Precondition: 0 ≤ step < steps.size().
   LessonState stateAt(int step) const;
 };
+
+// False, with the first step whose "view" is not one of `views` (the names the UI can bring forward) in
+// `problem` (LessonNotView: "steps[3].view: \"heatmap\" is not one of heatmapDock, unitTraceDock"), true when
+// every view is known. Parsing leaves views to this check because only the UI knows its views.
+bool checkViews(const GuidedLesson &lesson, const QStringList &views, Problem *problem);
 
 // Problems of `state` (of step `step`) on a model of `config`: layer/unit/cursor/interventions outside it.
 // True when it fits; otherwise false and `problem`, e.g. LessonOutside "steps[1].unit: 40 is outside 0…15".

@@ -2,6 +2,7 @@
 
 #include "data/utf8.h"
 #include "json_text.h"
+#include "model_metadata.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -159,10 +160,9 @@ std::optional<Model> parsePytorchInterchange(const QByteArray &json, Problem *pr
   for (auto it = stateDict.begin(); it != stateDict.end(); ++it)
     if (!known.count(it.key()))
       return fail(Problem(ProblemCode::InterchangeUnsupportedTensor).withField(it.key()));
-  model.metadata[QStringLiteral("imported_from")] = QStringLiteral("pytorch");
-  const QJsonObject metadata = root.value(QStringLiteral("metadata")).toObject();
-  for (auto it = metadata.begin(); it != metadata.end(); ++it)
-    model.metadata[it.key()] = it.value();
+  ModelMetadata metadata = readMetadata(root.value(QStringLiteral("metadata")).toObject()); // the exporter's, kept
+  metadata.importedFrom = QStringLiteral("pytorch");
+  model.metadata = toJson(metadata);
   return model;
 }
 

@@ -1,9 +1,9 @@
 #include "trainer.h"
 
+#include "data/series_corpus.h"
+#include "io/model_metadata.h"
 #include "model/initialization.h"
 #include "trainer_restored.h"
-
-#include <QJsonArray>
 
 #include <chrono>
 #include <cmath>
@@ -29,6 +29,11 @@ Trainer::Trainer(std::shared_ptr<const Corpus> corpus, const TrainerConfig &conf
   m_grads = Parameters<float>(modelConfig);
   m_optimizer = Optimizer<float>(config.optimizer, m_model.parameters.size());
   m_runner = std::make_unique<BatchRunner<float>>(modelConfig, config.seqLength, config.batchSize, config.threads);
+  if (m_corpus->isSeries()) { // what the forecast view needs: the units of the series, and where it came from
+    ModelMetadata metadata;
+    metadata.series = seriesRecordOf(*m_corpus);
+    m_model.metadata = toJson(metadata);
+  }
   m_windowsPerEpoch = config.windowsPerEpoch(*m_corpus);
   m_totalIterations = config.totalIterations(*m_corpus);
   const std::size_t columns = std::size_t(config.seqLength) * std::size_t(config.batchSize);
@@ -234,49 +239,36 @@ double Trainer::evaluate(const std::atomic<bool> *cancel) {
   return sum / double(windows);
 }
 
-const Model &Trainer::model() {
-  m_model.metadata[QStringLiteral("training")] = trainingRecord();
-  if (m_corpus->isSeries()) { // what the forecast view needs: the units of the series, and where it came from
-    QJsonObject series{{QStringLiteral("mean"), m_corpus->scaling.mean},
-                       {QStringLiteral("stddev"), m_corpus->scaling.stddev},
-                       {QStringLiteral("column"), m_corpus->column},
-                       {QStringLiteral("source"), m_corpus->name},
-                       {QStringLiteral("validation_start"), qint64(m_corpus->trainSize)}};
-    if (m_corpus->generated) {
-      series[QStringLiteral("generator")] = QString::fromStdString(m_corpus->generated->id);
-      series[QStringLiteral("seed")] = qint64(m_corpus->generated->seed);
-      series[QStringLiteral("length")] = qint64(m_corpus->generated->length);
-    } else {
-      series[QStringLiteral("path")] = m_corpus->path;
-    }
-    m_model.metadata[QStringLiteral("series")] = series;
-  }
-  return m_model;
+Model Trainer::modelWithRecord() const {
+  Model model = m_model;
+  ModelMetadata metadata = readMetadata(model.metadata);
+  metadata.training = trainingRecord();
+  model.metadata = toJson(metadata);
+  return model;
 }
 
-QJsonObject Trainer::trainingRecord() const {
-  QJsonArray history;
-  for (const HistoryPoint &p : m_history)
-    history.append(QJsonArray{qint64(p.iteration), p.epoch, p.trainLoss,
-                              std::isfinite(p.validationLoss) ? QJsonValue(p.validationLoss) : QJsonValue()});
-  const auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
-  return QJsonObject{
-      {QStringLiteral("corpus"), m_corpus->name},
-      {QStringLiteral("corpus_sha256"), QString::fromLatin1(m_corpus->sha256)},
-      {QStringLiteral("corpus_characters"), qint64(m_corpus->size())},
-      {QStringLiteral("corpus_format"),
-       m_corpus->isSeries() ? QStringLiteral("series") : QString::fromLatin1(toString(m_corpus->format))},
-      {QStringLiteral("train_characters"), qint64(m_corpus->trainSize)},
-      {QStringLiteral("settings"), m_config.toJson()},
-      {QStringLiteral("iterations"), qint64(m_iteration)},
-      {QStringLiteral("epochs"), double(m_iteration) / double(m_windowsPerEpoch)},
-      {QStringLiteral("best_validation_loss"), number(m_bestValidationLoss)},
-      {QStringLiteral("best_iteration"), qint64(m_bestIteration)},
-      {QStringLiteral("baselines"), QJsonObject{{QStringLiteral("unigram"), m_baselines.unigram},
-                                                {QStringLiteral("bigram"), m_baselines.bigram}}},
-      {QStringLiteral("history_columns"), QJsonArray{QStringLiteral("iteration"), QStringLiteral("epoch"),
-                                                     QStringLiteral("train_loss"), QStringLiteral("validation_loss")}},
-      {QStringLiteral("history"), history}};
+void Trainer::setLesson(const ExampleLesson &lesson) {
+  ModelMetadata metadata = readMetadata(m_model.metadata);
+  metadata.lesson = lesson;
+  m_model.metadata = toJson(metadata);
+}
+
+TrainingRecord Trainer::trainingRecord() const {
+  TrainingRecord record;
+  record.corpus = m_corpus->name;
+  record.corpusSha256 = m_corpus->sha256;
+  record.corpusCharacters = m_corpus->size();
+  record.trainCharacters = m_corpus->trainSize;
+  record.corpusFormat = m_corpus->isSeries() ? QStringLiteral("series") : QString::fromLatin1(toString(m_corpus->format));
+  record.settings = m_config;
+  record.iterations = m_iteration;
+  record.epochs = double(m_iteration) / double(m_windowsPerEpoch);
+  record.bestValidationLoss = m_bestValidationLoss;
+  record.bestIteration = m_bestIteration;
+  record.unigramBaseline = m_baselines.unigram;
+  record.bigramBaseline = m_baselines.bigram;
+  record.history = m_history;
+  return record;
 }
 
 } // namespace lstm

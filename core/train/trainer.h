@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "model/rng.h"
 #include "trainer_config.h"
+#include "training_record.h"
 
 #include <atomic>
 #include <functional>
@@ -17,6 +18,8 @@
 #include <memory>
 
 namespace lstm {
+
+struct ExampleLesson;
 
 struct TrainingProgress {
   std::int64_t iteration = 0;       // iterations completed
@@ -31,11 +34,6 @@ struct TrainingProgress {
   double tokensPerSecond = 0.0;     // training characters per second in this run, evaluation excluded
   double elapsedSeconds = 0.0;      // wall time of this run
   double etaSeconds = 0.0;          // estimated time to the last iteration
-};
-
-struct HistoryPoint {
-  std::int64_t iteration;
-  double epoch, trainLoss, validationLoss;
 };
 
 enum class TrainingOutcome { Finished, Cancelled, Diverged };
@@ -64,8 +62,13 @@ public:
 
   const TrainerConfig &config() const { return m_config; }
   const Corpus &corpus() const { return *m_corpus; }
-  // The current weights; metadata["training"] describes the run (corpus, hash, settings, history, baselines).
-  const Model &model();
+  // The current weights, with the metadata known from the start (a series corpus's SeriesRecord, the lesson);
+  // no training record: modelWithRecord() adds it.
+  const Model &model() const { return m_model; }
+  // A copy of the current weights whose metadata also holds trainingRecord(): what saveModel() writes.
+  Model modelWithRecord() const;
+  // The run so far: corpus, settings, iterations, best validation loss, history, baselines.
+  TrainingRecord trainingRecord() const;
   const Baselines &baselines() const { return m_baselines; }
   const std::vector<HistoryPoint> &history() const { return m_history; }
   std::int64_t iteration() const { return m_iteration; }
@@ -79,8 +82,8 @@ public:
   // A checkpoint is a model file plus optimiser moments, carried state, position and RNG: resuming it gives the
   // weights an uninterrupted run would have. Saved atomically.
   bool saveCheckpoint(const QString &path, Problem *problem);
-  // Adds free metadata to the model being trained (kept in models and checkpoints), e.g. "lesson".
-  void setMetadata(const QString &key, const QJsonValue &value) { m_model.metadata[key] = value; }
+  // The lesson stored with the model being trained (kept in models and checkpoints).
+  void setLesson(const ExampleLesson &lesson);
   // The model alone (with its training record), saved atomically.
   bool saveModel(const QString &path, Problem *problem);
 
@@ -89,7 +92,6 @@ private:
   Trainer(std::shared_ptr<const Corpus> corpus, const TrainerConfig &config, const Restored *restored);
   void loadWindow(std::int64_t window);
   bool finishIteration(double loss, double norm); // false when diverged
-  QJsonObject trainingRecord() const;
 
   std::shared_ptr<const Corpus> m_corpus;
   TrainerConfig m_config;

@@ -88,10 +88,10 @@ bool Trainer::saveCheckpoint(const QString &path, Problem *problem) {
     }
   extras.blocks.push_back({"state.hidden", std::move(hidden)});
   extras.blocks.push_back({"state.cell", std::move(cell)});
-  return lstm::saveModel(model(), path, problem, &extras);
+  return lstm::saveModel(modelWithRecord(), path, problem, &extras);
 }
 
-bool Trainer::saveModel(const QString &path, Problem *problem) { return lstm::saveModel(model(), path, problem); }
+bool Trainer::saveModel(const QString &path, Problem *problem) { return lstm::saveModel(modelWithRecord(), path, problem); }
 
 std::unique_ptr<Trainer> Trainer::resume(std::shared_ptr<const Corpus> corpus, const QString &checkpoint,
                                          Problem *problem, std::int64_t totalIterations, int threads) {

@@ -182,127 +182,127 @@
 <context>
     <name>lstm::CorpusChooser</name>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="156"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="148"/>
         <source>Choose a corpus…</source>
         <translation>选择语料…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="158"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="150"/>
         <source>Generated: %1</source>
         <translation>生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="159"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="151"/>
         <source>CSV column…</source>
         <translation>CSV 列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="160"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="152"/>
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="169"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="161"/>
         <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
         <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="171"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="163"/>
         <source>Characters (text tasks) or values (series) to generate</source>
         <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="172"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="164"/>
         <source>The same seed and length always give the same data</source>
         <translation>相同的种子和长度总是生成相同的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="173"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="165"/>
         <source>The column whose next value the model learns to forecast</source>
         <translation>模型学习预测其下一个值的列</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="174"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="166"/>
         <source>Length:</source>
         <translation>长度：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="175"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="167"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="176"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="168"/>
         <source>Column:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="177"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="169"/>
         <source>Corpus:</source>
         <translation>语料：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="181"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="173"/>
         <source>No corpus loaded.</source>
         <translation>尚未加载语料。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="214"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="206"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="228"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="220"/>
         <source>Generating %1…</source>
         <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="236"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="228"/>
         <source>Reading the columns of %1…</source>
         <translation>正在读取 %1 的列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="280"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="272"/>
         <source>Open CSV file</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="280"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="272"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="281"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="273"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="282"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="274"/>
         <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
         <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="313"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="305"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="314"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="306"/>
         <source>Holds text, not numbers: line %1: &quot;%2&quot;</source>
         <translation>是文本而不是数字：第 %1 行：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="321"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="313"/>
         <source>%1: no column holds numbers (%2 hold text)</source>
         <translation>%1：没有包含数值的列（%2 为文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="332"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="324"/>
         <source>Loading column %1 of %2…</source>
         <translation>正在加载 %2 的 %1 列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="341"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="333"/>
         <source>%1
 %2 values of %3 (%4 for training)
 mean %5, standard deviation %6
@@ -313,21 +313,21 @@ baselines (MSE): mean %7, last value %8</source>
 基线（MSE）：均值 %7，上一值 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="347"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="339"/>
         <source>%1
 %2 characters · vocabulary %3</source>
         <translation>%1
 %2 个字符 · 词表 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="356"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="348"/>
         <source>
 baselines: unigram %1, bigram %2 nats/char</source>
         <translation>
 基线：一元 %1，二元 %2 奈特/字符</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="373"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="365"/>
         <source>Cannot load corpus</source>
         <translation>无法加载语料</translation>
     </message>
@@ -556,14 +556,14 @@ baselines: unigram %1, bigram %2 nats/char</source>
     <message>
         <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="46"/>
         <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="52"/>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="94"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="92"/>
         <source>1 character</source>
         <translation>1 个字符</translation>
     </message>
     <message>
         <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="47"/>
         <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="53"/>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="95"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="93"/>
         <source>%1 characters</source>
         <translation>%1 个字符</translation>
     </message>
@@ -600,132 +600,132 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <translation>预测 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="76"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="75"/>
         <source>column “%1” of %2</source>
         <translation>%2 的“%1”列</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="81"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="79"/>
         <source>standardised with mean %1 and standard deviation %2</source>
         <translation>以均值 %1、标准差 %2 标准化</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="93"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="91"/>
         <source>&lt;b&gt;Trained on&lt;/b&gt; %1 (%2)</source>
         <translation>&lt;b&gt;训练语料&lt;/b&gt; %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="96"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="94"/>
         <source>&lt;b&gt;Trained on&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;训练语料&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="98"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="96"/>
         <source>&lt;b&gt;Trained&lt;/b&gt; for %1</source>
         <translation>&lt;b&gt;训练&lt;/b&gt;了 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="98"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="96"/>
         <source>for %1</source>
         <translation>共 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="99"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="97"/>
         <source>1 iteration</source>
         <translation>1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="100"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="98"/>
         <source>%1 iterations</source>
         <translation>%1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="103"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="100"/>
         <source> nats per character</source>
         <translation> 奈特/字符</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="104"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="101"/>
         <source> (mean squared error)</source>
         <translation>（均方误差）</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="105"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="102"/>
         <source>best validation loss %1%2</source>
         <translation>最佳验证损失 %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="108"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="105"/>
         <source> at iteration %1</source>
         <translation>，在第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="113"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="108"/>
         <source> (unigram baseline %1, bigram %2)</source>
         <translation>（一元基线 %1，二元基线 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="142"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="136"/>
         <source>Select:</source>
         <translation>选择：</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="142"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="136"/>
         <source>layer %1, unit %2, %3</source>
         <translation>第 %1 层，单元 %2，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="149"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="143"/>
         <source>This unit tracks &lt;i&gt;%1&lt;/i&gt; (correlation r = %2).</source>
         <translation>该单元跟踪&lt;i&gt;%1&lt;/i&gt;（相关系数 r = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="151"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="145"/>
         <source>This unit tracks &lt;i&gt;%1&lt;/i&gt;.</source>
         <translation>该单元跟踪&lt;i&gt;%1&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="157"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="151"/>
         <source>Reads first:</source>
         <translation>先读入：</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="158"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="152"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="161"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="155"/>
         <source>Series:</source>
         <translation>序列：</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="166"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="160"/>
         <source>Trained with:</source>
         <translation>训练命令：</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="218"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="212"/>
         <source>Open Example</source>
         <translation>打开示例</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="219"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="213"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="241"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="235"/>
         <source>No examples are installed.</source>
         <translation>没有安装任何示例。</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="242"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="236"/>
         <source>Example models are shipped inside the application; this build has none. Open a model file or train one instead.</source>
         <translation>示例模型随应用程序一起提供，但此版本中没有。请打开一个模型文件，或训练一个模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="245"/>
+        <location filename="../../ui/gallery/example_gallery_dialog.cpp" line="239"/>
         <source>Choose an example on the left.</source>
         <translation>请在左侧选择一个示例。</translation>
     </message>
@@ -733,98 +733,98 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::ExplorerSession</name>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="123"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="15"/>
         <source>This model reads a series of numbers, not text: give it a series from the Forecast dock.</source>
         <translation>此模型读入的是数值序列而不是文本：请从“预测”面板给它一个序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="127"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="21"/>
         <source>This model reads numbers, not text.</source>
         <translation>此模型读入的是数值，不是文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="140"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="30"/>
         <source>The character &apos;%1&apos; (U+%2) at position %3 is not in the model&apos;s vocabulary.</source>
         <translation>位置 %3 处的字符“%1”（U+%2）不在模型的词表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="183"/>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="302"/>
+        <location filename="../../ui/explorer/intervention_set.cpp" line="20"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="42"/>
         <source>No model is open.</source>
         <translation>没有打开任何模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="188"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="45"/>
         <source>This model reads text, not a series of numbers.</source>
         <translation>此模型读入的是文本，不是数值序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="189"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="46"/>
         <source>This model does not forecast a single series: it needs one input and one predicted value.</source>
         <translation>此模型不是单序列预测模型：它需要一个输入和一个预测值。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="193"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="50"/>
         <source>Cannot read a series: %1.</source>
         <translation>无法读取序列：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="198"/>
+        <location filename="../../ui/explorer/tape_input.cpp" line="55"/>
         <source>Value %1 of the series is not a finite number.</source>
         <translation>序列的第 %1 个值不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="307"/>
+        <location filename="../../ui/explorer/intervention_set.cpp" line="25"/>
         <source>This intervention is already active.</source>
         <translation>该干预已经生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="311"/>
+        <location filename="../../ui/explorer/intervention_set.cpp" line="29"/>
         <source>Layer %1, unit %2 does not exist in this model.</source>
         <translation>此模型中不存在第 %1 层的单元 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session.cpp" line="366"/>
+        <location filename="../../ui/explorer/explorer_csv.cpp" line="24"/>
         <source>no model is open</source>
         <translation>没有打开任何模型</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="23"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="45"/>
         <source>This model does not predict characters, so it cannot write.</source>
         <translation>此模型不预测字符，因此无法写。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="108"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="85"/>
         <source>End of the series: switch to write mode to let the model continue it with its own predictions.</source>
         <translation>序列已结束：切换到写模式，让模型用自己的预测继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="110"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="88"/>
         <source>End of the text: type more, or switch to write mode to let the model continue.</source>
         <translation>文本已结束：请输入更多文本，或切换到写模式让模型续写。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="112"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="92"/>
         <source>Pick mode: choose the next character in the distribution.</source>
         <translation>挑选模式：请在分布中选择下一个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="248"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="206"/>
         <source>End of the series.</source>
         <translation>序列结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="248"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="207"/>
         <source>End of the text.</source>
         <translation>文本结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="249"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="209"/>
         <source>Paused: the forecast is no longer a finite number.</source>
         <translation>已暂停：预测值不再是有限数。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_session_drive.cpp" line="250"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="211"/>
         <source>Paused: pick the next character.</source>
         <translation>已暂停：请挑选下一个字符。</translation>
     </message>
@@ -958,111 +958,111 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::ForecastView</name>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="174"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="175"/>
         <source>How many steps the model forecasts from its own predictions</source>
         <translation>模型依据自己的预测向前预测多少步</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="175"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="176"/>
         <source>Where the multi-step forecast starts (or click in the plot)</source>
         <translation>多步预测的起点（也可在图中点击）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="176"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="177"/>
         <source>forecast steps:</source>
         <translation>预测步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="177"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="178"/>
         <source>from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="178"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="179"/>
         <source>truth</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="179"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="180"/>
         <source>one step ahead</source>
         <translation>单步预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="180"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="181"/>
         <source>multi-step forecast</source>
         <translation>多步预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="181"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="182"/>
         <source>validation →</source>
         <translation>验证 →</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="182"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="183"/>
         <source>time step</source>
         <translation>时间步</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="199"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="200"/>
         <source>No model: load or train a series model to see its forecasts.</source>
         <translation>无模型：请加载或训练一个序列模型以查看其预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="201"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="202"/>
         <source>This is not a series model: forecasts need a model trained on one numeric column (one dense input, one regression output).</source>
         <translation>这不是序列模型：预测需要在一个数值列上训练的模型（一个稠密输入，一个回归输出）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="204"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="205"/>
         <source>The model cannot be run: %1.</source>
         <translation>模型无法运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="206"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="207"/>
         <source>The model cannot forecast: %1.</source>
         <translation>模型无法预测：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="208"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="209"/>
         <source>No series: load the numeric column the model was trained on to compare its forecasts.</source>
         <translation>无序列：请加载模型训练所用的数值列，以便比较其预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="250"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="251"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="321"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="322"/>
         <source>%n-step forecast (own predictions fed back)</source>
         <translation>
             <numerusform>%n 步预测（以自身预测为输入）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="361"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="362"/>
         <source>RMSE %1 MAE %2</source>
         <translation>RMSE %1 MAE %2</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="370"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="371"/>
         <source>%1: past the end of the data, nothing to score</source>
         <translation>%1：已超出数据末尾，无可评分</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="371"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="372"/>
         <source>%1: %2 · naive last value: %3</source>
         <translation>%1：%2 · 朴素基线（沿用上一值）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="376"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="377"/>
         <source>one step ahead over %n points</source>
         <translation>
             <numerusform>%n 个点上的单步预测</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="379"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="380"/>
         <source>%n steps from t = %1</source>
         <translation>
             <numerusform>从 t = %1 起的 %n 步</numerusform>
@@ -1342,72 +1342,72 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::LessonPanel</name>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="157"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="163"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="158"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="164"/>
         <source>Previous step (Page Up)</source>
         <translation>上一步（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="159"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="165"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="160"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="166"/>
         <source>Next step (Page Down)</source>
         <translation>下一步（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="161"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="167"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="162"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="168"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="163"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="169"/>
         <source>Guided lessons: each step loads a model, selects a unit and explains what to look at</source>
         <translation>引导式课程：每一步都会加载模型、选中一个单元，并说明该看什么</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="180"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="186"/>
         <source>Choose a lesson…</source>
         <translation>选择课程…</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="182"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="188"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="183"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="189"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="199"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="205"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="199"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="205"/>
         <source>Lessons (*.json);;All files (*)</source>
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="212"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="218"/>
         <source>Guided lessons</source>
         <translation>引导式课程</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="214"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="220"/>
         <source>Choose a lesson above. Each lesson walks through a real model step by step: it loads the model, reads a text, selects the unit to look at and brings the right view forward.
 
 Move with **Next** and **Back** (or Page Down and Page Up).</source>
@@ -1416,7 +1416,7 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
 用 **下一步** 和 **上一步**（或 Page Down 和 Page Up）切换。</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="228"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="234"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1808,12 +1808,12 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>梯度流</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="52"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="57"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="58"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="63"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -2396,466 +2396,486 @@ Page Down / Page Up  课程的下一步 / 上一步
     </message>
     <message>
         <location filename="../../core/common/problem_sentences.cpp" line="120"/>
+        <source>the model&apos;s series scaling is not an object</source>
+        <translation>模型保存的序列缩放不是一个对象</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="121"/>
+        <source>the model&apos;s series scaling has no finite mean</source>
+        <translation>模型保存的序列缩放没有有限的均值</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="122"/>
+        <source>the model&apos;s series scaling needs a finite standard deviation &gt; 0</source>
+        <translation>模型保存的序列缩放需要一个大于 0 的有限标准差</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="123"/>
         <source>a generated series must have between {1} and {limit} values, not {value}</source>
         <translation>生成的序列必须有 {1} 到 {limit} 个值，而不是 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="121"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="124"/>
         <source>the number of characters is {value}; it must be in [1, {limit}]</source>
         <translation>字符数为 {value}；必须在 [1, {limit}] 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="122"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="125"/>
         <source>the generator &quot;{field}&quot; makes a numeric series, not text</source>
         <translation>生成器 “{field}” 生成的是数值序列，不是文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="123"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="126"/>
         <source>there is no generator called &quot;{field}&quot;</source>
         <translation>没有名为 “{field}” 的生成器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="125"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="128"/>
         <source>the sequence length is {value}; it must be between 1 and {limit}</source>
         <translation>序列长度为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="126"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="129"/>
         <source>the batch is {value}; it must be between 1 and {limit}</source>
         <translation>批大小为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="127"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="130"/>
         <source>the embedding size is {value}; use 0 for one-hot input</source>
         <translation>嵌入维度为 {value}；独热输入请使用 0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="128"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
         <source>the thread count is {value}; it must be between 1 and {limit}</source>
         <translation>线程数为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="129"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="132"/>
         <source>the training length must be a positive number of iterations or epochs</source>
         <translation>训练长度必须是正数的迭代次数或轮数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="130"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
         <source>the evaluation interval must be zero or positive</source>
         <translation>评估间隔必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="134"/>
         <source>the time limit must be zero (none) or a positive number of seconds</source>
         <translation>时间限制必须为零（不限）或正数秒</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="132"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
         <source>the clipping norm must be a number</source>
         <translation>裁剪范数必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="136"/>
         <source>the forget-gate bias must be a number</source>
         <translation>遗忘门偏置必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
         <source>the training part of the corpus {field} has {value} characters, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer text</source>
         <translation>语料 {field} 的训练部分有 {value} 个字符，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="141"/>
         <source>the training part of the corpus {field} has {value} values, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer series</source>
         <translation>语料 {field} 的训练部分有 {value} 个值，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的序列</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="141"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="144"/>
         <source>the validation part of the corpus {field} has {value} characters, fewer than one window of {limit}; shorten the sequence or hold out more text</source>
         <translation>语料 {field} 的验证部分有 {value} 个字符，不足一个 {limit} 的窗口；请缩短序列或留出更多文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="144"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="147"/>
         <source>the validation part of the corpus {field} has {value} values, fewer than one window of {limit}; shorten the sequence or hold out more values</source>
         <translation>语料 {field} 的验证部分有 {value} 个值，不足一个 {limit} 的窗口；请缩短序列或留出更多数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="147"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="150"/>
         <source>this configuration needs about {value} GiB of memory, more than the {limit} GiB this machine has can spare; use fewer hidden units, layers, steps or streams</source>
         <translation>此配置大约需要 {value} GiB 内存，超过了本机可用的 {limit} GiB；请减少隐藏单元、层数、步数或流数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="149"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
         <source>the learning rate is {value}; it must be a positive number</source>
         <translation>学习率为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="150"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="153"/>
         <source>the weight decay is {value}; it must be zero or positive</source>
         <translation>权重衰减为 {value}；必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="151"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
         <source>the momentum is {value}; it must be in [0, 1)</source>
         <translation>动量为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="155"/>
         <source>Nesterov momentum needs a positive momentum and zero dampening</source>
         <translation>Nesterov 动量需要正的动量和零阻尼</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="153"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
         <source>the RMSprop alpha is {value}; it must be in [0, 1)</source>
         <translation>RMSprop 的 alpha 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="157"/>
         <source>the Adam beta1 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta1 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="155"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
         <source>the Adam beta2 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta2 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="159"/>
         <source>the epsilon is {value}; it must be positive</source>
         <translation>epsilon 为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="157"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="160"/>
         <source>the training settings lack &apos;{field}&apos;</source>
         <translation>训练设置缺少 “{field}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="161"/>
         <source>the training settings name an unknown optimizer</source>
         <translation>训练设置中指定了未知的优化器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="159"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
         <source>the training settings have an unreadable seed</source>
         <translation>训练设置中的随机种子无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="160"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="163"/>
         <source>this is a model file, not a training checkpoint</source>
         <translation>这是模型文件，不是训练检查点</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="165"/>
         <source>the checkpoint was made on {field} ({value} training characters, SHA-256 {1}…), not on this corpus with this validation split</source>
         <translation>该检查点基于 {field}（{value} 个训练字符，SHA-256 {1}…），而不是当前语料和当前的验证集划分</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="164"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="167"/>
         <source>the checkpoint&apos;s model does not match its own training settings</source>
         <translation>检查点中的模型与其自身的训练设置不符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="166"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
         <source>the checkpoint&apos;s optimiser or state blocks are missing or have the wrong size</source>
         <translation>检查点的优化器或状态数据块缺失或大小不对</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="168"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
         <source>the checkpoint is already at iteration {value}; ask for more iterations in total to continue</source>
         <translation>检查点已经在第 {value} 次迭代；要继续，请指定更多的总迭代次数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="172"/>
         <source>the checkpoint&apos;s position is inconsistent (iteration {value} of {limit})</source>
         <translation>检查点的位置不一致（第 {value} 次迭代，共 {limit} 次）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="170"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="173"/>
         <source>the checkpoint&apos;s random generator state is unreadable</source>
         <translation>检查点的随机数生成器状态无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="174"/>
         <source>training was stopped after iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="172"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="175"/>
         <source>training was stopped during iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="174"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="177"/>
         <source>training was stopped after iteration {value} of {limit}, during validation</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后、验证期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="176"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="179"/>
         <source>training diverged at iteration {value} ({cause}); restored the weights after iteration {1}, the last to give a finite loss — try a lower learning rate or stronger clipping</source>
         <translation>训练在第 {value} 次迭代发散（{cause}）；已恢复第 {1} 次迭代后的权重，即最后一次得到有限损失的权重——请尝试更低的学习率或更强的裁剪</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="178"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="181"/>
         <source>the loss is {value}</source>
         <translation>损失为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="179"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="182"/>
         <source>the gradient norm is {value}</source>
         <translation>梯度范数为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="180"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="183"/>
         <source>the update made weights infinite</source>
         <translation>更新使权重变为无穷大</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="182"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="185"/>
         <source>the file is larger than 4 GiB</source>
         <translation>文件大于 4 GiB</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="183"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="186"/>
         <source>invalid JSON ({value} at byte {1})</source>
         <translation>JSON 无效（第 {1} 字节处：{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="184"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
         <source>not a PyTorch interchange file: &quot;format&quot; must be &quot;{value}&quot;</source>
         <translation>不是 PyTorch 交换文件：“format” 必须是 “{value}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="185"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="188"/>
         <source>&quot;vocab&quot; is missing or empty</source>
         <translation>“vocab” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
         <source>vocab entry {value} must be a string of exactly one Unicode character</source>
         <translation>vocab 第 {value} 项必须是恰好一个 Unicode 字符的字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="188"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="191"/>
         <source>&quot;state_dict&quot; is missing or empty</source>
         <translation>“state_dict” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="189"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="192"/>
         <source>the state_dict has no lstm.weight_ih_l0 / lstm.weight_hh_l0</source>
         <translation>state_dict 中没有 lstm.weight_ih_l0 / lstm.weight_hh_l0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
         <source>the tensors describe an impossible model: {cause}</source>
         <translation>这些张量描述的模型不可能存在：{cause}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="191"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="194"/>
         <source>the state_dict has no {field}</source>
         <translation>state_dict 中没有 {field}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
         <source>the state_dict has {field}, which this importer does not support (only a unidirectional nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)</source>
         <translation>state_dict 中有 {field}，本导入器不支持（只支持无投影的单向 nn.LSTM、可选的 nn.Embedding 和 nn.Linear 输出头）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="195"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
         <source>{field} has shape {value} but the model needs {limit}</source>
         <translation>{field} 的形状为 {value}，但模型需要 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="199"/>
         <source>{field} has shape (not a list of numbers) but the model needs {limit}</source>
         <translation>{field} 不是数字列表，但模型需要形状 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="197"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
         <source>{field}[{1}][{2}] is not a finite float32 number</source>
         <translation>{field}[{1}][{2}] 不是有限的 float32 数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="201"/>
         <source>{field} row {1} has the wrong length (ragged list)</source>
         <translation>{field} 的第 {1} 行长度不对（参差列表）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="203"/>
         <source>line {line}, column {column}: {value}</source>
         <translation>第 {line} 行，第 {column} 列：{value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="201"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="204"/>
         <source>{field}: the file is not a JSON object</source>
         <translation>{field}：文件不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="202"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="205"/>
         <source>{field}: missing</source>
         <translation>{field}：缺失</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="203"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
         <source>{field}: unknown key &quot;{value}&quot; (known: {1})</source>
         <translation>{field}：未知的键 “{value}”（已知的键：{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="204"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="207"/>
         <source>{field}: {value} is not a non-negative integer</source>
         <translation>{field}：{value} 不是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="205"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
         <source>{field}: {value} is not a string</source>
         <translation>{field}：{value} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
         <source>{field}: &quot;{value}&quot; is not a language code like &quot;en&quot; or &quot;zh_CN&quot;</source>
         <translation>{field}：“{value}” 不是 “en” 或 “zh_CN” 这样的语言代码</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="207"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
         <source>{field}: {value} is neither a text nor an object of texts by language</source>
         <translation>{field}：{value} 既不是文本，也不是按语言给出文本的对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
         <source>{field}: the text is empty</source>
         <translation>{field}：文本为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
         <source>{field}: no text in any language</source>
         <translation>{field}：没有任何语言的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="213"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
         <source>{field}: {value} is not a number</source>
         <translation>{field}：{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="215"/>
         <source>{field}: {value} is not an object</source>
         <translation>{field}：{value} 不是对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="217"/>
         <source>{field}: &quot;{value}&quot; is not one of clamp, zero-hidden, zero-cell, set-cell, add-cell</source>
         <translation>{field}：“{value}” 不是 clamp、zero-hidden、zero-cell、set-cell、add-cell 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="215"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="218"/>
         <source>{field}: only a clamp has a gate</source>
         <translation>{field}：只有 clamp 才有门</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="216"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
         <source>{field}: a {value} has no value</source>
         <translation>{field}：{value} 没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="217"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
         <source>{field}: {value} is outside the range of gate {1} ({limit}…1)</source>
         <translation>{field}：{value} 超出了门 {1} 的范围（{limit}…1）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="218"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="221"/>
         <source>{field}: an answer needs a question</source>
         <translation>{field}：有答案就必须有问题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
         <source>{field}: the path is empty</source>
         <translation>{field}：路径为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="223"/>
         <source>{field}: {value} is not true or false</source>
         <translation>{field}：{value} 不是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="221"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
         <source>{field}: there is no model to reload in this step</source>
         <translation>{field}：这一步没有可以重新加载的模型</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
         <source>{field}: {value} is more than the {limit} characters of the text</source>
         <translation>{field}：{value} 超过了文本的 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o、c、h、a_i、a_f、a_g、a_o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="228"/>
         <source>{field}: {value} is not an array</source>
         <translation>{field}：{value} 不是数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="226"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
         <source>{field}: the same intervention is listed twice</source>
         <translation>{field}：同一个干预列出了两次</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
         <source>{field}: &quot;{value}&quot; is not one of {1}</source>
         <translation>{field}：“{value}” 不是 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="228"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
+        <source>{field}: the name is empty</source>
+        <translation>{field}：名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="232"/>
         <source>{field}: a lesson needs a non-empty array of steps</source>
         <translation>{field}：课程需要一个非空的步骤数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
         <source>{field}: {value} is outside 0…{limit}</source>
         <translation>{field}：{value} 超出了 0…{limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="234"/>
         <source>{field}: there are no steps to inspect</source>
         <translation>{field}：没有可以查看的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
         <source>the lesson has no title</source>
         <translation>课程没有标题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="232"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="236"/>
         <source>the lesson gives a layer without a unit, or a unit without a layer</source>
         <translation>课程给出了层却没有单元，或给出了单元却没有层</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
         <source>the lesson&apos;s layer and unit must be non-negative integers</source>
         <translation>课程的层和单元必须是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="234"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="238"/>
         <source>the lesson&apos;s quantity &quot;{value}&quot; is not one of i, f, g, o, c, h</source>
         <translation>课程的量 “{value}” 不是 i、f、g、o、c、h 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="239"/>
         <source>the model has no lesson</source>
         <translation>模型没有课程</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="241"/>
         <source>the lesson&apos;s unit {1} of layer {2} is outside the model ({3} layers of {4} units)</source>
         <translation>课程的第 {2} 层第 {1} 单元超出了模型范围（{3} 层，每层 {4} 个单元）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="243"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="247"/>
         <source>{file}: {problem}</source>
         <translation>{file}：{problem}</translation>
     </message>
@@ -2975,52 +2995,52 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::StepValues</name>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="29"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="21"/>
         <source>h_t of layer %1 (H = %2)</source>
         <translation>第 %1 层的 h_t（H = %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="31"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="23"/>
         <source>one-hot &apos;%1&apos; (token %2)</source>
         <translation>独热“%1”（词元 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="32"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="24"/>
         <source>embedding of &apos;%1&apos; (token %2, E = %3)</source>
         <translation>“%1”的嵌入（词元 %2，E = %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="33"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="25"/>
         <source>dense input (X = %1)</source>
         <translation>稠密输入（X = %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="157"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="149"/>
         <source>value %1 (scaled %2)</source>
         <translation>值 %1（缩放后 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="181"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="173"/>
         <source>%1 clamped to %2</source>
         <translation>%1 钳制为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="182"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="174"/>
         <source>h zeroed</source>
         <translation>h 已清零</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="183"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="175"/>
         <source>c zeroed</source>
         <translation>c 已清零</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="184"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="176"/>
         <source>c set to %1</source>
         <translation>c 设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/step_values.cpp" line="185"/>
+        <location filename="../../ui/explorer/step_values.cpp" line="177"/>
         <source>c shifted by %1</source>
         <translation>c 偏移 %1</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "english_problem.h"
 #include "explore/example_lesson.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -65,10 +66,11 @@ void TestCliTrainSeries::csvColumnTrainsAForecaster() {
   QVERIFY2(loaded, qPrintable(english(error)));
   QCOMPARE(loaded->config.input, InputKind::Dense);
   QCOMPARE(loaded->config.head, HeadKind::Regression);
-  const QJsonObject series = loaded->metadata.value(QStringLiteral("series")).toObject();
-  QCOMPARE(series.value(QStringLiteral("column")).toString(), QStringLiteral("temp"));
-  QVERIFY(std::abs(series.value(QStringLiteral("mean")).toDouble() - 15.0) < 1.0); // decimal commas were read
-  QVERIFY(series.value(QStringLiteral("stddev")).toDouble() > 2.0);
+  const auto series = readMetadata(loaded->metadata).series;
+  QVERIFY(series && series->scaling);
+  QCOMPARE(series->column, QStringLiteral("temp"));
+  QVERIFY(std::abs(series->scaling->mean - 15.0) < 1.0); // decimal commas were read
+  QVERIFY(series->scaling->stddev > 2.0);
   // The column can be given by number too, with the same data.
   const CliRun byNumber = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--series"), m_csv, QStringLiteral("--column"),
                                             QStringLiteral("2"), QStringLiteral("--out"), model} + small());
@@ -83,7 +85,7 @@ void TestCliTrainSeries::generatorWithLesson() {
   lesson.layer = 0;
   lesson.unit = 3;
   lesson.feature = QStringLiteral("bracket-depth");
-  const QString lessonFile = write(QStringLiteral("lesson.json"), QJsonDocument(lesson.toJson()).toJson());
+  const QString lessonFile = write(QStringLiteral("lesson.json"), QJsonDocument(toJson(lesson)).toJson());
   const QString model = m_dir.filePath(QStringLiteral("brackets.lstm"));
   const CliRun run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--generator"), QStringLiteral("brackets"),
                                         QStringLiteral("--gen-length"), QStringLiteral("4000"), QStringLiteral("--gen-seed"),

@@ -5,6 +5,7 @@
 #include "english_problem.h"
 #include "explore/example_lesson.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -59,8 +60,8 @@ void TestExamplesReproduce::commandReproducesTheRecordedLoss() {
   QVERIFY2(run.exitedNormally && run.exitCode == 0, qPrintable(run.describe()));
   const QJsonObject done = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
   const double reproduced = done.value(QStringLiteral("best_val_loss")).toDouble(NAN);
-  const double recorded = shipped->metadata.value(QStringLiteral("training")).toObject()
-                              .value(QStringLiteral("best_validation_loss")).toDouble(NAN);
+  const auto training = readMetadata(shipped->metadata).training;
+  const double recorded = training ? training->bestValidationLoss : NAN;
   qInfo("%s: recorded %.6g, reproduced %.6g (%+.3f %%)", qPrintable(name), recorded, reproduced,
         100.0 * (reproduced - recorded) / recorded);
   QVERIFY(std::isfinite(recorded) && std::isfinite(reproduced));

@@ -9,6 +9,7 @@
 #include "explore/forecast.h"
 #include "explore/stepper.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 
 #include <QTest>
 
@@ -125,8 +126,8 @@ void TestExampleModels::everyExampleLoadsWithALesson() {
   QVERIFY(lesson->summary.size() > 200);
   QVERIFY2(lesson->command.contains(QStringLiteral("--out resources/models/examples/%1.lstm").arg(name)),
            qPrintable(lesson->command));
-  QVERIFY(std::isfinite(model->metadata.value(QStringLiteral("training")).toObject()
-                            .value(QStringLiteral("best_validation_loss")).toDouble(NAN)));
+  const auto training = readMetadata(model->metadata).training;
+  QVERIFY(training && std::isfinite(training->bestValidationLoss));
   // The primer is readable (token models): every character is in the vocabulary.
   for (const char32_t c : lesson->primer.toStdU32String())
     QVERIFY2(model->vocabulary.idOf(c) >= 0, qPrintable(name));

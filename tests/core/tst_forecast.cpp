@@ -3,6 +3,7 @@
 // metadata, the edges of the preconditions and cancellation.
 #include "explore/forecast.h"
 #include "explore/stepper.h"
+#include "io/model_metadata.h"
 #include "test_models.h"
 
 #include <QJsonObject>
@@ -28,11 +29,13 @@ ModelConfig seriesConfig(int hidden, int layers) {
 }
 
 void setScaling(Model &model, double mean, double stddev) {
-  model.metadata.insert(QStringLiteral("series"),
-                        QJsonObject{{QStringLiteral("mean"), mean},
-                                    {QStringLiteral("stddev"), stddev},
-                                    {QStringLiteral("column"), QStringLiteral("temp")},
-                                    {QStringLiteral("source"), QStringLiteral("weather.csv")}});
+  ModelMetadata metadata = readMetadata(model.metadata);
+  SeriesRecord series;
+  series.scaling = SeriesScaling{mean, stddev};
+  series.column = QStringLiteral("temp");
+  series.source = QStringLiteral("weather.csv");
+  metadata.series = series;
+  model.metadata = toJson(metadata);
 }
 
 std::shared_ptr<Model> randomSeriesModel(int hidden, int layers, std::uint64_t seed) {
@@ -213,12 +216,12 @@ void TestForecast::naiveErrorsByHand() {
 
 void TestForecast::scalingFromMetadata() {
   auto model = constantModel(1.0f);
-  QString problem = QStringLiteral("untouched");
+  Problem problem(ProblemCode::CsvEmpty); // a sentinel: a usable scaling leaves it alone
   auto scaling = seriesScalingOf(*model, &problem);
   QVERIFY(scaling);
   QCOMPARE(scaling->mean, 0.0);
   QCOMPARE(scaling->stddev, 1.0);
-  QCOMPARE(problem, QStringLiteral("untouched"));
+  QCOMPARE(problem.code, ProblemCode::CsvEmpty);
 
   setScaling(*model, -3.5, 0.25);
   scaling = seriesScalingOf(*model, &problem);
@@ -248,9 +251,9 @@ void TestForecast::malformedScalingRefused() {
   QFETCH(QJsonValue, series);
   auto model = constantModel(1.0f);
   model->metadata.insert(QStringLiteral("series"), series);
-  QString problem;
+  Problem problem;
   QVERIFY(!seriesScalingOf(*model, &problem));
-  QVERIFY(!problem.isEmpty());
+  QVERIFY(problem.isSet());
   QVERIFY(!seriesScalingOf(*model)); // no problem string asked for
   // A model with an unusable scaling forecasts nothing rather than nonsense.
   const std::vector<double> values = {1.0, 2.0, 3.0, 4.0};

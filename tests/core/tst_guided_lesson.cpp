@@ -92,6 +92,7 @@ private Q_SLOTS:
   void followsDefaultLocale();
   void refusesWithMessage_data();
   void refusesWithMessage();
+  void unknownViewNamesItsStep();
   void statesInheritFromEarlierSteps();
   void loadNamesFileAndResolvesModels();
   void checksAgainstModelShape();
@@ -221,9 +222,26 @@ void TestGuidedLesson::refusesWithMessage_data() {
   row("twice", R"({"text": "a", "interventions": [{"kind": "zero-cell", "unit": 1}, {"kind": "zero-cell", "unit": 1}]})",
       "steps[1].interventions[1]: the same intervention is listed twice");
   row("negative cursor", R"({"text": "a", "cursor": -3})", "steps[1].cursor: -3 is not a non-negative integer");
-  row("bad view", R"({"text": "a", "view": "heatmap"})",
-      "steps[1].view: \"heatmap\" is not one of heatmapDock, unitTraceDock, forecastDock, cellDiagramDock, "
-      "equationsDock, nextTokenDock, textInputDock, interventionsDock, trainingDock, unitDiscoveryDock, gradientFlowDock");
+  row("view number", R"({"text": "a", "view": 3})", "steps[1].view: 3 is not a string");
+  row("empty view", R"({"text": "a", "view": " "})", "steps[1].view: the name is empty");
+}
+
+void TestGuidedLesson::unknownViewNamesItsStep() {
+  // Which views exist is the UI's business: parsing keeps any name, checkViews compares with the UI's list.
+  Problem problem;
+  const auto lesson = GuidedLesson::fromJson(R"({"title": "T", "steps": [{"text": "a", "view": "heatmapDock"},
+      {"text": "b"}, {"text": "c", "view": "heatmap"}, {"text": "d", "view": "nowhere"}]})", &problem);
+  QVERIFY2(lesson, qPrintable(english(problem)));
+  QCOMPARE(lesson->steps[2].view, QStringLiteral("heatmap"));
+  const QStringList views{QStringLiteral("heatmapDock"), QStringLiteral("unitTraceDock")};
+  const auto unknownView = [&](const QStringList &known) {
+    Problem found;
+    return checkViews(*lesson, known, &found) ? QString() : english(found);
+  };
+  QCOMPARE(unknownView(views), QStringLiteral("steps[2].view: \"heatmap\" is not one of heatmapDock, unitTraceDock"));
+  QCOMPARE(unknownView(views + QStringList{QStringLiteral("heatmap")}),
+           QStringLiteral("steps[3].view: \"nowhere\" is not one of heatmapDock, unitTraceDock, heatmap"));
+  QCOMPARE(unknownView(views + QStringList{QStringLiteral("heatmap"), QStringLiteral("nowhere")}), QString());
 }
 
 void TestGuidedLesson::refusesWithMessage() {

@@ -3,6 +3,7 @@
 // refused with a message naming the problem (and the tensor, when one is at fault).
 #include "fixture_loader.h"
 #include "english_problem.h"
+#include "io/model_metadata.h"
 #include "test_models.h"
 
 #include <QDir>
@@ -155,7 +156,7 @@ void TestPytorchInterchange::importsFixture() {
     const char32_t symbol = model->vocabulary.symbol(id);
     QCOMPARE(QString::fromUcs4(&symbol, 1), vocab[id].toString());
   }
-  QCOMPARE(model->metadata.value(QStringLiteral("imported_from")).toString(), QStringLiteral("pytorch"));
+  QCOMPARE(readMetadata(model->metadata).importedFrom, QStringLiteral("pytorch"));
 
   // Every tensor element lands where PyTorch had it (the embedding transposed), as the nearest float32.
   const auto &blocks = model->parameters.layout().blocks();

@@ -4,6 +4,7 @@
 #include "data/series_corpus.h"
 #include "english_problem.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 #include "test_files.h"
 #include "train/trainer.h"
 
@@ -200,12 +201,12 @@ void TestSeriesTraining::learnsPastTheNaiveForecast() {
   QVERIFY2(trainer.saveModel(path, &error), qPrintable(english(error)));
   const auto model = loadModel(path, &error);
   QVERIFY2(model, qPrintable(english(error)));
-  const QJsonObject series = model->metadata.value(QStringLiteral("series")).toObject();
-  QCOMPARE(series.value(QStringLiteral("mean")).toDouble(), corpus->scaling.mean);
-  QCOMPARE(series.value(QStringLiteral("stddev")).toDouble(), corpus->scaling.stddev);
-  QCOMPARE(series.value(QStringLiteral("column")).toString(), QStringLiteral("mackey-glass"));
-  const QJsonObject training = model->metadata.value(QStringLiteral("training")).toObject();
-  QCOMPARE(training.value(QStringLiteral("corpus_format")).toString(), QStringLiteral("series"));
+  const ModelMetadata metadata = readMetadata(model->metadata);
+  QVERIFY(metadata.series && metadata.series->scaling && metadata.training);
+  QCOMPARE(metadata.series->scaling->mean, corpus->scaling.mean);
+  QCOMPARE(metadata.series->scaling->stddev, corpus->scaling.stddev);
+  QCOMPARE(metadata.series->column, QStringLiteral("mackey-glass"));
+  QCOMPARE(metadata.training->corpusFormat, QStringLiteral("series"));
 }
 
 void TestSeriesTraining::resumeEqualsUninterrupted() {

@@ -6,6 +6,7 @@
 #include "gallery/example_gallery.h"
 #include "gallery/example_gallery_dialog.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 #include "ui_test_helpers.h"
 #include "ui_test_models.h"
 
@@ -35,24 +36,27 @@ ExampleLesson lesson(const QString &title, const QString &summary, const QString
   return out;
 }
 
-// A copy of `base` carrying `lesson` (and `training` when not empty).
+// A copy of `base` carrying `lesson` (and `training` when given).
 std::shared_ptr<const Model> withLesson(const std::shared_ptr<const Model> &base, const ExampleLesson &lesson,
-                                        const QJsonObject &training = {}) {
+                                        const std::optional<TrainingRecord> &training = std::nullopt) {
   auto model = std::make_shared<Model>(*base);
-  model->metadata[QStringLiteral("lesson")] = lesson.toJson();
-  if (!training.isEmpty())
-    model->metadata[QStringLiteral("training")] = training;
+  ModelMetadata metadata = readMetadata(model->metadata);
+  metadata.lesson = lesson;
+  metadata.training = training;
+  model->metadata = toJson(metadata);
   return model;
 }
 
-QJsonObject trainingRecord(const QString &corpus, double bestLoss) {
-  return QJsonObject{{QStringLiteral("corpus"), corpus},
-                     {QStringLiteral("corpus_characters"), 1200000},
-                     {QStringLiteral("iterations"), 20000},
-                     {QStringLiteral("best_validation_loss"), bestLoss},
-                     {QStringLiteral("best_iteration"), 18500},
-                     {QStringLiteral("baselines"),
-                      QJsonObject{{QStringLiteral("unigram"), 3.12}, {QStringLiteral("bigram"), 2.47}}}};
+TrainingRecord trainingRecord(const QString &corpus, double bestLoss) {
+  TrainingRecord training;
+  training.corpus = corpus;
+  training.corpusCharacters = 1200000;
+  training.iterations = 20000;
+  training.bestValidationLoss = bestLoss;
+  training.bestIteration = 18500;
+  training.unigramBaseline = 3.12;
+  training.bigramBaseline = 2.47;
+  return training;
 }
 
 std::shared_ptr<const Model> seriesModel() {
@@ -64,9 +68,12 @@ std::shared_ptr<const Model> seriesModel() {
   model->config.hiddenSize = 8;
   model->config.numLayers = 2;
   model->parameters = Parameters<float>(model->config);
-  model->metadata[QStringLiteral("series")] =
-      QJsonObject{{QStringLiteral("mean"), 11.5}, {QStringLiteral("stddev"), 6.25},
-                  {QStringLiteral("column"), QStringLiteral("temperature")}, {QStringLiteral("source"), QStringLiteral("daily-min-temperatures.csv")}};
+  ModelMetadata metadata;
+  metadata.series = SeriesRecord{};
+  metadata.series->scaling = SeriesScaling{11.5, 6.25};
+  metadata.series->column = QStringLiteral("temperature");
+  metadata.series->source = QStringLiteral("daily-min-temperatures.csv");
+  model->metadata = toJson(metadata);
   return model;
 }
 

@@ -3,6 +3,7 @@
 // forecast, the message for models that cannot forecast, and destruction while a job runs.
 #include "common/qcustomplot_include.h"
 #include "forecast/forecast_view.h"
+#include "io/model_metadata.h"
 #include "model/initialization.h"
 #include "model/rng.h"
 #include "ui_test_helpers.h"
@@ -34,11 +35,12 @@ std::shared_ptr<Model> seriesModel(int hidden, int layers, double mean = 0.0, do
   model->parameters = Parameters<float>(model->config);
   Rng rng(7);
   initializeParameters(model->parameters, rng);
-  model->metadata.insert(QStringLiteral("series"),
-                         QJsonObject{{QStringLiteral("mean"), mean},
-                                     {QStringLiteral("stddev"), stddev},
-                                     {QStringLiteral("column"), QStringLiteral("level")},
-                                     {QStringLiteral("source"), QStringLiteral("sine.csv")}});
+  ModelMetadata metadata;
+  metadata.series = SeriesRecord{};
+  metadata.series->scaling = SeriesScaling{mean, stddev};
+  metadata.series->column = QStringLiteral("level");
+  metadata.series->source = QStringLiteral("sine.csv");
+  model->metadata = toJson(metadata);
   return model;
 }
 

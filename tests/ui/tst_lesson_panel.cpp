@@ -61,6 +61,7 @@ private Q_SLOTS:
   void interventionsActOnTheWholeText();
   void opensOnlyWhatIsNotOpen();
   void brokenLessonFileShowsItsMessage();
+  void unknownViewIsRefusedWithFileAndStep();
   void stepProblemIsShownAndLessonGoesOn();
   void opensLessonFileThroughDialog();
   void keysAndAnswerToggle();
@@ -212,6 +213,31 @@ void TestLessonPanel::brokenLessonFileShowsItsMessage() {
   QVERIFY(panel.openLesson(QStringLiteral(":/lessons/03-counting.json"))); // a good one clears the message
   QVERIFY(panel.errorText().isEmpty());
   QVERIFY(!child<QLabel>(&panel, "lessonError")->isVisible());
+}
+
+void TestLessonPanel::unknownViewIsRefusedWithFileAndStep() {
+  // The panel checks a lesson's views against the names the window gives it, not against a list of its own.
+  QTemporaryDir dir;
+  const QString path = writeLesson(dir, QStringLiteral("views.json"), R"({"title": "V", "steps": [
+      {"text": "a", "model": ":/models/examples/01-parens.lstm", "view": "unitTraceDock"},
+      {"text": "b"}, {"text": "c", "view": "heatmap"}]})");
+  ExplorerSession session;
+  LessonPanel panel(&session);
+  panel.setViewNames({QStringLiteral("heatmapDock"), QStringLiteral("unitTraceDock")});
+  panel.show();
+  QVERIFY(!panel.openLesson(path));
+  QCOMPARE(panel.errorText(),
+           path + QStringLiteral(": steps[2].view: \"heatmap\" is not one of heatmapDock, unitTraceDock"));
+  QVERIFY(!panel.runner()->hasLesson());
+  QVERIFY(!session.hasModel()); // refused before any step was applied
+
+  const QString fixed = writeLesson(dir, QStringLiteral("fixed.json"), R"({"title": "V", "steps": [
+      {"text": "a", "model": ":/models/examples/01-parens.lstm", "view": "unitTraceDock"},
+      {"text": "b"}, {"text": "c", "view": "heatmapDock"}]})");
+  QSignalSpy views(&panel, &LessonPanel::viewRequested);
+  QVERIFY2(panel.openLesson(fixed), qPrintable(panel.errorText()));
+  QCOMPARE(views.count(), 1);
+  QCOMPARE(views.front().front().toString(), QStringLiteral("unitTraceDock"));
 }
 
 void TestLessonPanel::stepProblemIsShownAndLessonGoesOn() {

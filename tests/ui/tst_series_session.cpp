@@ -12,10 +12,10 @@
 #include "explorer/step_values.h"
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
+#include "io/model_metadata.h"
 #include "ui_test_models.h"
 #include "ui_test_helpers.h"
 
-#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -46,8 +46,10 @@ std::shared_ptr<const Model> randomSeriesModel(std::uint64_t seed = 3, double sc
   Rng rng(seed);
   initializeParameters(model->parameters, rng);
   model->parameters.flat() *= float(scale);
-  model->metadata.insert(QStringLiteral("series"),
-                         QJsonObject{{QStringLiteral("mean"), kMean}, {QStringLiteral("stddev"), kStddev}});
+  ModelMetadata metadata;
+  metadata.series = SeriesRecord{};
+  metadata.series->scaling = SeriesScaling{kMean, kStddev};
+  model->metadata = toJson(metadata);
   return model;
 }
 

@@ -8,6 +8,7 @@
 #include "common/dialogs.h"
 #include "data/series_csv.h"
 #include "io/model_file.h"
+#include "io/model_metadata.h"
 #include "training/corpus_source.h"
 #include "training/loss_plot_view.h"
 #include "training/sample_log.h"
@@ -205,9 +206,10 @@ void TestTrainingCorpora::csvColumnTrainsAForecaster() {
   const auto model = trained.front().front().value<std::shared_ptr<const Model>>();
   QVERIFY(model);
   QCOMPARE(model->config.head, HeadKind::Regression);
-  const QJsonObject series = model->metadata.value(QStringLiteral("series")).toObject();
-  QCOMPARE(series.value(QStringLiteral("column")).toString(), QStringLiteral("temp"));
-  QCOMPARE(series.value(QStringLiteral("path")).toString(), csvPath);
+  const auto series = readMetadata(model->metadata).series;
+  QVERIFY(series);
+  QCOMPARE(series->column, QStringLiteral("temp"));
+  QCOMPARE(series->path, csvPath);
   QCOMPARE(panel.sampleLog()->samples(), 0);
   QCOMPARE(panel.lossPlot()->validationPoints(), 4); // every 50 of 200 iterations
   const QString status = child<QLabel>(&panel, "trainingStatusLabel")->text();

@@ -16,7 +16,7 @@ namespace {
 constexpr int kTopK = 32; // next-token entries the trace keeps per step
 
 // The scaling a series model stores in its metadata: the one place the session reads it.
-std::optional<SeriesScaling> scalingOf(const Model &model, QString *problem = nullptr) {
+std::optional<SeriesScaling> scalingOf(const Model &model, Problem *problem = nullptr) {
   return seriesScalingOf(model, problem);
 }
 
@@ -53,7 +53,7 @@ void ExplorerSession::setModel(std::shared_ptr<const Model> model, const QString
   m_model = std::move(model);
   m_stepper = std::make_unique<Stepper>(m_model, kTopK);
   m_source = source;
-  m_scalingProblem.clear();
+  m_scalingProblem = {};
   m_text = nullptr;
   m_series = nullptr;
   if (isSeriesModel(*m_model)) {
@@ -92,7 +92,7 @@ bool ExplorerSession::setWeights(std::shared_ptr<const Model> model, const QStri
   m_source = source;
   if (m_series)
     m_series->setScaling(*scaling);
-  m_scalingProblem.clear();
+  m_scalingProblem = {};
   attachParts();
   // The tape holds every entry read so far (written ones included), so re-reading it gives the new weights
   // exactly the same input: snapshots compare like with like.

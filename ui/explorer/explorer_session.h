@@ -15,6 +15,7 @@
 // again. Series values are scaled with the model's metadata["series"]; the trace holds the scaled ones.
 //
 // GUI thread only. Long runs (a 20 000-character text) step in slices from the event loop, never blocking it.
+#include "common/problem.h"
 #include "explore/stepper.h"
 #include "explore/tape.h"
 #include "explorer_focus.h"
@@ -160,7 +161,7 @@ private:
   std::unique_ptr<Tape> m_tape;        // never null
   TextTape *m_text = nullptr;          // m_tape when it is a text tape
   SeriesTape *m_series = nullptr;      // m_tape when it is a series tape
-  QString m_scalingProblem;            // why the series model's scaling is unusable (then setSeries refuses)
+  Problem m_scalingProblem;            // why the series model's scaling is unusable (then setSeries refuses)
   ExplorerPlayer m_player;
   ExplorerFocus m_focus;
   InterventionSet m_interventions;

@@ -1,5 +1,6 @@
 #include "tape_input.h"
 
+#include "common/problem_text.h"
 #include "explore/forecast.h"
 #include "explore/tape.h"
 
@@ -36,7 +37,7 @@ std::optional<std::vector<std::int32_t>> textInput(const Model *model, const QSt
   return std::move(encoding.tokens);
 }
 
-QString seriesRefusal(const Model *model, const QString &scalingProblem) {
+QString seriesRefusal(const Model *model, const Problem &scalingProblem) {
   if (!model)
     return QCoreApplication::translate("lstm::ExplorerSession", "No model is open.");
   if (!isSeriesModel(*model))
@@ -45,8 +46,8 @@ QString seriesRefusal(const Model *model, const QString &scalingProblem) {
                : QCoreApplication::translate(
                      "lstm::ExplorerSession",
                      "This model does not forecast a single series: it needs one input and one predicted value.");
-  if (!scalingProblem.isEmpty())
-    return QCoreApplication::translate("lstm::ExplorerSession", "Cannot read a series: %1.").arg(scalingProblem);
+  if (scalingProblem.isSet())
+    return QCoreApplication::translate("lstm::ExplorerSession", "Cannot read a series: %1.").arg(problemText(scalingProblem));
   return {};
 }
 

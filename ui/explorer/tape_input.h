@@ -1,5 +1,7 @@
 #pragma once
 // What the explorer's tape accepts from the user, and the sentences that refuse the rest.
+#include "common/problem.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -16,8 +18,8 @@ struct Model;
 std::optional<std::vector<std::int32_t>> textInput(const Model *model, const QString &text, QString *error);
 
 // Why `model` (null without one) cannot read a series: empty when it can. `scalingProblem` is why the scaling in
-// its metadata is unusable, empty when it is usable.
-QString seriesRefusal(const Model *model, const QString &scalingProblem);
+// its metadata is unusable, unset when it is usable.
+QString seriesRefusal(const Model *model, const Problem &scalingProblem);
 
 // The sentence for a series whose value `index` (from 0) is not a finite number.
 QString notFiniteRefusal(std::size_t index);

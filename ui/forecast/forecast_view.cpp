@@ -1,6 +1,7 @@
 #include "forecast_view.h"
 
 #include "common/plot_export.h"
+#include "common/problem_text.h"
 #include "common/qcustomplot_include.h"
 #include "common/refresh_coalescer.h"
 
@@ -194,7 +195,7 @@ void ForecastView::changeEvent(QEvent *event) {
 }
 
 void ForecastView::updateMessage() {
-  QString problem;
+  Problem problem;
   if (!m_model)
     m_message = tr("No model: load or train a series model to see its forecasts.");
   else if (!isSeriesModel(*m_model))
@@ -203,7 +204,7 @@ void ForecastView::updateMessage() {
   else if (const std::string inconsistency = m_model->checkConsistency(); !inconsistency.empty())
     m_message = tr("The model cannot be run: %1.").arg(QString::fromStdString(inconsistency));
   else if (!seriesScalingOf(*m_model, &problem))
-    m_message = tr("The model cannot forecast: %1.").arg(problem);
+    m_message = tr("The model cannot forecast: %1.").arg(problemText(problem));
   else if (seriesSize() < 2)
     m_message = tr("No series: load the numeric column the model was trained on to compare its forecasts.");
   else

@@ -1,12 +1,12 @@
 #include "example_gallery_dialog.h"
 
 #include "common/quantity_style.h"
+#include "io/model_metadata.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QJsonObject>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
@@ -67,28 +67,26 @@ QString modelShape(const Model &model) {
   return parts.join(QStringLiteral(" · "));
 }
 
-// metadata["series"] = {"mean", "stddev", "column", "source"}: what a series model reads, as far as it says.
-QString seriesText(const QJsonObject &series) {
+// What a series model reads, as far as its SeriesRecord says.
+QString seriesText(const SeriesRecord &series) {
   QStringList parts;
-  const QString column = series.value(QStringLiteral("column")).toString();
-  const QString source = series.value(QStringLiteral("source")).toString();
+  const QString &column = series.column, &source = series.source;
   if (!column.isEmpty() && !source.isEmpty())
     parts << ExampleGalleryDialog::tr("column “%1” of %2").arg(escaped(column), escaped(source));
   else if (!column.isEmpty() || !source.isEmpty())
     parts << escaped(column.isEmpty() ? source : column);
-  const QJsonValue mean = series.value(QStringLiteral("mean")), stddev = series.value(QStringLiteral("stddev"));
-  if (mean.isDouble() && stddev.isDouble())
+  if (series.scaling)
     parts << ExampleGalleryDialog::tr("standardised with mean %1 and standard deviation %2")
-                 .arg(number(mean.toDouble()), number(stddev.toDouble()));
+                 .arg(number(series.scaling->mean), number(series.scaling->stddev));
   return parts.join(QStringLiteral(", "));
 }
 
-// metadata["training"] as written by Trainer::trainingRecord(): what, how long, how well.
-QString trainingText(const QJsonObject &training, HeadKind head) {
+// The model's TrainingRecord: what, how long, how well.
+QString trainingText(const TrainingRecord &training, HeadKind head) {
   QStringList parts;
-  const QString corpus = training.value(QStringLiteral("corpus")).toString();
-  const qint64 characters = training.value(QStringLiteral("corpus_characters")).toInteger(-1);
-  const qint64 iterations = training.value(QStringLiteral("iterations")).toInteger(-1);
+  const QString &corpus = training.corpus;
+  const qint64 characters = training.corpusCharacters;
+  const qint64 iterations = training.iterations;
   if (!corpus.isEmpty())
     parts << (characters > 0 ? ExampleGalleryDialog::tr("<b>Trained on</b> %1 (%2)")
                                    .arg(escaped(corpus), count(characters, ExampleGalleryDialog::tr("1 character"),
@@ -98,20 +96,16 @@ QString trainingText(const QJsonObject &training, HeadKind head) {
     parts << (parts.isEmpty() ? ExampleGalleryDialog::tr("<b>Trained</b> for %1") : ExampleGalleryDialog::tr("for %1"))
                  .arg(count(iterations, ExampleGalleryDialog::tr("1 iteration"),
                             ExampleGalleryDialog::tr("%1 iterations")));
-  const QJsonValue best = training.value(QStringLiteral("best_validation_loss"));
-  if (best.isDouble() && std::isfinite(best.toDouble())) {
+  if (std::isfinite(training.bestValidationLoss)) {
     const QString unit = head == HeadKind::Softmax ? ExampleGalleryDialog::tr(" nats per character")
                                                    : ExampleGalleryDialog::tr(" (mean squared error)");
-    QString text = ExampleGalleryDialog::tr("best validation loss %1%2").arg(number(best.toDouble()), unit);
-    const qint64 at = training.value(QStringLiteral("best_iteration")).toInteger(-1);
+    QString text = ExampleGalleryDialog::tr("best validation loss %1%2").arg(number(training.bestValidationLoss), unit);
+    const qint64 at = training.bestIteration;
     if (at > 0)
       text += ExampleGalleryDialog::tr(" at iteration %1").arg(QLocale().toString(at));
-    const QJsonObject baselines = training.value(QStringLiteral("baselines")).toObject();
-    const QJsonValue unigram = baselines.value(QStringLiteral("unigram")),
-                     bigram = baselines.value(QStringLiteral("bigram"));
-    if (head == HeadKind::Softmax && unigram.isDouble() && bigram.isDouble())
-      text += ExampleGalleryDialog::tr(" (unigram baseline %1, bigram %2)")
-                  .arg(number(unigram.toDouble()), number(bigram.toDouble()));
+    const double unigram = training.unigramBaseline, bigram = training.bigramBaseline;
+    if (head == HeadKind::Softmax && std::isfinite(unigram) && std::isfinite(bigram))
+      text += ExampleGalleryDialog::tr(" (unigram baseline %1, bigram %2)").arg(number(unigram), number(bigram));
     parts << text;
   }
   return parts.join(QStringLiteral(", "));
@@ -156,11 +150,11 @@ QString exampleDescriptionHtml(const ExampleEntry &entry) {
   if (model.config.usesTokens() && !lesson.primer.isEmpty())
     html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Reads first:"), monospace(primerLine(lesson.primer)));
   html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Model:"), modelShape(model).toHtmlEscaped());
-  const QJsonObject series = model.metadata.value(QStringLiteral("series")).toObject();
-  if (const QString text = seriesText(series); !text.isEmpty())
+  const ModelMetadata metadata = readMetadata(model.metadata);
+  if (const QString text = metadata.series ? seriesText(*metadata.series) : QString(); !text.isEmpty())
     html += QStringLiteral("<p><b>%1</b> %2</p>").arg(ExampleGalleryDialog::tr("Series:"), text);
-  const QJsonObject training = model.metadata.value(QStringLiteral("training")).toObject();
-  if (const QString text = trainingText(training, model.config.head); !text.isEmpty())
+  if (const QString text = metadata.training ? trainingText(*metadata.training, model.config.head) : QString();
+      !text.isEmpty())
     html += QStringLiteral("<p>%1.</p>").arg(text);
   if (!lesson.command.isEmpty())
     html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(ExampleGalleryDialog::tr("Trained with:"), monospace(escaped(lesson.command)));

@@ -130,9 +130,15 @@ QStringList LessonPanel::shippedLessons() {
   return paths;
 }
 
+void LessonPanel::setViewNames(const QStringList &names) { m_viewNames = names; }
+
 bool LessonPanel::openLesson(const QString &path) {
   Problem problem;
   auto lesson = GuidedLesson::load(path, &problem);
+  if (lesson && !m_viewNames.isEmpty() && !checkViews(*lesson, m_viewNames, &problem)) {
+    problem.inFile(path);
+    lesson.reset();
+  }
   if (!lesson) {
     showError(problemText(problem));
     return false;

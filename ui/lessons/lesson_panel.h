@@ -28,6 +28,9 @@ public:
   LessonRunner *runner() const { return m_runner; }
   // The shipped lessons, ":/lessons/…json", in file-name order.
   static QStringList shippedLessons();
+  // The views (dock object names) a lesson step may bring forward; a lesson naming another is refused with the
+  // file and the step ("<path>: steps[3].view: …"). Until set, every name is let through to viewRequested.
+  void setViewNames(const QStringList &names);
   // Loads a lesson file (":/…" too) and applies its first step. False, with the problem shown, when it cannot.
   bool openLesson(const QString &path);
   // The problem shown in the panel; "" when there is none.
@@ -64,6 +67,7 @@ private:
   QPushButton *m_next;
   QStringList m_paths;   // chooser entries after the placeholder: shipped lessons, then opened files
   QString m_currentPath; // the file of the lesson in the runner
+  QStringList m_viewNames;
 };
 
 } // namespace lstm

@@ -5,11 +5,11 @@
 #include "data/series_corpus.h"
 #include "explore/example_lesson.h"
 #include "explore/forecast.h"
+#include "io/model_metadata.h"
 #include "explorer/explorer_session.h"
 #include "explorer/read_tape.h"
 #include "gallery/example_gallery.h"
 
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -19,13 +19,10 @@ namespace {
 constexpr std::int64_t kSeriesShown = 400;   // values the explorer reads of a series model's data …
 constexpr std::int64_t kSeriesContext = 200; // … of which this many come before its validation part
 
-// What a series model's metadata["series"] says of its data: where it comes from (seriesValuesOf reads that),
-// where its held-out part starts, and its column's name.
-QJsonObject seriesMetadataOf(const Model &model) { return model.metadata.value(QStringLiteral("series")).toObject(); }
-std::int64_t validationStartOf(const QJsonObject &series, std::int64_t size) {
-  return std::clamp<std::int64_t>(series.value(QStringLiteral("validation_start")).toInteger(size * 9 / 10), 1, size - 1);
+// Where a series' held-out part starts: as recorded, else the last tenth; at least one value on either side.
+std::int64_t validationStartOf(const SeriesRecord &series, std::int64_t size) {
+  return std::clamp<std::int64_t>(series.validationStart.value_or(size * 9 / 10), 1, size - 1);
 }
-QString columnOf(const QJsonObject &series) { return series.value(QStringLiteral("column")).toString(); }
 } // namespace
 
 ModelOpener::ModelOpener(ExplorerSession *session, QObject *parent) : QObject(parent), m_session(session) {}
@@ -121,7 +118,7 @@ void ModelOpener::afterOpened() {
 
 void ModelOpener::loadSeriesOf(const Model &model) {
   // The series is regenerated or re-read from its CSV file off the GUI thread; a newer request wins.
-  const QJsonObject series = seriesMetadataOf(model);
+  const SeriesRecord series = readMetadata(model.metadata).series.value_or(SeriesRecord{});
   m_seriesJob.start(
       [series](const BackgroundJob<LoadedValues>::Control &) {
         LoadedValues loaded;
@@ -134,7 +131,7 @@ void ModelOpener::loadSeriesOf(const Model &model) {
       [this, series](LoadedValues loaded) { onValuesLoaded(std::move(loaded), series); });
 }
 
-void ModelOpener::onValuesLoaded(LoadedValues loaded, const QJsonObject &series) {
+void ModelOpener::onValuesLoaded(LoadedValues loaded, const SeriesRecord &series) {
   if (!loaded.values) {
     Q_EMIT seriesUnavailable(loaded.problem);
     return;
@@ -151,7 +148,7 @@ void ModelOpener::onValuesLoaded(LoadedValues loaded, const QJsonObject &series)
     readTape(*m_session);
   else
     Q_EMIT m_session->message(refusal); // the session's own sentence, shown where its messages go
-  Q_EMIT seriesLoaded(ModelSeries{std::move(values), validation, columnOf(series)});
+  Q_EMIT seriesLoaded(ModelSeries{std::move(values), validation, series.column});
 }
 
 } // namespace lstm

@@ -20,13 +20,13 @@
 #include <optional>
 #include <vector>
 
-class QJsonObject;
 
 namespace lstm {
 
 class ExplorerSession;
 struct ExampleEntry;
 struct Model;
+struct SeriesRecord;
 
 // A series model's own series, for the forecast view: all its values (original units), where its held-out part
 // starts, and the name of its column.
@@ -87,7 +87,7 @@ private:
   bool openLessonOf(const QString &path);
   void afterOpened();
   void loadSeriesOf(const Model &model);
-  void onValuesLoaded(LoadedValues loaded, const QJsonObject &series);
+  void onValuesLoaded(LoadedValues loaded, const SeriesRecord &series);
 
   ExplorerSession *m_session;
   BackgroundJob<LoadedValues> m_seriesJob;
