@@ -13,6 +13,8 @@ enum class ProblemCode {
   LoadingCancelled,
   // Model files (core/io/model_file)
   ModelInconsistent,
+  ModelVocabularyMismatch,
+  ModelParameterShape,
   ModelHeaderTooLarge,
   ModelTooShort,
   ModelBadMagic,
@@ -182,6 +184,7 @@ enum class ProblemCode {
   LessonNotArray,
   LessonDuplicateIntervention,
   LessonNotView,
+  TextFeatureBadPattern,
   LessonEmptyView,
   LessonNoSteps,
   LessonOutside,

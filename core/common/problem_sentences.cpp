@@ -18,7 +18,9 @@ const char *sourceSentence(ProblemCode code) {
   case ProblemCode::WriteFailed: return QT_TRANSLATE_NOOP("lstm::Problem", "writing failed: {value}");
   case ProblemCode::LoadingCancelled: return QT_TRANSLATE_NOOP("lstm::Problem", "loading was cancelled");
 
-  case ProblemCode::ModelInconsistent: return QT_TRANSLATE_NOOP("lstm::Problem", "cannot save an inconsistent model: {value}");
+  case ProblemCode::ModelInconsistent: return QT_TRANSLATE_NOOP("lstm::Problem", "cannot save an inconsistent model: {cause}");
+  case ProblemCode::ModelVocabularyMismatch: return QT_TRANSLATE_NOOP("lstm::Problem", "the vocabulary has {value} symbols but the model expects {limit}");
+  case ProblemCode::ModelParameterShape: return QT_TRANSLATE_NOOP("lstm::Problem", "the parameter buffer does not match the model's shape");
   case ProblemCode::ModelHeaderTooLarge: return QT_TRANSLATE_NOOP("lstm::Problem", "the header (vocabulary and metadata) exceeds {limit} bytes");
   case ProblemCode::ModelTooShort: return QT_TRANSLATE_NOOP("lstm::Problem", "the file is too short to be a model file ({value} bytes)");
   case ProblemCode::ModelBadMagic:
@@ -227,6 +229,7 @@ const char *sourceSentence(ProblemCode code) {
     return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: \"{value}\" is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o");
   case ProblemCode::LessonNotArray: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: {value} is not an array");
   case ProblemCode::LessonDuplicateIntervention: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: the same intervention is listed twice");
+  case ProblemCode::TextFeatureBadPattern: return QT_TRANSLATE_NOOP("lstm::Problem", "invalid regular expression \"{field}\" at character {column}: {value}");
   case ProblemCode::LessonNotView: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: \"{value}\" is not one of {1}");
   case ProblemCode::LessonEmptyView: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: the name is empty");
   case ProblemCode::LessonNoSteps: return QT_TRANSLATE_NOOP("lstm::Problem", "{field}: a lesson needs a non-empty array of steps");

@@ -34,7 +34,7 @@ bool cancelled(const std::atomic<bool> *cancel) { return cancel && cancel->load(
 // The model outlives the call, so the stepper borrows it through a non-owning shared_ptr.
 std::shared_ptr<const Model> borrow(const Model &model) { return {std::shared_ptr<const Model>(), &model}; }
 
-bool usable(const Model &model) { return isSeriesModel(model) && model.checkConsistency().empty(); }
+bool usable(const Model &model) { return isSeriesModel(model) && model.checkConsistency(); }
 
 } // namespace
 

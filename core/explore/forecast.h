@@ -48,7 +48,7 @@ struct MultiStepForecast {
 };
 
 // Runs the model over values[0, end) from a zero state and scores its predictions of values[scoreFrom, end).
-// Preconditions: isSeriesModel(model), model.checkConsistency() empty, a valid seriesScalingOf(model),
+// Preconditions: isSeriesModel(model), model.checkConsistency() true, a valid seriesScalingOf(model),
 // 1 ≤ scoreFrom < end ≤ values.size(). `cancel` (may be null) is polled every step; once set the run stops.
 // Allocates O(end − scoreFrom), nothing per step.
 OneStepForecast forecastOneStep(const Model &model, std::span<const double> values, std::int64_t scoreFrom,

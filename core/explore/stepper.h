@@ -37,7 +37,7 @@ using NetworkState = std::vector<LayerState>; // (L)
 
 class Stepper {
 public:
-  // Precondition: model->checkConsistency() is empty. topK: next-token entries kept per step in the trace.
+  // Precondition: model->checkConsistency(). topK: next-token entries kept per step in the trace.
   explicit Stepper(std::shared_ptr<const Model> model, int topK = 32);
 
   const Model &model() const { return *m_model; }

@@ -31,13 +31,13 @@ std::vector<double> countSince(std::u32string_view text, IsSeparator isSeparator
   return values;
 }
 
-std::vector<double> regexFeature(std::u32string_view text, const QString &pattern, QString *error) {
+std::vector<double> regexFeature(std::u32string_view text, const QString &pattern, Problem *problem) {
   const QRegularExpression re(pattern, QRegularExpression::UseUnicodePropertiesOption);
   if (!re.isValid()) {
-    if (error)
-      *error = QStringLiteral("invalid regular expression: %1 (at %2)")
-                   .arg(re.errorString())
-                   .arg(re.patternErrorOffset());
+    report(problem, Problem(ProblemCode::TextFeatureBadPattern)
+                        .withField(pattern)
+                        .at(0, re.patternErrorOffset() + 1)
+                        .withValue(re.errorString()));
     return {};
   }
   // Build the UTF-16 text by hand so that every code point's offset is known (a value that is not a Unicode
@@ -89,9 +89,9 @@ bool parseTextFeature(const QString &id, TextFeature &out) {
 }
 
 std::vector<double> computeTextFeature(TextFeature f, std::u32string_view text, const QString &pattern,
-                                       QString *error) {
-  if (error)
-    error->clear();
+                                       Problem *problem) {
+  if (problem)
+    *problem = {};
   switch (f) {
   case TextFeature::BracketDepth:
     return toDoubles(bracketDepth(text));
@@ -116,7 +116,7 @@ std::vector<double> computeTextFeature(TextFeature f, std::u32string_view text, 
     return values;
   }
   case TextFeature::Regex:
-    return regexFeature(text, pattern, error);
+    return regexFeature(text, pattern, problem);
   }
   return {};
 }

@@ -2,6 +2,8 @@
 // Per-character features of a text, for unit discovery: "which unit tracks the bracket depth?".
 // Each feature gives one value per character — the value after reading that character — so entry s lines up
 // with the trace step that reads character s. Pure functions; any thread.
+#include "common/problem.h"
+
 #include <QString>
 
 #include <string_view>
@@ -30,9 +32,9 @@ bool parseTextFeature(const QString &id, TextFeature &out);
 //   AMinusB       letters 'a' minus letters 'b' since the last '\n' (the aⁿbⁿ counting lesson; '\n' is 0);
 //   Regex         1 for characters inside a match of `pattern` (QRegularExpression with Unicode properties,
 //                 matched on the whole text), else 0; empty matches mark nothing.
-// An invalid `pattern` (Regex only) gives an empty vector and "invalid regular expression: <reason>" in `error`
-// (when non-null); `error` is cleared on success.
+// An invalid `pattern` (Regex only) gives an empty vector and TextFeatureBadPattern in `problem` (when non-null:
+// the pattern, the 1-based position of the error, Qt's reason); `problem` is reset on success.
 std::vector<double> computeTextFeature(TextFeature f, std::u32string_view text, const QString &pattern = {},
-                                       QString *error = nullptr);
+                                       Problem *problem = nullptr);
 
 } // namespace lstm

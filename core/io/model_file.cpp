@@ -61,8 +61,8 @@ const FileExtras::Block *FileExtras::find(const std::string &name) const {
 }
 
 bool writeModel(const Model &model, QIODevice &device, Problem *problem, const FileExtras *extras) {
-  if (const std::string issue = model.checkConsistency(); !issue.empty())
-    return report(problem, Problem(ProblemCode::ModelInconsistent).withValue(QString::fromStdString(issue)));
+  if (Problem issue; !model.checkConsistency(&issue))
+    return report(problem, Problem(ProblemCode::ModelInconsistent).because(std::move(issue)));
   QJsonObject header;
   header[QStringLiteral("format")] = QLatin1String(kHeaderFormat);
   header[QStringLiteral("config")] = configToJson(model.config);

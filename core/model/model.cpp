@@ -4,16 +4,17 @@
 
 namespace lstm {
 
-std::string Model::checkConsistency() const {
-  if (Problem problem; !config.validate(&problem))
-    return problemInEnglish(problem).toStdString(); // an internal invariant: never shown as such
+bool Model::checkConsistency(Problem *problem) const {
+  if (!config.validate(problem))
+    return false;
   const bool needsVocabulary = config.usesTokens() || config.head == HeadKind::Softmax;
   if (needsVocabulary && vocabulary.size() != config.vocabSize)
-    return "the vocabulary has " + std::to_string(vocabulary.size()) + " symbols but the model expects " +
-           std::to_string(config.vocabSize);
+    return report(problem, Problem(ProblemCode::ModelVocabularyMismatch)
+                               .withValue(QString::number(vocabulary.size()))
+                               .withLimit(QString::number(config.vocabSize)));
   if (!(parameters.config() == config) || parameters.size() != config.parameterCount())
-    return "the parameter buffer does not match the model's shape";
-  return {};
+    return report(problem, Problem(ProblemCode::ModelParameterShape));
+  return true;
 }
 
 } // namespace lstm

@@ -1,6 +1,7 @@
 #pragma once
 // A complete model: its shape, its vocabulary (token models), its float parameters and free metadata.
 // This is what files hold and what the stepper and trainer share (by copy or shared_ptr<const Model>).
+#include "common/problem.h"
 #include "data/vocabulary.h"
 #include "model_config.h"
 #include "parameters.h"
@@ -15,8 +16,8 @@ struct Model {
   Parameters<float> parameters;
   QJsonObject metadata;        // free key/values (description, corpus, training history …)
 
-  // Empty when config, vocabulary and parameters agree; otherwise the first inconsistency, in words.
-  std::string checkConsistency() const;
+  // True when config, vocabulary and parameters agree; otherwise false with the first inconsistency in `problem`.
+  bool checkConsistency(Problem *problem = nullptr) const;
 };
 
 } // namespace lstm

@@ -40,8 +40,8 @@ bool ExplorerSession::openModel(const QString &path, QString *error) {
     *error = problemText(problem);
     return false;
   }
-  if (const std::string inconsistency = loaded->checkConsistency(); !inconsistency.empty()) {
-    *error = path + QStringLiteral(": ") + QString::fromStdString(inconsistency);
+  if (Problem inconsistency; !loaded->checkConsistency(&inconsistency)) {
+    *error = problemText(inconsistency.inFile(path));
     return false;
   }
   setModel(std::make_shared<const Model>(std::move(*loaded)), path);

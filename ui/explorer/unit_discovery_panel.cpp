@@ -1,5 +1,6 @@
 #include "unit_discovery_panel.h"
 
+#include "common/problem_text.h"
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
@@ -357,11 +358,11 @@ QString UnitDiscoveryPanel::rankByFeature(int layer) {
     setMessage(tr("Type a regular expression: characters inside its matches count 1, the others 0."), false);
     return {};
   }
-  QString error;
+  Problem problem;
   const std::vector<double> values =
-      computeTextFeature(feature, m_session->tapeText().toStdU32String(), pattern, &error);
-  if (!error.isEmpty()) {
-    setMessage(error, true);
+      computeTextFeature(feature, m_session->tapeText().toStdU32String(), pattern, &problem);
+  if (problem.isSet()) {
+    setMessage(problemText(problem), true);
     return {};
   }
   const QString subject = feature == TextFeature::Regex ? tr("matches of %1").arg(pattern) : featureName(feature);

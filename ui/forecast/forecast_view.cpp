@@ -201,8 +201,8 @@ void ForecastView::updateMessage() {
   else if (!isSeriesModel(*m_model))
     m_message = tr("This is not a series model: forecasts need a model trained on one numeric column "
                    "(one dense input, one regression output).");
-  else if (const std::string inconsistency = m_model->checkConsistency(); !inconsistency.empty())
-    m_message = tr("The model cannot be run: %1.").arg(QString::fromStdString(inconsistency));
+  else if (!m_model->checkConsistency(&problem))
+    m_message = tr("The model cannot be run: %1.").arg(problemText(problem));
   else if (!seriesScalingOf(*m_model, &problem))
     m_message = tr("The model cannot forecast: %1.").arg(problemText(problem));
   else if (seriesSize() < 2)
