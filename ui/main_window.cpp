@@ -6,6 +6,7 @@
 #include "explorer/cell_diagram_view.h"
 #include "explorer/drive_toolbar.h"
 #include "explorer/equations_view.h"
+#include "explorer/explorer_keys.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
 #include "explorer/interventions_panel.h"
@@ -16,6 +17,7 @@
 #include "explorer/unit_discovery_panel.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
+#include "lessons/lesson_panel.h"
 #include "menus/export_menu.h"
 #include "opening/model_opener.h"
 #include "training/training_panel.h"
@@ -51,6 +53,12 @@ MainWindow::MainWindow(QWidget *parent)
   connectForecast();
   createClassroomDocks();
   createMenus();
+  // The debugger keys act whatever has focus; the text starts with it, so typing goes nowhere unexpected.
+  auto *keys = new ExplorerKeys(this);
+  m_driveBar->bindKeys(*keys);
+  keys->bind(Qt::Key_PageDown, Qt::NoModifier, m_lessons->nextStepAction(), true);
+  keys->bind(Qt::Key_PageUp, Qt::NoModifier, m_lessons->previousStepAction(), true);
+  m_textView->setFocus();
   m_stepLabel = new QLabel;
   m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
   statusBar()->addPermanentWidget(m_stepLabel);
@@ -153,8 +161,7 @@ void MainWindow::createMenus() {
   quit->setShortcut(QKeySequence::Quit);
 
   QMenu *drive = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Step"));
-  drive->addActions({m_driveBar->stepBackAction(), m_driveBar->playAction(), m_driveBar->stepForwardAction(),
-                     m_driveBar->resetAction()});
+  drive->addActions(m_driveBar->stepMenuActions());
 
   QMenu *view = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
   for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -167,8 +174,11 @@ void MainWindow::createMenus() {
   QMenu *help = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
   m_texts.action(help->addAction(QString(), this, [this] {
     QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("→  step forward (read or write one character)\n←  step back (exact undo)\n"
-                                "Space  play / pause\nCtrl+R  reset the state\nCtrl+O  open a model\n"
+                             tr("→  next step (at the last one: read or write one more character)\n"
+                                "←  previous step (nothing is undone)\nHome / End  first / last step\n"
+                                "Space  play / pause from the inspected step\n"
+                                "Backspace or Ctrl+Z  drop the last step (exact undo)\n"
+                                "Ctrl+R  reset the state\nCtrl+O  open a model\n"
                                 "F11  presentation mode (Esc leaves)\nPage Down / Page Up  next / previous lesson step\n"
                                 "Click a character, heatmap cell or plot: inspect that step\n"
                                 "Click a heatmap row: select that unit"));

@@ -49,7 +49,7 @@ void MainWindow::addClassroomMenus(QMenu *view) {
   // Presentation keeps the text, the cell diagram and the heatmaps (shown as one map), and the lesson while one runs.
   m_presentation = new PresentationMode(
       this, {QStringLiteral("cellDiagramDock"), QStringLiteral("heatmapDock")},
-      {m_driveBar->stepBackAction(), m_driveBar->playAction(), m_driveBar->stepForwardAction()}, this);
+      {m_driveBar->previousStepAction(), m_driveBar->playAction(), m_driveBar->nextStepAction()}, this);
   view->addSeparator();
   view->addAction(m_presentation->toggleAction());
   view->addAction(m_presentation->hideAdvancedAction());

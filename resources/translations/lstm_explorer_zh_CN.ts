@@ -343,124 +343,144 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::DriveToolBar</name>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="108"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="112"/>
         <source>Drive</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="109"/>
-        <source>Step back</source>
-        <translation>后退一步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="110"/>
-        <source>Step back, restoring the exact previous state (←)</source>
-        <translation>后退一步，精确恢复上一步的状态（←）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="111"/>
-        <source>Play / pause (Space)</source>
-        <translation>播放 / 暂停（空格）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="112"/>
-        <source>Step forward</source>
-        <translation>前进一步</translation>
-    </message>
-    <message>
         <location filename="../../ui/explorer/drive_toolbar.cpp" line="113"/>
-        <source>Read or write one character (→)</source>
-        <translation>读入或写出一个字符（→）</translation>
+        <source>Previous step</source>
+        <translation>上一步</translation>
     </message>
     <message>
         <location filename="../../ui/explorer/drive_toolbar.cpp" line="114"/>
+        <source>Inspect the previous step; nothing is undone (←)</source>
+        <translation>查看上一步；不撤销任何内容（←）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="115"/>
+        <source>Play / pause from the inspected step (Space)</source>
+        <translation>从所查看的一步开始播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="116"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="117"/>
+        <source>Inspect the next step; at the last one, read or write one more character (→)</source>
+        <translation>查看下一步；在最后一步时再读入或写出一个字符（→）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="118"/>
+        <source>First step</source>
+        <translation>第一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="119"/>
+        <source>Last step</source>
+        <translation>最后一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="120"/>
+        <source>Drop the last step</source>
+        <translation>删除最后一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="121"/>
+        <source>Undo the last step exactly (Backspace, Ctrl+Z)</source>
+        <translation>精确撤销最后一步（Backspace、Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="122"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="115"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="123"/>
         <source>Reset the state to zero and clear the trace (Ctrl+R); the text stays</source>
         <translation>将状态清零并清空轨迹（Ctrl+R）；文本保留</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="116"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="124"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="117"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="125"/>
         <source>Steps per second while playing</source>
         <translation>播放时每秒的步数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="118"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="126"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="119"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="127"/>
         <source>Read</source>
         <translation>读</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="120"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="128"/>
         <source>Write</source>
         <translation>写</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="121"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="129"/>
         <source>Read: feed the text one character per step. Write: the model samples its next character.</source>
         <translation>读：每步输入文本中的一个字符。写：由模型采样它的下一个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="122"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="130"/>
         <source> Temperature </source>
         <translation> 温度 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="123"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="131"/>
         <source>0 always takes the most likely character; higher is more adventurous</source>
         <translation>0 总是取最可能的字符；越高越大胆</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="124"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="132"/>
         <source> Top-k </source>
         <translation> Top-k </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="125"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="133"/>
         <source>Sample only among the k most likely (0: all)</source>
         <translation>只在最可能的 k 个字符中采样（0：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="126"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="134"/>
         <source> Seed </source>
         <translation> 种子 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="127"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="135"/>
         <source>Same seed, same text</source>
         <translation>同样的种子，同样的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="128"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="136"/>
         <source>Let me pick</source>
         <translation>让我来选</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="129"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="137"/>
         <source>In write mode, choose each next character yourself in the distribution view</source>
         <translation>在写模式下，在分布视图中亲自选择每个下一个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="130"/>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="150"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="138"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="158"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="130"/>
-        <location filename="../../ui/explorer/drive_toolbar.cpp" line="150"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="138"/>
+        <location filename="../../ui/explorer/drive_toolbar.cpp" line="158"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -748,10 +768,32 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <translation>位置 %3 处的字符“%1”（U+%2）不在模型的词表中。</translation>
     </message>
     <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="193"/>
         <location filename="../../ui/explorer/intervention_set.cpp" line="20"/>
         <location filename="../../ui/explorer/tape_input.cpp" line="42"/>
         <source>No model is open.</source>
         <translation>没有打开任何模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="205"/>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="221"/>
+        <source>No step taken yet: → reads the first character.</source>
+        <translation>还没有走任何一步：按 → 读入第一个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="205"/>
+        <source>This is the first step.</source>
+        <translation>这是第一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="225"/>
+        <source>This is the last step.</source>
+        <translation>这是最后一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="235"/>
+        <source>There is no step to drop.</source>
+        <translation>没有可删除的步。</translation>
     </message>
     <message>
         <location filename="../../ui/explorer/tape_input.cpp" line="45"/>
@@ -809,22 +851,22 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <translation>挑选模式：请在分布中选择下一个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_player.cpp" line="206"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="210"/>
         <source>End of the series.</source>
         <translation>序列结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_player.cpp" line="207"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="211"/>
         <source>End of the text.</source>
         <translation>文本结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_player.cpp" line="209"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="213"/>
         <source>Paused: the forecast is no longer a finite number.</source>
         <translation>已暂停：预测值不再是有限数。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_player.cpp" line="211"/>
+        <location filename="../../ui/explorer/explorer_player.cpp" line="215"/>
         <source>Paused: pick the next character.</source>
         <translation>已暂停：请挑选下一个字符。</translation>
     </message>
@@ -1363,51 +1405,61 @@ baselines: unigram %1, bigram %2 nats/char</source>
     </message>
     <message>
         <location filename="../../ui/lessons/lesson_panel.cpp" line="167"/>
+        <source>Previous lesson step</source>
+        <translation>课程上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="168"/>
+        <source>Next lesson step</source>
+        <translation>课程下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="169"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="168"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="170"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="169"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="171"/>
         <source>Guided lessons: each step loads a model, selects a unit and explains what to look at</source>
         <translation>引导式课程：每一步都会加载模型、选中一个单元，并说明该看什么</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="186"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="188"/>
         <source>Choose a lesson…</source>
         <translation>选择课程…</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="188"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="190"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="189"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="191"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="205"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="207"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="205"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="207"/>
         <source>Lessons (*.json);;All files (*)</source>
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="218"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="220"/>
         <source>Guided lessons</source>
         <translation>引导式课程</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="220"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="222"/>
         <source>Choose a lesson above. Each lesson walks through a real model step by step: it loads the model, reads a text, selects the unit to look at and brings the right view forward.
 
 Move with **Next** and **Back** (or Page Down and Page Up).</source>
@@ -1416,7 +1468,7 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
 用 **下一步** 和 **上一步**（或 Page Down 和 Page Up）切换。</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_panel.cpp" line="234"/>
+        <location filename="../../ui/lessons/lesson_panel.cpp" line="238"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1527,7 +1579,7 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
 <context>
     <name>lstm::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="39"/>
+        <location filename="../../ui/main_window.cpp" line="41"/>
         <source>LSTM models (*.lstm);;All files (*)</source>
         <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
     </message>
@@ -1537,99 +1589,124 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="82"/>
+        <location filename="../../ui/main_window.cpp" line="90"/>
         <source>Gates and states</source>
         <translation>门与状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="83"/>
+        <location filename="../../ui/main_window.cpp" line="91"/>
         <source>Unit traces</source>
         <translation>单元轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="86"/>
+        <location filename="../../ui/main_window.cpp" line="94"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="90"/>
+        <location filename="../../ui/main_window.cpp" line="98"/>
         <source>Cell diagram</source>
         <translation>记忆单元图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
+        <location filename="../../ui/main_window.cpp" line="101"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="94"/>
+        <location filename="../../ui/main_window.cpp" line="102"/>
         <source>Next character</source>
         <translation>下一个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
+        <location filename="../../ui/main_window.cpp" line="106"/>
         <source>Text to read</source>
         <translation>待读文本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location filename="../../ui/main_window.cpp" line="108"/>
         <source>Interventions</source>
         <translation>干预</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
+        <location filename="../../ui/main_window.cpp" line="119"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="113"/>
+        <location filename="../../ui/main_window.cpp" line="121"/>
         <source>Unit discovery</source>
         <translation>单元发现</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="119"/>
+        <location filename="../../ui/main_window.cpp" line="127"/>
         <source>training, iteration %1</source>
         <translation>训练中，第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="122"/>
+        <location filename="../../ui/main_window.cpp" line="130"/>
         <source>trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="135"/>
+        <location filename="../../ui/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="137"/>
+        <location filename="../../ui/main_window.cpp" line="145"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="140"/>
+        <location filename="../../ui/main_window.cpp" line="148"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="143"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>Open &amp;example…</source>
         <translation>打开示例(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="147"/>
+        <location filename="../../ui/main_window.cpp" line="155"/>
         <source>Open the &amp;built-in model</source>
         <translation>打开内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="149"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="177"/>
+        <source>→  next step (at the last one: read or write one more character)
+←  previous step (nothing is undone)
+Home / End  first / last step
+Space  play / pause from the inspected step
+Backspace or Ctrl+Z  drop the last step (exact undo)
+Ctrl+R  reset the state
+Ctrl+O  open a model
+F11  presentation mode (Esc leaves)
+Page Down / Page Up  next / previous lesson step
+Click a character, heatmap cell or plot: inspect that step
+Click a heatmap row: select that unit</source>
+        <translation>→  下一步（在最后一步时再读入或写出一个字符）
+←  上一步（不撤销任何内容）
+Home / End  第一步 / 最后一步
+空格  从所查看的一步开始播放 / 暂停
+Backspace 或 Ctrl+Z  删除最后一步（精确撤销）
+Ctrl+R  重置状态
+Ctrl+O  打开模型
+F11  演示模式（Esc 退出）
+Page Down / Page Up  课程的下一步 / 上一步
+点击字符、热图格子或曲线图：查看该步
+点击热图的一行：选中该单元</translation>
     </message>
     <message>
         <location filename="../../ui/menus/export_menu.cpp" line="70"/>
@@ -1692,63 +1769,42 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="163"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="159"/>
+        <location filename="../../ui/main_window.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="163"/>
+        <location filename="../../ui/main_window.cpp" line="170"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="167"/>
+        <location filename="../../ui/main_window.cpp" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169"/>
+        <location filename="../../ui/main_window.cpp" line="176"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
-        <source>→  step forward (read or write one character)
-←  step back (exact undo)
-Space  play / pause
-Ctrl+R  reset the state
-Ctrl+O  open a model
-F11  presentation mode (Esc leaves)
-Page Down / Page Up  next / previous lesson step
-Click a character, heatmap cell or plot: inspect that step
-Click a heatmap row: select that unit</source>
-        <translation>→  前进一步（读入或写出一个字符）
-←  后退一步（精确撤销）
-空格  播放 / 暂停
-Ctrl+R  重置状态
-Ctrl+O  打开模型
-F11  演示模式（Esc 退出）
-Page Down / Page Up  课程的下一步 / 上一步
-点击字符、热图格子或曲线图：查看该步
-点击热图的一行：选中该单元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="185"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="189"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
@@ -1768,22 +1824,22 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>无法写入图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="207"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>no model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="208"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>%1 — LSTM Explorer</source>
         <translation>%1 — LSTM 探索器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215"/>
+        <location filename="../../ui/main_window.cpp" line="225"/>
         <source>%1 × %2 units</source>
         <translation>%1 × %2 个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="226"/>
         <source>step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -2016,866 +2072,881 @@ Page Down / Page Up  课程的下一步 / 上一步
     </message>
     <message>
         <location filename="../../core/common/problem_sentences.cpp" line="21"/>
-        <source>cannot save an inconsistent model: {value}</source>
-        <translation>无法保存不一致的模型：{value}</translation>
+        <source>cannot save an inconsistent model: {cause}</source>
+        <translation>无法保存不一致的模型：{cause}</translation>
     </message>
     <message>
         <location filename="../../core/common/problem_sentences.cpp" line="22"/>
+        <source>the vocabulary has {value} symbols but the model expects {limit}</source>
+        <translation>词表有 {value} 个符号，但模型需要 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="23"/>
+        <source>the parameter buffer does not match the model&apos;s shape</source>
+        <translation>参数缓冲区与模型的形状不符</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="24"/>
         <source>the header (vocabulary and metadata) exceeds {limit} bytes</source>
         <translation>文件头（词表和元数据）超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="23"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="25"/>
         <source>the file is too short to be a model file ({value} bytes)</source>
         <translation>文件太短，不可能是模型文件（{value} 字节）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="25"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="27"/>
         <source>this is not an LSTM Explorer model file (it does not start with &quot;LSTMXPLR&quot;)</source>
         <translation>这不是 LSTM Explorer 模型文件（它不以 “LSTMXPLR” 开头）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="26"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="28"/>
         <source>the format version is 0, which no version of LSTM Explorer wrote</source>
         <translation>格式版本为 0，任何版本的 LSTM Explorer 都不会写出这种文件</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="28"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="30"/>
         <source>the file was written in model format {value} by a newer LSTM Explorer; this version reads format {limit} and older</source>
         <translation>此文件由更新的 LSTM Explorer 以模型格式 {value} 写成；本版本只能读取格式 {limit} 及更早的格式</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="31"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="33"/>
         <source>the file is truncated or damaged: its header claims {value} bytes but only {limit} bytes follow</source>
         <translation>文件被截断或已损坏：文件头声明有 {value} 字节，但后面只有 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="32"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="34"/>
         <source>the header is damaged ({value} at byte {1})</source>
         <translation>文件头已损坏（第 {1} 字节处：{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="33"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="35"/>
         <source>the header is damaged (it is not a JSON object)</source>
         <translation>文件头已损坏（不是 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="35"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="37"/>
         <source>the header does not describe an LSTM Explorer model (&quot;format&quot; is not &quot;{value}&quot;)</source>
         <translation>文件头描述的不是 LSTM Explorer 模型（“format” 不是 “{value}”）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="36"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="38"/>
         <source>the header&apos;s model shape is unreadable: {cause}</source>
         <translation>无法读取文件头中的模型结构：{cause}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="37"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="39"/>
         <source>the header describes an impossible model: {cause}</source>
         <translation>文件头描述的模型不可能存在：{cause}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="39"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="41"/>
         <source>inconsistent shapes: the vocabulary lists {value} symbols but the model has {limit}</source>
         <translation>形状不一致：词表列出 {value} 个符号，但模型有 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="40"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="42"/>
         <source>vocabulary entry {value} is not a Unicode code point</source>
         <translation>词表第 {value} 项不是 Unicode 码位</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="42"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="44"/>
         <source>inconsistent shapes: the header&apos;s model needs {limit} parameters but the file stores {value}</source>
         <translation>形状不一致：文件头中的模型需要 {limit} 个参数，但文件存储了 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="43"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="45"/>
         <source>the header lists an extra block without a valid name and size</source>
         <translation>文件头列出的额外数据块缺少有效的名称和大小</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="44"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="46"/>
         <source>the header&apos;s extra blocks are larger than any checkpoint can be</source>
         <translation>文件头中的额外数据块比任何检查点都大</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="46"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="48"/>
         <source>the file is truncated: {limit} bytes of parameters and checksum expected, {value} present</source>
         <translation>文件被截断：参数和校验和应有 {limit} 字节，实际只有 {value} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="47"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="49"/>
         <source>the file has {value} unexpected bytes after its checksum</source>
         <translation>文件在校验和之后有 {value} 个多余字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="49"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="51"/>
         <source>the checksum does not match: the file is damaged (stored {value}, computed {1})</source>
         <translation>校验和不匹配：文件已损坏（存储值 {value}，计算值 {1}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="50"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="52"/>
         <source>the parameter {field} holds a value that is not a finite number</source>
         <translation>参数 {field} 含有非有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="53"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="55"/>
         <source>the input kind &apos;{value}&apos; is unknown (expected onehot, embedding or dense)</source>
         <translation>未知的输入类型 “{value}”（应为 onehot、embedding 或 dense）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="54"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="56"/>
         <source>the head kind &apos;{value}&apos; is unknown (expected softmax or regression)</source>
         <translation>未知的输出头类型 “{value}”（应为 softmax 或 regression）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="55"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="57"/>
         <source>the field &apos;{field}&apos; is missing or not a non-negative integer</source>
         <translation>字段 “{field}” 缺失或不是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="56"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="58"/>
         <source>the hidden size is {value}; it must be between {1} and {limit}</source>
         <translation>隐藏层大小为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="57"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="59"/>
         <source>the number of layers is {value}; it must be between {1} and {limit}</source>
         <translation>层数为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="58"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="60"/>
         <source>the vocabulary size is {value}; it must be between {1} and {limit}</source>
         <translation>词表大小为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="59"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="61"/>
         <source>the embedding size is {value}; it must be between {1} and {limit}</source>
         <translation>嵌入维度为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="60"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="62"/>
         <source>the input size is {value}; it must be between {1} and {limit}</source>
         <translation>输入维度为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="62"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="64"/>
         <source>the number of softmax classes is {value}; it must be between {1} and {limit}</source>
         <translation>softmax 类别数为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="64"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="66"/>
         <source>the number of regression outputs is {value}; it must be between {1} and {limit}</source>
         <translation>回归输出数为 {value}；必须在 {1} 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="65"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="67"/>
         <source>the model would have more than {limit} parameters</source>
         <translation>模型的参数将超过 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="67"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="69"/>
         <source>vocabulary entry {value} is not a Unicode character ({1})</source>
         <translation>词表第 {value} 项不是 Unicode 字符（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="68"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="70"/>
         <source>vocabulary entry {value}, {1}, appears twice</source>
         <translation>词表第 {value} 项 {1} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="69"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="71"/>
         <source>a continuation byte without a lead byte</source>
         <translation>后续字节之前没有起始字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="70"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="72"/>
         <source>a byte that never occurs in UTF-8</source>
         <translation>UTF-8 中不可能出现的字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="71"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="73"/>
         <source>a multi-byte sequence cut off by the end of the text</source>
         <translation>多字节序列被文本结尾截断</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="72"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="74"/>
         <source>a multi-byte sequence with a missing continuation byte</source>
         <translation>多字节序列缺少后续字节</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="73"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="75"/>
         <source>an overlong encoding</source>
         <translation>超长编码</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="74"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="76"/>
         <source>an encoded UTF-16 surrogate</source>
         <translation>编码了 UTF-16 代理项</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="75"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="77"/>
         <source>a code point above U+10FFFF</source>
         <translation>码位超过 U+10FFFF</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="78"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="80"/>
         <source>the validation fraction must be between 0 and 0.9 (it is {value})</source>
         <translation>验证集比例必须在 0 到 0.9 之间（当前为 {value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="79"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="81"/>
         <source>this is a directory, not a text file</source>
         <translation>这是一个文件夹，不是文本文件</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="80"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="82"/>
         <source>invalid UTF-8 at byte {value} ({cause})</source>
         <translation>第 {value} 字节处的 UTF-8 无效（{cause}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="81"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="83"/>
         <source>the corpus is empty</source>
         <translation>语料为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="83"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="85"/>
         <source>the corpus has only one distinct character ({value}); a model needs at least two</source>
         <translation>语料只有一种字符（{value}）；模型至少需要两种</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="84"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="86"/>
         <source>character {value} of the text, {1}, is not a Unicode character</source>
         <translation>文本的第 {value} 个字符 {1} 不是 Unicode 字符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="85"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="87"/>
         <source>there is not enough memory to hold the corpus</source>
         <translation>内存不足，无法容纳该语料</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="88"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="90"/>
         <source>the delimiter must be an ASCII character other than a quote, a line break or a digit</source>
         <translation>分隔符必须是 ASCII 字符，且不能是引号、换行符或数字</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="89"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="91"/>
         <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
         <translation>小数点必须是 “.” 或 “,”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="90"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="92"/>
         <source>the delimiter and the decimal separator are both &apos;{value}&apos;</source>
         <translation>分隔符和小数点都是 “{value}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="91"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="93"/>
         <source>the size limit must not be negative</source>
         <translation>大小上限不能为负数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="92"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="94"/>
         <source>this is a directory, not a CSV file</source>
         <translation>这是一个文件夹，不是 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="93"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="95"/>
         <source>the file has {value} bytes, more than the limit of {limit}</source>
         <translation>文件有 {value} 字节，超过了 {limit} 字节的上限</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="94"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="96"/>
         <source>there is not enough memory to hold the table</source>
         <translation>内存不足，无法容纳该表格</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="95"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="97"/>
         <source>line {line}: a quoted field is not closed before the end of the file</source>
         <translation>第 {line} 行：带引号的字段直到文件结尾都没有闭合</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="96"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="98"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="97"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="99"/>
         <source>the file has only blank lines</source>
         <translation>文件只有空行</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="99"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="101"/>
         <source>line {line}: the name of column {column} is not valid UTF-8 ({cause})</source>
         <translation>第 {line} 行：第 {column} 列的列名不是有效的 UTF-8（{cause}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="100"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="102"/>
         <source>line {line} has {value} fields, but line {1} has {limit}</source>
         <translation>第 {line} 行有 {value} 个字段，但第 {1} 行有 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="101"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="103"/>
         <source>no column holds numbers (line {line}: {value})</source>
         <translation>没有哪一列是数字（第 {line} 行：{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="102"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="104"/>
         <source>line {line}, {columnLabel}: the value is missing</source>
         <translation>第 {line} 行，{columnLabel}：缺少数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="103"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="105"/>
         <source>line {line}, {columnLabel}: &quot;{value}&quot; is out of the range of a double</source>
         <translation>第 {line} 行，{columnLabel}：“{value}”超出了双精度数的范围</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="104"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="106"/>
         <source>line {line}, {columnLabel}: &quot;{value}&quot; is not a number</source>
         <translation>第 {line} 行，{columnLabel}：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="105"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="107"/>
         <source>the file has a header (line {line}) but no rows of numbers</source>
         <translation>文件有表头（第 {line} 行），但没有数字行</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="106"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="108"/>
         <source>{columnLabel} holds text, not numbers (line {line}: &quot;{value}&quot;)</source>
         <translation>{columnLabel}是文本而不是数字（第 {line} 行：“{value}”）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="108"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="110"/>
         <source>there is no column &quot;{field}&quot;; the columns are {value} (or 1 to {limit} by number)</source>
         <translation>没有名为 “{field}” 的列；现有的列是 {value}（或按编号 1 到 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="110"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="112"/>
         <source>there is no column {column}; the columns are {value} (or 1 to {limit} by number)</source>
         <translation>没有第 {column} 列；现有的列是 {value}（或按编号 1 到 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="111"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="113"/>
         <source>column &quot;{field}&quot;</source>
         <translation>“{field}”列</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="112"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="114"/>
         <source>column {column}</source>
         <translation>第 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="114"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="116"/>
         <source>the validation fraction must lie between 0 and 0.9</source>
         <translation>验证集比例必须在 0 到 0.9 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="115"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="117"/>
         <source>the series &quot;{field}&quot; has {value} values; a model needs between {1} and {limit}</source>
         <translation>序列 “{field}” 有 {value} 个值；模型需要 {1} 到 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="116"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="118"/>
         <source>value {1} of the series &quot;{field}&quot; is {value}, not a finite number</source>
         <translation>序列 “{field}” 的第 {1} 个值为 {value}，不是有限数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="117"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="119"/>
         <source>the model&apos;s series generator &quot;{field}&quot; of length {value} is unknown</source>
         <translation>模型的序列生成器 “{field}”（长度 {value}）未知</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="118"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="120"/>
         <source>the model does not say where its series came from</source>
         <translation>模型没有说明它的序列来自哪里</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="119"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="121"/>
         <source>not a series generator; use sines, seasonal or mackey-glass</source>
         <translation>不是序列生成器；请使用 sines、seasonal 或 mackey-glass</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="120"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="122"/>
         <source>the model&apos;s series scaling is not an object</source>
         <translation>模型保存的序列缩放不是一个对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="121"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="123"/>
         <source>the model&apos;s series scaling has no finite mean</source>
         <translation>模型保存的序列缩放没有有限的均值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="122"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="124"/>
         <source>the model&apos;s series scaling needs a finite standard deviation &gt; 0</source>
         <translation>模型保存的序列缩放需要一个大于 0 的有限标准差</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="123"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="125"/>
         <source>a generated series must have between {1} and {limit} values, not {value}</source>
         <translation>生成的序列必须有 {1} 到 {limit} 个值，而不是 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="124"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="126"/>
         <source>the number of characters is {value}; it must be in [1, {limit}]</source>
         <translation>字符数为 {value}；必须在 [1, {limit}] 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="125"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="127"/>
         <source>the generator &quot;{field}&quot; makes a numeric series, not text</source>
         <translation>生成器 “{field}” 生成的是数值序列，不是文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="126"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="128"/>
         <source>there is no generator called &quot;{field}&quot;</source>
         <translation>没有名为 “{field}” 的生成器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="128"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="130"/>
         <source>the sequence length is {value}; it must be between 1 and {limit}</source>
         <translation>序列长度为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="129"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
         <source>the batch is {value}; it must be between 1 and {limit}</source>
         <translation>批大小为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="130"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="132"/>
         <source>the embedding size is {value}; use 0 for one-hot input</source>
         <translation>嵌入维度为 {value}；独热输入请使用 0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
         <source>the thread count is {value}; it must be between 1 and {limit}</source>
         <translation>线程数为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="132"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="134"/>
         <source>the training length must be a positive number of iterations or epochs</source>
         <translation>训练长度必须是正数的迭代次数或轮数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
         <source>the evaluation interval must be zero or positive</source>
         <translation>评估间隔必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="134"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="136"/>
         <source>the time limit must be zero (none) or a positive number of seconds</source>
         <translation>时间限制必须为零（不限）或正数秒</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="137"/>
         <source>the clipping norm must be a number</source>
         <translation>裁剪范数必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="136"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
         <source>the forget-gate bias must be a number</source>
         <translation>遗忘门偏置必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="140"/>
         <source>the training part of the corpus {field} has {value} characters, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer text</source>
         <translation>语料 {field} 的训练部分有 {value} 个字符，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="141"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="143"/>
         <source>the training part of the corpus {field} has {value} values, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer series</source>
         <translation>语料 {field} 的训练部分有 {value} 个值，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的序列</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="144"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="146"/>
         <source>the validation part of the corpus {field} has {value} characters, fewer than one window of {limit}; shorten the sequence or hold out more text</source>
         <translation>语料 {field} 的验证部分有 {value} 个字符，不足一个 {limit} 的窗口；请缩短序列或留出更多文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="147"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="149"/>
         <source>the validation part of the corpus {field} has {value} values, fewer than one window of {limit}; shorten the sequence or hold out more values</source>
         <translation>语料 {field} 的验证部分有 {value} 个值，不足一个 {limit} 的窗口；请缩短序列或留出更多数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="150"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
         <source>this configuration needs about {value} GiB of memory, more than the {limit} GiB this machine has can spare; use fewer hidden units, layers, steps or streams</source>
         <translation>此配置大约需要 {value} GiB 内存，超过了本机可用的 {limit} GiB；请减少隐藏单元、层数、步数或流数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
         <source>the learning rate is {value}; it must be a positive number</source>
         <translation>学习率为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="153"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="155"/>
         <source>the weight decay is {value}; it must be zero or positive</source>
         <translation>权重衰减为 {value}；必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
         <source>the momentum is {value}; it must be in [0, 1)</source>
         <translation>动量为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="155"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="157"/>
         <source>Nesterov momentum needs a positive momentum and zero dampening</source>
         <translation>Nesterov 动量需要正的动量和零阻尼</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
         <source>the RMSprop alpha is {value}; it must be in [0, 1)</source>
         <translation>RMSprop 的 alpha 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="157"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="159"/>
         <source>the Adam beta1 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta1 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="160"/>
         <source>the Adam beta2 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta2 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="159"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="161"/>
         <source>the epsilon is {value}; it must be positive</source>
         <translation>epsilon 为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="160"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
         <source>the training settings lack &apos;{field}&apos;</source>
         <translation>训练设置缺少 “{field}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="161"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="163"/>
         <source>the training settings name an unknown optimizer</source>
         <translation>训练设置中指定了未知的优化器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="164"/>
         <source>the training settings have an unreadable seed</source>
         <translation>训练设置中的随机种子无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="163"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="165"/>
         <source>this is a model file, not a training checkpoint</source>
         <translation>这是模型文件，不是训练检查点</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="165"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="167"/>
         <source>the checkpoint was made on {field} ({value} training characters, SHA-256 {1}…), not on this corpus with this validation split</source>
         <translation>该检查点基于 {field}（{value} 个训练字符，SHA-256 {1}…），而不是当前语料和当前的验证集划分</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="167"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
         <source>the checkpoint&apos;s model does not match its own training settings</source>
         <translation>检查点中的模型与其自身的训练设置不符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
         <source>the checkpoint&apos;s optimiser or state blocks are missing or have the wrong size</source>
         <translation>检查点的优化器或状态数据块缺失或大小不对</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="173"/>
         <source>the checkpoint is already at iteration {value}; ask for more iterations in total to continue</source>
         <translation>检查点已经在第 {value} 次迭代；要继续，请指定更多的总迭代次数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="172"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="174"/>
         <source>the checkpoint&apos;s position is inconsistent (iteration {value} of {limit})</source>
         <translation>检查点的位置不一致（第 {value} 次迭代，共 {limit} 次）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="173"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="175"/>
         <source>the checkpoint&apos;s random generator state is unreadable</source>
         <translation>检查点的随机数生成器状态无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="174"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="176"/>
         <source>training was stopped after iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="175"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="177"/>
         <source>training was stopped during iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="177"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="179"/>
         <source>training was stopped after iteration {value} of {limit}, during validation</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后、验证期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="179"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="181"/>
         <source>training diverged at iteration {value} ({cause}); restored the weights after iteration {1}, the last to give a finite loss — try a lower learning rate or stronger clipping</source>
         <translation>训练在第 {value} 次迭代发散（{cause}）；已恢复第 {1} 次迭代后的权重，即最后一次得到有限损失的权重——请尝试更低的学习率或更强的裁剪</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="181"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="183"/>
         <source>the loss is {value}</source>
         <translation>损失为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="182"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="184"/>
         <source>the gradient norm is {value}</source>
         <translation>梯度范数为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="183"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="185"/>
         <source>the update made weights infinite</source>
         <translation>更新使权重变为无穷大</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="185"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
         <source>the file is larger than 4 GiB</source>
         <translation>文件大于 4 GiB</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="186"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="188"/>
         <source>invalid JSON ({value} at byte {1})</source>
         <translation>JSON 无效（第 {1} 字节处：{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="189"/>
         <source>not a PyTorch interchange file: &quot;format&quot; must be &quot;{value}&quot;</source>
         <translation>不是 PyTorch 交换文件：“format” 必须是 “{value}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="188"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
         <source>&quot;vocab&quot; is missing or empty</source>
         <translation>“vocab” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="192"/>
         <source>vocab entry {value} must be a string of exactly one Unicode character</source>
         <translation>vocab 第 {value} 项必须是恰好一个 Unicode 字符的字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="191"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
         <source>&quot;state_dict&quot; is missing or empty</source>
         <translation>“state_dict” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="192"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="194"/>
         <source>the state_dict has no lstm.weight_ih_l0 / lstm.weight_hh_l0</source>
         <translation>state_dict 中没有 lstm.weight_ih_l0 / lstm.weight_hh_l0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="195"/>
         <source>the tensors describe an impossible model: {cause}</source>
         <translation>这些张量描述的模型不可能存在：{cause}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="194"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
         <source>the state_dict has no {field}</source>
         <translation>state_dict 中没有 {field}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
         <source>the state_dict has {field}, which this importer does not support (only a unidirectional nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)</source>
         <translation>state_dict 中有 {field}，本导入器不支持（只支持无投影的单向 nn.LSTM、可选的 nn.Embedding 和 nn.Linear 输出头）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
         <source>{field} has shape {value} but the model needs {limit}</source>
         <translation>{field} 的形状为 {value}，但模型需要 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="199"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="201"/>
         <source>{field} has shape (not a list of numbers) but the model needs {limit}</source>
         <translation>{field} 不是数字列表，但模型需要形状 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="202"/>
         <source>{field}[{1}][{2}] is not a finite float32 number</source>
         <translation>{field}[{1}][{2}] 不是有限的 float32 数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="201"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="203"/>
         <source>{field} row {1} has the wrong length (ragged list)</source>
         <translation>{field} 的第 {1} 行长度不对（参差列表）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="203"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="205"/>
         <source>line {line}, column {column}: {value}</source>
         <translation>第 {line} 行，第 {column} 列：{value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="204"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
         <source>{field}: the file is not a JSON object</source>
         <translation>{field}：文件不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="205"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="207"/>
         <source>{field}: missing</source>
         <translation>{field}：缺失</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
         <source>{field}: unknown key &quot;{value}&quot; (known: {1})</source>
         <translation>{field}：未知的键 “{value}”（已知的键：{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="207"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
         <source>{field}: {value} is not a non-negative integer</source>
         <translation>{field}：{value} 不是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
         <source>{field}: {value} is not a string</source>
         <translation>{field}：{value} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
         <source>{field}: &quot;{value}&quot; is not a language code like &quot;en&quot; or &quot;zh_CN&quot;</source>
         <translation>{field}：“{value}” 不是 “en” 或 “zh_CN” 这样的语言代码</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
         <source>{field}: {value} is neither a text nor an object of texts by language</source>
         <translation>{field}：{value} 既不是文本，也不是按语言给出文本的对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="213"/>
         <source>{field}: the text is empty</source>
         <translation>{field}：文本为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
         <source>{field}: no text in any language</source>
         <translation>{field}：没有任何语言的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="213"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="215"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="216"/>
         <source>{field}: {value} is not a number</source>
         <translation>{field}：{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="215"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="217"/>
         <source>{field}: {value} is not an object</source>
         <translation>{field}：{value} 不是对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="217"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
         <source>{field}: &quot;{value}&quot; is not one of clamp, zero-hidden, zero-cell, set-cell, add-cell</source>
         <translation>{field}：“{value}” 不是 clamp、zero-hidden、zero-cell、set-cell、add-cell 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="218"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
         <source>{field}: only a clamp has a gate</source>
         <translation>{field}：只有 clamp 才有门</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="221"/>
         <source>{field}: a {value} has no value</source>
         <translation>{field}：{value} 没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
         <source>{field}: {value} is outside the range of gate {1} ({limit}…1)</source>
         <translation>{field}：{value} 超出了门 {1} 的范围（{limit}…1）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="221"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="223"/>
         <source>{field}: an answer needs a question</source>
         <translation>{field}：有答案就必须有问题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
         <source>{field}: the path is empty</source>
         <translation>{field}：路径为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="223"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
         <source>{field}: {value} is not true or false</source>
         <translation>{field}：{value} 不是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="226"/>
         <source>{field}: there is no model to reload in this step</source>
         <translation>{field}：这一步没有可以重新加载的模型</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
         <source>{field}: {value} is more than the {limit} characters of the text</source>
         <translation>{field}：{value} 超过了文本的 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o、c、h、a_i、a_f、a_g、a_o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="228"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
         <source>{field}: {value} is not an array</source>
         <translation>{field}：{value} 不是数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
         <source>{field}: the same intervention is listed twice</source>
         <translation>{field}：同一个干预列出了两次</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="232"/>
+        <source>invalid regular expression &quot;{field}&quot; at character {column}: {value}</source>
+        <translation>正则表达式“{field}”在第 {column} 个字符处无效：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
         <source>{field}: &quot;{value}&quot; is not one of {1}</source>
         <translation>{field}：“{value}” 不是 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="234"/>
         <source>{field}: the name is empty</source>
         <translation>{field}：名称为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="232"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
         <source>{field}: a lesson needs a non-empty array of steps</source>
         <translation>{field}：课程需要一个非空的步骤数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="236"/>
         <source>{field}: {value} is outside 0…{limit}</source>
         <translation>{field}：{value} 超出了 0…{limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="234"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
         <source>{field}: there are no steps to inspect</source>
         <translation>{field}：没有可以查看的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="238"/>
         <source>the lesson has no title</source>
         <translation>课程没有标题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="236"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="239"/>
         <source>the lesson gives a layer without a unit, or a unit without a layer</source>
         <translation>课程给出了层却没有单元，或给出了单元却没有层</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="240"/>
         <source>the lesson&apos;s layer and unit must be non-negative integers</source>
         <translation>课程的层和单元必须是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="238"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="241"/>
         <source>the lesson&apos;s quantity &quot;{value}&quot; is not one of i, f, g, o, c, h</source>
         <translation>课程的量 “{value}” 不是 i、f、g、o、c、h 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="239"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="242"/>
         <source>the model has no lesson</source>
         <translation>模型没有课程</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="241"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="244"/>
         <source>the lesson&apos;s unit {1} of layer {2} is outside the model ({3} layers of {4} units)</source>
         <translation>课程的第 {2} 层第 {1} 单元超出了模型范围（{3} 层，每层 {4} 个单元）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="247"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="250"/>
         <source>{file}: {problem}</source>
         <translation>{file}：{problem}</translation>
     </message>
@@ -3535,142 +3606,142 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::UnitDiscoveryPanel</name>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="39"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
         <source>bracket depth</source>
         <translation>括号深度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
         <source>inside quotes</source>
         <translation>位于引号内</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
         <source>position in the line</source>
         <translation>行内位置</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="43"/>
         <source>characters since the last space</source>
         <translation>距上一个空格的字符数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="43"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="44"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="44"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="45"/>
         <source>a&apos;s minus b&apos;s in the line</source>
         <translation>行内 a 的个数减 b 的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="45"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="46"/>
         <source>regular expression…</source>
         <translation>正则表达式…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="71"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="72"/>
         <source>unit %1: r = %2</source>
         <translation>单元 %1：r = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="83"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="83"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="85"/>
         <source>r</source>
         <translation>r</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="85"/>
         <source>−1 … r … +1</source>
         <translation>−1 … r … +1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="223"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="224"/>
         <source>regular expression, e.g. [aeiou] or \d+</source>
         <translation>正则表达式，例如 [aeiou] 或 \d+</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="224"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="225"/>
         <source>Units of the selected layer, most correlated first. Click one to select it.</source>
         <translation>所选层的单元，相关性最强的排在最前。点击即可选中。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="225"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="226"/>
         <source>One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). Click a dot to select the unit.</source>
         <translation>每个点代表一个单元：其门值高于 0.9 的频率（x）和低于 0.1 的频率（y）。点击一个点即可选中该单元。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="227"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="228"/>
         <source>right-saturated (&gt; 0.9)</source>
         <translation>右饱和 (&gt; 0.9)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="228"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="229"/>
         <source>left-saturated (&lt; 0.1)</source>
         <translation>左饱和 (&lt; 0.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="229"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="230"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="230"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="231"/>
         <source>by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="231"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="232"/>
         <source>Saturation of the</source>
         <translation>饱和度：</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="322"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="323"/>
         <source>No model: open one and read some text to rank its units.</source>
         <translation>无模型：请打开一个模型并读取一些文本，以便为其单元排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="324"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="325"/>
         <source>This model reads numbers, not text, so there are no text features to rank units by. The plot shows how often each gate saturates.</source>
         <translation>此模型读入的是数值而非文本，因此没有可用于给单元排序的文本特征。下图显示各个门饱和的频率。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="328"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="329"/>
         <source>Read some text to rank the units: step forward or type in the text panel.</source>
         <translation>请读取一些文本以便为单元排序：单步前进，或在文本面板中输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="338"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="339"/>
         <source>%1 mostly &gt; 0.9 in %2 of %3 units, mostly &lt; 0.1 in %4.</source>
         <translation>%1：%3 个单元中有 %2 个大多 &gt; 0.9，%4 个大多 &lt; 0.1。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="357"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="358"/>
         <source>Type a regular expression: characters inside its matches count 1, the others 0.</source>
         <translation>请输入正则表达式：匹配范围内的字符计为 1，其余计为 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="367"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="368"/>
         <source>matches of %1</source>
         <translation>%1 的匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="371"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="372"/>
         <source>The %1 does not change in the %2 steps read so far, so no unit can follow it.</source>
         <translation>在目前读过的 %2 步中，%1 没有变化，所以没有单元能跟随它。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="380"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="381"/>
         <source>Unit %1 follows %2 best (r = %3) over %4 steps of layer %5; %6 of %7 units have |r| ≥ %8.</source>
         <translation>在第 %5 层的 %4 步中，单元 %1 最能跟随%2（r = %3）；%7 个单元中有 %6 个 |r| ≥ %8。</translation>
     </message>

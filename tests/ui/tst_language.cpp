@@ -77,7 +77,7 @@ private Q_SLOTS:
     auto *train = child<QPushButton>(&training, "trainButton");
     auto *apply = child<QPushButton>(&interventions, "addInterventionButton");
     auto *replace = child<QPushButton>(&input, "replaceTextButton");
-    QAction *forward = drive.stepForwardAction();
+    QAction *forward = drive.nextStepAction();
     QCOMPARE(train->text(), QStringLiteral("Train"));
 
     QVERIFY(applyLanguage(QStringLiteral("zh_CN")));
@@ -89,7 +89,7 @@ private Q_SLOTS:
     QCOMPARE(child<QLabel>(&training, "corpusInfoLabel")->text(), QStringLiteral("尚未加载语料。"));
     QCOMPARE(apply->text(), QStringLiteral("应用到所选单元"));
     QCOMPARE(kind->itemText(1), QStringLiteral("钳制遗忘门 f"));
-    QCOMPARE(forward->text(), QStringLiteral("前进一步"));
+    QCOMPARE(forward->text(), QStringLiteral("下一步"));
     QCOMPARE(drive.playAction()->text(), QStringLiteral("播放"));
     QCOMPARE(drive.windowTitle(), QStringLiteral("驱动"));
     QCOMPARE(replace->text(), QStringLiteral("读取此文本"));
@@ -106,7 +106,7 @@ private Q_SLOTS:
     QTRY_COMPARE(train->text(), QStringLiteral("Train"));
     QCOMPARE(apply->text(), QStringLiteral("Apply to selected unit"));
     QCOMPARE(kind->itemText(1), QStringLiteral("Clamp forget gate f"));
-    QCOMPARE(forward->text(), QStringLiteral("Step forward"));
+    QCOMPARE(forward->text(), QStringLiteral("Next step"));
     QCOMPARE(replace->text(), QStringLiteral("Read this text"));
     QCOMPARE(edit->toPlainText(), QStringLiteral("typed before"));
     QCOMPARE(session.steps(), 5);

@@ -4,6 +4,7 @@
 #include "common/problem_text.h"
 #include "common/dialogs.h"
 #include "explore/guided_lesson.h"
+#include "explorer/explorer_keys.h"
 #include "explorer/explorer_session.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
@@ -293,6 +294,9 @@ void TestLessonPanel::opensLessonFileThroughDialog() {
 void TestLessonPanel::keysAndAnswerToggle() {
   ExplorerSession session;
   LessonPanel panel(&session);
+  ExplorerKeys keys(&panel); // the window's keys, as MainWindow binds them
+  keys.bind(Qt::Key_PageDown, Qt::NoModifier, panel.nextStepAction(), true);
+  keys.bind(Qt::Key_PageUp, Qt::NoModifier, panel.previousStepAction(), true);
   panel.show();
   QVERIFY(QTest::qWaitForWindowExposed(&panel));
   panel.activateWindow();

@@ -145,7 +145,7 @@ void TestMainWindow::typedPrimerStepAndBackExactly() {
   ExplorerSession *session = m_window->session();
   QCOMPARE(session->tapeText(), QStringLiteral("hello (world), 春眠"));
   QCOMPARE(session->steps(), 0);
-  // The arrow keys are window shortcuts: give focus away from the text field first, as a user would.
+  // The explorer's keys belong to a text field while it has focus: give it away first, as a user would.
   m_window->findChild<QWidget *>(QStringLiteral("textView"))->setFocus();
   std::vector<NetworkState> states{session->state()};
   for (int i = 0; i < 12; ++i) {
@@ -153,8 +153,12 @@ void TestMainWindow::typedPrimerStepAndBackExactly() {
     states.push_back(session->state());
   }
   QCOMPARE(session->steps(), 12);
+  QTest::keyClick(m_window.get(), Qt::Key_Left); // inspects step 10: nothing is undone
+  QCOMPARE(session->cursor(), 10);
+  QVERIFY(sameState(session->state(), states[12]));
+  QTest::keyClick(m_window.get(), Qt::Key_End);
   for (int k = 1; k <= 5; ++k) {
-    QTest::keyClick(m_window.get(), Qt::Key_Left);
+    QTest::keyClick(m_window.get(), Qt::Key_Backspace); // drops the last step, exactly
     QVERIFY(sameState(session->state(), states[std::size_t(12 - k)]));
   }
   QCOMPARE(session->steps(), 7);
@@ -219,7 +223,7 @@ void TestMainWindow::clampChangesTheNextValuesAndRemovingRestoresThem() {
   trigger(QStringLiteral("stepForwardAction"));
   const float normalF = trace.value(0, Quantity::ForgetGate, 10, 4);
   const float normalC = trace.value(0, Quantity::Cell, 10, 4);
-  trigger(QStringLiteral("stepBackAction"));
+  trigger(QStringLiteral("dropLastStepAction"));
 
   auto *kind = m_window->findChild<QComboBox *>(QStringLiteral("interventionKindCombo"));
   kind->setCurrentIndex(kind->findText(QStringLiteral("Clamp forget gate f")));
@@ -231,7 +235,7 @@ void TestMainWindow::clampChangesTheNextValuesAndRemovingRestoresThem() {
   QVERIFY(trace.value(0, Quantity::Cell, 10, 4) != normalC);
   QCOMPARE(trace.value(0, Quantity::Cell, 10, 4),
            trace.value(0, Quantity::InputGate, 10, 4) * trace.value(0, Quantity::CandidateGate, 10, 4));
-  trigger(QStringLiteral("stepBackAction"));
+  trigger(QStringLiteral("dropLastStepAction"));
 
   auto *list = m_window->findChild<QWidget *>(QStringLiteral("interventionList"));
   QVERIFY(list);

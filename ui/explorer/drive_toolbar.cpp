@@ -1,5 +1,6 @@
 #include "drive_toolbar.h"
 
+#include "explorer_keys.h"
 #include "explorer_session.h"
 
 #include <QAction>
@@ -26,23 +27,23 @@ QSpinBox *spinBox(const QString &name, int low, int high, int value) {
 
 DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent) : QToolBar(parent), m_session(session) {
   setObjectName(QStringLiteral("driveToolBar"));
-  // Window-wide shortcuts: the arrows and Space work whichever panel has focus, except in text fields, where
-  // Qt gives the key to the editor first (ShortcutOverride), as a user typing a primer expects.
-  m_stepBack = addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), QString());
-  m_stepBack->setObjectName(QStringLiteral("stepBackAction"));
-  m_stepBack->setShortcut(Qt::Key_Left);
-  m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
-  m_play->setObjectName(QStringLiteral("playAction"));
+  // The keys are given by the window (bindKeys), so they work whatever has focus (explorer_keys.h).
+  const auto action = [this](QStyle::StandardPixmap icon, const char *name) {
+    auto *created = new QAction(style()->standardIcon(icon), QString(), this);
+    created->setObjectName(QLatin1String(name));
+    return created;
+  };
+  m_first = action(QStyle::SP_MediaSkipBackward, "firstStepAction");
+  m_previous = action(QStyle::SP_MediaSeekBackward, "previousStepAction");
+  m_play = action(QStyle::SP_MediaPlay, "playAction");
   m_play->setCheckable(true);
-  m_play->setShortcut(Qt::Key_Space);
-  m_stepForward = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString());
-  m_stepForward->setObjectName(QStringLiteral("stepForwardAction"));
-  m_stepForward->setShortcut(Qt::Key_Right);
-  m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
-  m_reset->setObjectName(QStringLiteral("resetAction"));
+  m_next = action(QStyle::SP_MediaSeekForward, "stepForwardAction");
+  m_last = action(QStyle::SP_MediaSkipForward, "lastStepAction");
+  m_dropLast = action(QStyle::SP_DialogDiscardButton, "dropLastStepAction");
+  m_reset = action(QStyle::SP_BrowserReload, "resetAction");
   m_reset->setShortcut(Qt::CTRL | Qt::Key_R);
-  for (QAction *action : {m_stepBack, m_play, m_stepForward, m_reset})
-    action->setShortcutContext(Qt::WindowShortcut);
+  m_reset->setShortcutContext(Qt::WindowShortcut);
+  addActions({m_previous, m_play, m_next, m_reset});
 
   m_rateLabel = new QLabel;
   addWidget(m_rateLabel);
@@ -77,14 +78,17 @@ DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent) : QToolBar
   m_pick->setCheckable(true);
   retranslateUi();
 
-  connect(m_stepBack, &QAction::triggered, session, [session] {
-    session->pause();
-    session->stepBack();
-  });
-  connect(m_stepForward, &QAction::triggered, session, [session] {
-    session->pause();
-    session->stepForward();
-  });
+  const auto paused = [session](bool (ExplorerSession::*go)()) {
+    return [session, go] {
+      session->pause();
+      (session->*go)();
+    };
+  };
+  connect(m_previous, &QAction::triggered, session, paused(&ExplorerSession::previousStep));
+  connect(m_next, &QAction::triggered, session, paused(&ExplorerSession::nextStep));
+  connect(m_first, &QAction::triggered, session, paused(&ExplorerSession::firstStep));
+  connect(m_last, &QAction::triggered, session, paused(&ExplorerSession::lastStep));
+  connect(m_dropLast, &QAction::triggered, session, paused(&ExplorerSession::dropLastStep));
   connect(m_play, &QAction::triggered, session, [session](bool on) { on ? session->play() : session->pause(); });
   connect(m_reset, &QAction::triggered, session, &ExplorerSession::reset);
   connect(m_rate, &QSpinBox::valueChanged, session, [session](int rate) { session->setPlayRate(rate); });
@@ -106,11 +110,15 @@ DriveToolBar::DriveToolBar(ExplorerSession *session, QWidget *parent) : QToolBar
 
 void DriveToolBar::retranslateUi() {
   setWindowTitle(tr("Drive"));
-  m_stepBack->setText(tr("Step back"));
-  m_stepBack->setToolTip(tr("Step back, restoring the exact previous state (←)"));
-  m_play->setToolTip(tr("Play / pause (Space)"));
-  m_stepForward->setText(tr("Step forward"));
-  m_stepForward->setToolTip(tr("Read or write one character (→)"));
+  m_previous->setText(tr("Previous step"));
+  m_previous->setToolTip(tr("Inspect the previous step; nothing is undone (←)"));
+  m_play->setToolTip(tr("Play / pause from the inspected step (Space)"));
+  m_next->setText(tr("Next step"));
+  m_next->setToolTip(tr("Inspect the next step; at the last one, read or write one more character (→)"));
+  m_first->setText(tr("First step"));
+  m_last->setText(tr("Last step"));
+  m_dropLast->setText(tr("Drop the last step"));
+  m_dropLast->setToolTip(tr("Undo the last step exactly (Backspace, Ctrl+Z)"));
   m_reset->setText(tr("Reset"));
   m_reset->setToolTip(tr("Reset the state to zero and clear the trace (Ctrl+R); the text stays"));
   m_rateLabel->setText(tr(" Speed "));
@@ -152,6 +160,20 @@ void DriveToolBar::syncFromSession() {
   for (QWidget *widget : std::initializer_list<QWidget *>{m_temperature, m_topK, m_seed})
     widget->setEnabled(writing);
   m_pick->setEnabled(writing);
+}
+
+QList<QAction *> DriveToolBar::stepMenuActions() const {
+  return {m_previous, m_next, m_first, m_last, m_play, m_dropLast, m_reset};
+}
+
+void DriveToolBar::bindKeys(ExplorerKeys &keys) const {
+  keys.bind(Qt::Key_Left, Qt::NoModifier, m_previous);
+  keys.bind(Qt::Key_Right, Qt::NoModifier, m_next);
+  keys.bind(Qt::Key_Home, Qt::NoModifier, m_first);
+  keys.bind(Qt::Key_End, Qt::NoModifier, m_last);
+  keys.bind(Qt::Key_Space, Qt::NoModifier, m_play);
+  keys.bind(Qt::Key_Backspace, Qt::NoModifier, m_dropLast);
+  keys.bind(Qt::Key_Z, Qt::ControlModifier, m_dropLast);
 }
 
 void DriveToolBar::applySampling() {

@@ -1,6 +1,7 @@
 #pragma once
-// The toolbar that drives the model: step back (←), play/pause (Space), step forward (→), reset, the play rate,
-// read/write mode and the sampling controls (temperature, top-k, seed, "let me pick"). It only calls the session.
+// The toolbar that drives the model: previous step (←), play/pause from the cursor (Space), next step (→), reset,
+// the play rate, read/write mode and the sampling controls (temperature, top-k, seed, "let me pick"); the Step menu
+// adds first (Home) and last step (End) and dropping the last step (Backspace, Ctrl+Z). It only calls the session.
 #include <QToolBar>
 
 class QAction;
@@ -11,6 +12,7 @@ class QSpinBox;
 
 namespace lstm {
 
+class ExplorerKeys;
 class ExplorerSession;
 
 class DriveToolBar : public QToolBar {
@@ -18,10 +20,17 @@ class DriveToolBar : public QToolBar {
 public:
   explicit DriveToolBar(ExplorerSession *session, QWidget *parent = nullptr);
 
-  QAction *stepBackAction() const { return m_stepBack; }
+  QAction *previousStepAction() const { return m_previous; }
   QAction *playAction() const { return m_play; }
-  QAction *stepForwardAction() const { return m_stepForward; }
+  QAction *nextStepAction() const { return m_next; }
+  QAction *firstStepAction() const { return m_first; }
+  QAction *lastStepAction() const { return m_last; }
+  QAction *dropLastStepAction() const { return m_dropLast; }
   QAction *resetAction() const { return m_reset; }
+  // The Step menu's entries, in order.
+  QList<QAction *> stepMenuActions() const;
+  // Gives the keys ← → Home End Space Backspace Ctrl+Z to their actions.
+  void bindKeys(ExplorerKeys &keys) const;
 
 protected:
   void changeEvent(QEvent *event) override;
@@ -32,7 +41,7 @@ private:
   void applySampling();
 
   ExplorerSession *m_session;
-  QAction *m_stepBack, *m_play, *m_stepForward, *m_reset, *m_pick;
+  QAction *m_previous, *m_play, *m_next, *m_first, *m_last, *m_dropLast, *m_reset, *m_pick;
   QSpinBox *m_rate;
   QComboBox *m_mode;
   QDoubleSpinBox *m_temperature;

@@ -187,6 +187,10 @@ void ExplorerPlayer::onTick() {
     const std::int64_t due = std::int64_t(elapsed * m_playRate) + 1 - m_playStepsDone;
     const std::int64_t count = std::clamp<std::int64_t>(due, 0, kMaxStepsPerTick);
     for (std::int64_t k = 0; k < count; ++k) {
+      if (m_replay && m_replay()) {
+        ++m_playStepsDone;
+        continue;
+      }
       if (!stepOnce()) {
         stopped = true;
         break;

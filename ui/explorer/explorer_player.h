@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace lstm {
@@ -43,6 +44,9 @@ public:
   int stepMany(int count);                 // up to `count` steps now, announced once; returns how many
   bool runTo(int count);                   // undoes now, or reads on in slices; false when the tape is too short
 
+  // Playing first moves the inspected step along the steps already taken: each play step calls `replay`, which
+  // returns true when it moved the cursor forward (nothing is stepped then) and false at the last step.
+  void setReplay(std::function<bool()> replay) { m_replay = std::move(replay); }
   bool playing() const { return m_timer.isActive(); } // also while runTo works in slices
   void play();
   void pause();                            // also ends a runTo in progress
@@ -72,6 +76,7 @@ private:
   qint64 m_playStartMs = 0;
   std::int64_t m_playStepsDone = 0;
   int m_runTarget = -1; // runTo in progress (steps)
+  std::function<bool()> m_replay;
 };
 
 } // namespace lstm

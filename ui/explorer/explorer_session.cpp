@@ -29,6 +29,12 @@ ExplorerSession::ExplorerSession(QObject *parent) : QObject(parent), m_tape(std:
   connect(&m_player, &ExplorerPlayer::playingChanged, this, &ExplorerSession::playingChanged);
   connect(&m_player, &ExplorerPlayer::samplingChanged, this, &ExplorerSession::samplingChanged);
   connect(&m_player, &ExplorerPlayer::message, this, &ExplorerSession::message);
+  m_player.setReplay([this] {
+    if (!hasModel() || cursor() >= steps() - 1)
+      return false;
+    setCursor(cursor() + 1);
+    return true;
+  });
 }
 
 ExplorerSession::~ExplorerSession() = default;
@@ -180,6 +186,54 @@ bool ExplorerSession::stepBack() {
     return false;
   afterSteps(false);
   return true;
+}
+
+bool ExplorerSession::nextStep() {
+  if (!hasModel()) {
+    Q_EMIT message(tr("No model is open."));
+    return false;
+  }
+  if (cursor() < steps() - 1) {
+    setCursor(cursor() + 1);
+    return true;
+  }
+  return stepForward(); // at the last step: a new one, or a message saying why not
+}
+
+bool ExplorerSession::previousStep() {
+  if (cursor() <= 0) {
+    Q_EMIT message(steps() == 0 ? tr("No step taken yet: → reads the first character.") : tr("This is the first step."));
+    return false;
+  }
+  setCursor(cursor() - 1);
+  return true;
+}
+
+bool ExplorerSession::firstStep() {
+  if (steps() == 0 || cursor() == 0)
+    return previousStep(); // says why nothing moves
+  setCursor(0);
+  return true;
+}
+
+bool ExplorerSession::lastStep() {
+  if (steps() == 0) {
+    Q_EMIT message(tr("No step taken yet: → reads the first character."));
+    return false;
+  }
+  if (cursor() == steps() - 1) {
+    Q_EMIT message(tr("This is the last step."));
+    return false;
+  }
+  setCursor(steps() - 1);
+  return true;
+}
+
+bool ExplorerSession::dropLastStep() {
+  if (stepBack())
+    return true;
+  Q_EMIT message(tr("There is no step to drop."));
+  return false;
 }
 
 void ExplorerSession::reset() {

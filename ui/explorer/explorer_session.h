@@ -90,11 +90,19 @@ public:
   bool stepForward() { return m_player.stepForward(); }
   bool stepWithToken(std::int32_t token) { return m_player.stepWithToken(token); }
   bool stepBack();                         // undo the last step; false when there is none
+  // The keys' moves, as a debugger's: nextStep moves the cursor one step on, and at the last step takes a new one
+  // (reads or writes); previousStep, firstStep and lastStep only move the cursor, nothing is undone;
+  // dropLastStep undoes the last step. Each either changes something or says why not in message().
+  bool nextStep();
+  bool previousStep();
+  bool firstStep();
+  bool lastStep();
+  bool dropLastStep();
   void reset();                            // zero state, empty trace; tape, interventions and selection kept
   bool runTo(int count) { return m_player.runTo(count); }
   int stepMany(int count) { return m_player.stepMany(count); } // for priming and scripted runs; the UI uses runTo
   bool playing() const { return m_player.playing(); }
-  void play() { m_player.play(); }
+  void play() { m_player.play(); } // from the cursor: along the steps already taken, then on along the tape
   void pause() { m_player.pause(); }
   double playRate() const { return m_player.playRate(); }
   void setPlayRate(double stepsPerSecond) { m_player.setPlayRate(stepsPerSecond); }

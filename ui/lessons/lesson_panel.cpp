@@ -12,7 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QShortcut>
+#include <QAction>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -110,12 +110,12 @@ LessonPanel::LessonPanel(ExplorerSession *session, QWidget *parent)
     showStep();
     showError(error);
   });
-  for (const auto &[key, slot] : {std::pair{Qt::Key_PageDown, &LessonPanel::goNext},
-                                  std::pair{Qt::Key_PageUp, &LessonPanel::goBack}}) {
-    auto *shortcut = new QShortcut(QKeySequence(key), this);
-    shortcut->setContext(Qt::WidgetWithChildrenShortcut); // the text browser would otherwise scroll by a page
-    connect(shortcut, &QShortcut::activated, this, slot);
-  }
+  m_nextAction = new QAction(this);
+  m_nextAction->setObjectName(QStringLiteral("lessonNextAction"));
+  m_backAction = new QAction(this);
+  m_backAction->setObjectName(QStringLiteral("lessonBackAction"));
+  connect(m_nextAction, &QAction::triggered, this, &LessonPanel::goNext);
+  connect(m_backAction, &QAction::triggered, this, &LessonPanel::goBack);
   showError(QString());
   retranslateUi();
 }
@@ -164,6 +164,8 @@ void LessonPanel::retranslateUi() {
   m_back->setToolTip(tr("Previous step (Page Up)"));
   m_next->setText(tr("Next ▶"));
   m_next->setToolTip(tr("Next step (Page Down)"));
+  m_backAction->setText(tr("Previous lesson step"));
+  m_nextAction->setText(tr("Next lesson step"));
   m_questionHeading->setText(tr("Question"));
   m_answerButton->setText(tr("Show answer"));
   m_chooser->setToolTip(tr("Guided lessons: each step loads a model, selects a unit and explains what to look at"));
@@ -225,6 +227,8 @@ void LessonPanel::showStep() {
     m_answerButton->hide();
     m_back->setEnabled(false);
     m_next->setEnabled(m_runner->hasLesson());
+    m_backAction->setEnabled(false);
+    m_nextAction->setEnabled(m_next->isEnabled());
     return;
   }
   const int index = m_runner->currentStep(), count = m_runner->stepCount();
@@ -245,6 +249,8 @@ void LessonPanel::showStep() {
   m_answer->setText(step->answer.in(language));
   m_back->setEnabled(index > 0);
   m_next->setEnabled(index + 1 < count);
+  m_backAction->setEnabled(m_back->isEnabled());
+  m_nextAction->setEnabled(m_next->isEnabled());
 }
 
 void LessonPanel::showError(const QString &text) {

@@ -38,6 +38,10 @@ public:
   // Sets every translatable text, the lesson's included, in the current language.
   void retranslateUi();
 
+  // Next / previous lesson step, enabled as the Next and Back buttons are; the window binds Page Down / Up to them.
+  QAction *nextStepAction() const { return m_nextAction; }
+  QAction *previousStepAction() const { return m_backAction; }
+
 Q_SIGNALS:
   void viewRequested(const QString &dockObjectName); // a step wants this dock in front
 
@@ -65,6 +69,7 @@ private:
   QLabel *m_error;
   QPushButton *m_back;
   QPushButton *m_next;
+  QAction *m_nextAction, *m_backAction;
   QStringList m_paths;   // chooser entries after the placeholder: shipped lessons, then opened files
   QString m_currentPath; // the file of the lesson in the runner
   QStringList m_viewNames;
