@@ -2970,6 +2970,57 @@ Page Down / Page Up  课程的下一步 / 上一步
     </message>
 </context>
 <context>
+    <name>lstm::SaturationScatter</name>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="59"/>
+        <source>One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). Click a dot to select the unit.</source>
+        <translation>每个点代表一个单元：其门值高于 0.9 的频率（x）和低于 0.1 的频率（y）。点击一个点即可选中该单元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="61"/>
+        <source>right-saturated (&gt; 0.9)</source>
+        <translation>右饱和 (&gt; 0.9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="62"/>
+        <source>left-saturated (&lt; 0.1)</source>
+        <translation>左饱和 (&lt; 0.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="63"/>
+        <source>Saturation of the</source>
+        <translation>饱和度：</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::ScoreTableModel</name>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="26"/>
+        <source>unit %1: r = %2</source>
+        <translation>单元 %1：r = %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>−1 … r … +1</source>
+        <translation>−1 … r … +1</translation>
+    </message>
+</context>
+<context>
     <name>lstm::SelectionToolBar</name>
     <message>
         <location filename="../../ui/explorer/selection_toolbar.cpp" line="47"/>
@@ -3570,31 +3621,6 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>正则表达式…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="71"/>
-        <source>unit %1: r = %2</source>
-        <translation>单元 %1：r = %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="83"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="83"/>
-        <source>unit</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
-        <source>r</source>
-        <translation>r</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
-        <source>−1 … r … +1</source>
-        <translation>−1 … r … +1</translation>
-    </message>
-    <message>
         <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="223"/>
         <source>regular expression, e.g. [aeiou] or \d+</source>
         <translation>正则表达式，例如 [aeiou] 或 \d+</translation>
@@ -3605,21 +3631,6 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>所选层的单元，相关性最强的排在最前。点击即可选中。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="225"/>
-        <source>One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). Click a dot to select the unit.</source>
-        <translation>每个点代表一个单元：其门值高于 0.9 的频率（x）和低于 0.1 的频率（y）。点击一个点即可选中该单元。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="227"/>
-        <source>right-saturated (&gt; 0.9)</source>
-        <translation>右饱和 (&gt; 0.9)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="228"/>
-        <source>left-saturated (&lt; 0.1)</source>
-        <translation>左饱和 (&lt; 0.1)</translation>
-    </message>
-    <message>
         <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="229"/>
         <source>Rank</source>
         <translation>排序</translation>
@@ -3628,11 +3639,6 @@ Page Down / Page Up  课程的下一步 / 上一步
         <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="230"/>
         <source>by</source>
         <translation>依据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="231"/>
-        <source>Saturation of the</source>
-        <translation>饱和度：</translation>
     </message>
     <message>
         <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="322"/>
