@@ -956,6 +956,41 @@ baselines: unigram %1, bigram %2 nats/char</source>
     </message>
 </context>
 <context>
+    <name>lstm::ForecastPlot</name>
+    <message>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="72"/>
+        <source>truth</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="73"/>
+        <source>one step ahead</source>
+        <translation>单步预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="74"/>
+        <source>multi-step forecast</source>
+        <translation>多步预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="75"/>
+        <source>validation →</source>
+        <translation>验证 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="76"/>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="127"/>
+        <source>%n-step forecast (own predictions fed back)</source>
+        <translation>
+            <numerusform>%n 步预测（以自身预测为输入）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lstm::ForecastView</name>
     <message>
         <location filename="../../ui/forecast/forecast_view.cpp" line="175"/>
@@ -976,31 +1011,6 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <location filename="../../ui/forecast/forecast_view.cpp" line="178"/>
         <source>from:</source>
         <translation>起点：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="179"/>
-        <source>truth</source>
-        <translation>真实值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="180"/>
-        <source>one step ahead</source>
-        <translation>单步预测</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="181"/>
-        <source>multi-step forecast</source>
-        <translation>多步预测</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="182"/>
-        <source>validation →</source>
-        <translation>验证 →</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="183"/>
-        <source>time step</source>
-        <translation>时间步</translation>
     </message>
     <message>
         <location filename="../../ui/forecast/forecast_view.cpp" line="200"/>
@@ -1031,13 +1041,6 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <location filename="../../ui/forecast/forecast_view.cpp" line="251"/>
         <source>computing…</source>
         <translation>计算中…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="322"/>
-        <source>%n-step forecast (own predictions fed back)</source>
-        <translation>
-            <numerusform>%n 步预测（以自身预测为输入）</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../ui/forecast/forecast_view.cpp" line="362"/>
