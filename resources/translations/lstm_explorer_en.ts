@@ -2,15 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>lstm::ForecastView</name>
+    <name>lstm::ForecastPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="352"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="127"/>
         <source>%n-step forecast (own predictions fed back)</source>
         <translation>
             <numerusform>%n-step forecast (own predictions fed back)</numerusform>
             <numerusform>%n-step forecast (own predictions fed back)</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>lstm::ForecastView</name>
     <message numerus="yes">
         <location filename="../../ui/forecast/forecast_view.cpp" line="407"/>
         <source>one step ahead over %n points</source>

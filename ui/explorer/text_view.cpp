@@ -21,12 +21,7 @@
 namespace lstm {
 
 namespace {
-constexpr int kMargin = 6;       // left/right/top padding of the text, px
-constexpr float kMinCharWidth = 3.0f; // zero-width symbols stay clickable
-// m_breakClass values: a row may wrap after a space or tab; before and after a wide (CJK) character.
-enum BreakClass : std::uint8_t { kNoBreak = 0, kBreakAfter = 1, kWide = 2 };
-
-bool isWide(char32_t symbol) { return symbol >= 0x2E80; }
+constexpr int kMargin = 6; // left/right/top padding of the text, px
 } // namespace
 
 TextView::TextView(ExplorerSession *session, QWidget *parent)
@@ -39,9 +34,10 @@ TextView::TextView(ExplorerSession *session, QWidget *parent)
   setViewportMargins(0, m_legendHeight, 0, 0);
   viewport()->setMouseTracking(true);
   viewport()->setCursor(Qt::PointingHandCursor);
-  m_font = font();
-  m_font.setPointSizeF(std::max(12.0, m_font.pointSizeF()));
-  setFontPointSize(m_font.pointSizeF());
+  QFont textFont = font();
+  textFont.setPointSizeF(std::max(12.0, textFont.pointSizeF()));
+  m_layout.setFont(textFont);
+  setFontPointSize(textFont.pointSizeF());
 
   const auto request = [this] { m_coalescer->request(); };
   connect(session, &ExplorerSession::modelChanged, this, [this, request] { resetForModel(); request(); });
@@ -61,62 +57,26 @@ long long TextView::refreshCount() const { return m_coalescer->refreshCount(); }
 void TextView::refreshNow() { m_coalescer->runNow(); }
 
 void TextView::setFontPointSize(double points) {
-  m_font.setPointSizeF(std::clamp(points, 4.0, 200.0));
+  QFont textFont = m_layout.font();
+  textFont.setPointSizeF(std::clamp(points, 4.0, 200.0));
   // Positions come from the summed advances, so glyphs must not kern against their neighbours.
-  m_font.setKerning(false);
-  const QFontMetricsF metrics(m_font);
-  m_ascentPad = std::ceil(metrics.height() * 0.12) + 1.0;
-  m_rowHeight = std::ceil(metrics.lineSpacing() * 1.15 + 2.0 * m_ascentPad);
-  std::fill(m_advance.begin(), m_advance.end(), -1.0f);
+  textFont.setKerning(false);
+  m_layout.setFont(textFont);
   std::fill(m_glyphs.begin(), m_glyphs.end(), QStaticText());
   m_newlineGlyph = QStaticText(symbolLabel(U'\n'));
-  m_newlineGlyph.prepare(QTransform(), m_font);
-  m_valueCellWidth = -1.0f;
-  relayoutAll();
+  m_newlineGlyph.prepare(QTransform(), textFont);
+  updateScrollRange();
   viewport()->update();
 }
 
 void TextView::resetForModel() {
-  const int V = m_session->hasModel() ? m_session->model().vocabulary.size() : 0;
-  m_advance.assign(std::size_t(V), -1.0f);
+  const bool hasModel = m_session->hasModel();
+  const int V = hasModel ? m_session->model().vocabulary.size() : 0;
   m_glyphs.assign(std::size_t(V), QStaticText());
-  m_breakClass.assign(std::size_t(V), kNoBreak);
-  m_newlineToken = m_tabToken = m_spaceToken = -1;
-  if (V > 0) {
-    const Vocabulary &vocabulary = m_session->model().vocabulary;
-    m_newlineToken = vocabulary.idOf(U'\n');
-    m_tabToken = vocabulary.idOf(U'\t');
-    m_spaceToken = vocabulary.idOf(U' ');
-    for (int id = 0; id < V; ++id) {
-      const char32_t symbol = vocabulary.symbol(id);
-      if (symbol == U' ' || symbol == U'\t' || symbol == U'-')
-        m_breakClass[std::size_t(id)] = kBreakAfter;
-      else if (isWide(symbol))
-        m_breakClass[std::size_t(id)] = kWide;
-    }
-  }
-  m_tokens.clear();
-  m_series = m_session->hasModel() && m_session->isSeriesTape();
-  m_values.clear();
-  m_valueCellWidth = -1.0f;
+  m_layout.reset(hasModel ? &m_session->model().vocabulary : nullptr, hasModel && m_session->isSeriesTape());
   m_shownCursor = -1;
   m_tapeDirty = true;
-  relayoutAll();
-}
-
-float TextView::advance(std::int32_t token) {
-  float &cached = m_advance[std::size_t(token)];
-  if (cached < 0.0f) {
-    const QFontMetricsF metrics(m_font);
-    if (token == m_newlineToken)
-      cached = float(metrics.horizontalAdvance(symbolLabel(U'\n')));
-    else if (token == m_tabToken)
-      cached = float(4.0 * metrics.horizontalAdvance(QLatin1Char(' ')));
-    else
-      cached = float(metrics.horizontalAdvance(m_session->tokenText(token)));
-    cached = std::max(cached, kMinCharWidth);
-  }
-  return cached;
+  updateScrollRange();
 }
 
 const QStaticText &TextView::glyph(std::int32_t token) {
@@ -125,7 +85,7 @@ const QStaticText &TextView::glyph(std::int32_t token) {
     text.setText(m_session->tokenText(token));
     text.setTextFormat(Qt::PlainText);
     text.setPerformanceHint(QStaticText::AggressiveCaching);
-    text.prepare(QTransform(), m_font);
+    text.prepare(QTransform(), m_layout.font());
   }
   return text;
 }
@@ -133,102 +93,27 @@ const QStaticText &TextView::glyph(std::int32_t token) {
 int TextView::layoutWidth() const { return std::max(40, viewport()->width() - 2 * kMargin); }
 
 void TextView::syncTape() {
-  if (m_series)
-    return syncSeries();
   const int n = m_session->hasModel() ? m_session->tapeLength() : 0;
-  int first = 0;
-  const int common = std::min(n, int(m_tokens.size()));
-  while (first < common && m_tokens[std::size_t(first)] == m_session->tapeToken(first))
-    ++first;
-  if (first == n && n == int(m_tokens.size()))
-    return;
-  m_tokens.resize(std::size_t(n));
-  for (int k = first; k < n; ++k)
-    m_tokens[std::size_t(k)] = m_session->tapeToken(k);
-  relayoutFrom(first);
-}
-
-void TextView::relayoutAll() {
-  m_rowStart.clear();
-  relayoutFrom(0);
-}
-
-// Greedy wrapping. A row's layout depends only on where it starts and on the characters up to the first one that
-// overflows it, which lies at most one row further; so a change at `index` can move rows from the one before its
-// row on.
-void TextView::relayoutFrom(int index) {
-  m_layoutWidth = layoutWidth();
-  if (m_series)
-    return relayoutSeriesFrom(index);
-  const int n = int(m_tokens.size());
-  int row = m_rowStart.empty() ? 0 : std::max(0, rowOf(std::min(index, n)) - 1);
-  int i = row < int(m_rowStart.size()) ? m_rowStart[std::size_t(row)] : 0;
-  m_rowStart.resize(std::size_t(row));
-  m_charX.resize(std::size_t(n));
-  m_charWidth.resize(std::size_t(n));
-  const float width = float(m_layoutWidth);
-  while (i < n) {
-    m_rowStart.push_back(i);
-    float x = 0.0f;
-    int breakAt = -1; // the row may end just before this index
-    int j = i;
-    for (; j < n; ++j) {
-      const std::int32_t token = m_tokens[std::size_t(j)];
-      const std::uint8_t breakClass = m_breakClass[std::size_t(token)];
-      float w = advance(token);
-      if (breakClass == kWide && j > i)
-        breakAt = j;
-      const bool newline = token == m_newlineToken;
-      if (x + w > width && j > i) {
-        if (newline || token == m_spaceToken) {
-          // Squeezed into what is left, so the row still ends here instead of starting with a blank.
-          w = std::max(0.0f, width - x);
-        } else {
-          if (breakAt > i)
-            j = breakAt;
-          break;
-        }
-      }
-      m_charX[std::size_t(j)] = x;
-      m_charWidth[std::size_t(j)] = w;
-      x += w;
-      if (newline) {
-        ++j;
-        break;
-      }
-      if (breakClass != kNoBreak)
-        breakAt = j + 1;
-      if (x >= width && token == m_spaceToken) {
-        ++j;
-        break;
-      }
-    }
-    i = j;
-  }
-  if (n == 0 || m_tokens.back() == m_newlineToken)
-    m_rowStart.push_back(n); // the empty line the next character will start
-  updateScrollRange();
-}
-
-int TextView::rowOf(int index) const {
-  const auto it = std::upper_bound(m_rowStart.begin(), m_rowStart.end(), index);
-  return std::max(0, int(it - m_rowStart.begin()) - 1);
+  if (m_layout.isSeries())
+    m_layout.syncValues(m_session->isSeriesTape() ? n : 0, [this](int k) { return m_session->tapeValue(k); });
+  else
+    m_layout.syncTokens(n, [this](int k) { return m_session->tapeToken(k); });
 }
 
 int TextView::rowTop(int row) const {
-  return kMargin + int(std::lround(row * m_rowHeight)) - verticalScrollBar()->value();
+  return kMargin + m_layout.rowTop(row) - verticalScrollBar()->value();
 }
 
 void TextView::updateScrollRange() {
-  const int content = 2 * kMargin + int(std::ceil(double(m_rowStart.size()) * m_rowHeight));
+  const int content = 2 * kMargin + int(std::ceil(m_layout.contentHeight()));
   const int page = viewport()->height();
   verticalScrollBar()->setRange(0, std::max(0, content - page));
   verticalScrollBar()->setPageStep(page);
-  verticalScrollBar()->setSingleStep(int(m_rowHeight));
+  verticalScrollBar()->setSingleStep(int(m_layout.rowHeight()));
 }
 
 void TextView::ensureVisible(int index) {
-  if (index < 0 || index >= cellCount())
+  if (index < 0 || index >= m_layout.cellCount())
     return;
   const QRect cell = characterRect(index);
   const int page = viewport()->height();
@@ -240,45 +125,46 @@ void TextView::ensureVisible(int index) {
 }
 
 QRect TextView::characterRect(int index) const {
-  if (index < 0 || index >= cellCount())
-    return {};
-  const int top = rowTop(rowOf(index));
-  const int bottom = top + int(std::lround(m_rowHeight));
-  // Edges rounded independently, so neighbouring cells share an edge and never overlap.
-  const int left = kMargin + int(std::lround(m_charX[std::size_t(index)]));
-  const int right = kMargin + int(std::lround(m_charX[std::size_t(index)] + m_charWidth[std::size_t(index)]));
-  return {left, top, std::max(1, right - left), bottom - top};
+  return m_layout.cellRect(index).translated(kMargin, kMargin - verticalScrollBar()->value());
 }
 
 int TextView::stepAt(const QPoint &viewportPos) const {
-  if (m_rowStart.empty())
-    return -1;
-  const int row = int(std::floor((viewportPos.y() - kMargin + verticalScrollBar()->value()) / m_rowHeight));
-  if (row < 0 || row >= int(m_rowStart.size()))
-    return -1;
-  const int begin = m_rowStart[std::size_t(row)];
-  const int end = row + 1 < int(m_rowStart.size()) ? m_rowStart[std::size_t(row + 1)] : cellCount();
-  const float x = float(viewportPos.x() - kMargin);
-  // Last character of the row whose left edge is at or before x.
-  const auto first = m_charX.begin() + begin, last = m_charX.begin() + end;
-  const auto it = std::upper_bound(first, last, x);
-  if (it == first)
-    return -1;
-  const int index = int(it - m_charX.begin()) - 1;
-  return x < m_charX[std::size_t(index)] + m_charWidth[std::size_t(index)] ? index : -1;
+  return m_layout.indexAt(viewportPos - QPoint(kMargin, kMargin - verticalScrollBar()->value()));
 }
 
 QString TextView::cellText(int index) const {
-  if (index < 0 || index >= cellCount())
+  if (index < 0 || index >= m_layout.cellCount())
     return {};
-  return m_series ? formatSeriesValue(m_values[std::size_t(index)]) : m_session->tokenLabel(m_tokens[std::size_t(index)]);
+  return m_layout.isSeries() ? formatSeriesValue(m_layout.value(index)) : m_session->tokenLabel(m_layout.token(index));
+}
+
+QString TextView::seriesToolTipHead(int index) const {
+  QString head = tr("step %1: %2").arg(index).arg(formatSeriesValue(m_session->tapeValue(index)));
+  if (index < m_session->steps()) {
+    head += QLatin1Char('\n') + tr("predicts %1 for the next step").arg(formatSeriesValue(m_session->predictionAt(index)));
+    if (index + 1 < m_session->tapeLength())
+      head += QLatin1Char(' ') + tr("(actual %1)").arg(formatSeriesValue(m_session->tapeValue(index + 1)));
+  }
+  return head;
+}
+
+void TextView::paintValueCell(QPainter &p, int index, const QRect &cell, bool read, const QColor &tint,
+                              const QColor &ink) {
+  // A pixel of white between cells keeps neighbouring values apart where their tints are alike.
+  const QRect inner = cell.adjusted(0, 1, -1, -2);
+  p.fillRect(inner, read ? tint : QColor(246, 246, 246));
+  p.setPen(ink);
+  const int pad = int(TextLayout::kValuePadding);
+  p.drawText(inner.adjusted(pad, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignRight,
+             formatSeriesValue(m_layout.value(index)));
 }
 
 QString TextView::toolTipText(int index) const {
   if (!m_session->hasModel() || index < 0 || index >= m_session->tapeLength())
     return {};
-  const QString head = m_series ? seriesToolTipHead(index)
-                                : tr("step %1: '%2'").arg(index).arg(m_session->tokenLabel(m_session->tapeToken(index)));
+  const QString head = m_layout.isSeries()
+                           ? seriesToolTipHead(index)
+                           : tr("step %1: '%2'").arg(index).arg(m_session->tokenLabel(m_session->tapeToken(index)));
   const int layer = m_session->selectedLayer(), unit = m_session->selectedUnit();
   if (index >= m_session->steps() || layer >= m_session->layers() || unit >= m_session->units())
     return head + QLatin1Char('\n') +
@@ -292,12 +178,12 @@ QString TextView::toolTipText(int index) const {
 }
 
 void TextView::refresh() {
+  m_layout.setWidth(layoutWidth());
   if (m_tapeDirty) {
     m_tapeDirty = false;
     syncTape();
   }
-  if (layoutWidth() != m_layoutWidth)
-    relayoutAll();
+  updateScrollRange();
   const int cursor = m_session->hasModel() ? m_session->cursor() : -1;
   if (cursor != m_shownCursor) {
     m_shownCursor = cursor;
@@ -310,31 +196,30 @@ void TextView::refresh() {
 void TextView::paintEvent(QPaintEvent *) {
   QPainter p(viewport());
   p.fillRect(viewport()->rect(), palette().base());
-  if (!m_session->hasModel() || cellCount() == 0 || m_rowStart.empty())
+  const int cells = m_layout.cellCount();
+  if (!m_session->hasModel() || cells == 0 || m_layout.rowCount() == 0)
     return;
-  p.setFont(m_font);
-  const int steps = std::min(m_session->steps(), cellCount());
+  p.setFont(m_layout.font());
+  const int steps = std::min(m_session->steps(), cells);
   const int layer = m_session->selectedLayer(), unit = m_session->selectedUnit();
   const bool tinted = layer < m_session->layers() && unit < m_session->units();
   const Quantity quantity = m_session->selectedQuantity();
   const QuantityRange range = unitRange(m_session->trace(), layer, quantity, unit);
   const QColor unreadInk(150, 150, 150), faintInk(175, 175, 175);
-  const int firstRow = std::max(0, int((verticalScrollBar()->value() - kMargin) / m_rowHeight));
+  const int firstRow = std::max(0, int((verticalScrollBar()->value() - kMargin) / m_layout.rowHeight()));
   const int height = viewport()->height();
-  const int rows = int(m_rowStart.size());
-  for (int row = firstRow; row < rows && rowTop(row) < height; ++row) {
-    const int begin = m_rowStart[std::size_t(row)];
-    const int end = row + 1 < rows ? m_rowStart[std::size_t(row + 1)] : cellCount();
-    for (int k = begin; k < end; ++k) {
+  const double ascentPad = m_layout.ascentPad();
+  for (int row = firstRow; row < m_layout.rowCount() && rowTop(row) < height; ++row) {
+    for (int k = m_layout.rowBegin(row), end = m_layout.rowEnd(row); k < end; ++k) {
       const QRect cell = characterRect(k);
-      if (m_series) {
+      if (m_layout.isSeries()) {
         const QColor tint = k < steps && tinted
                                 ? quantityColor(quantity, double(m_session->trace().value(layer, quantity, k, unit)), range)
                                 : QColor(Qt::white);
         paintValueCell(p, k, cell, k < steps, tint, k < steps ? inkOn(tint) : unreadInk);
         continue;
       }
-      const std::int32_t token = m_tokens[std::size_t(k)];
+      const std::int32_t token = m_layout.token(k);
       QColor ink = unreadInk;
       if (k < steps) {
         QColor tint(Qt::white);
@@ -343,17 +228,17 @@ void TextView::paintEvent(QPaintEvent *) {
         p.fillRect(cell.adjusted(0, 0, 0, -1), tint);
         ink = inkOn(tint);
       }
-      if (token == m_newlineToken) {
+      if (m_layout.isNewline(token)) {
         p.setPen(k < steps ? (ink == Qt::white ? ink : faintInk) : faintInk);
-        p.drawStaticText(QPointF(cell.left(), cell.top() + m_ascentPad), m_newlineGlyph);
-      } else if (token != m_spaceToken && token != m_tabToken) {
+        p.drawStaticText(QPointF(cell.left(), cell.top() + ascentPad), m_newlineGlyph);
+      } else if (!m_layout.isBlank(token)) {
         p.setPen(ink);
-        p.drawStaticText(QPointF(kMargin + double(m_charX[std::size_t(k)]), cell.top() + m_ascentPad), glyph(token));
+        p.drawStaticText(QPointF(kMargin + double(m_layout.cellX(k)), cell.top() + ascentPad), glyph(token));
       }
     }
   }
   const int cursor = m_session->cursor();
-  if (cursor >= 0 && cursor < cellCount()) {
+  if (cursor >= 0 && cursor < cells) {
     p.setPen(QPen(QColor(230, 110, 0), 2.0));
     p.setBrush(Qt::NoBrush);
     p.drawRect(QRectF(characterRect(cursor)).adjusted(0, 0, -1, -1));
@@ -364,10 +249,8 @@ void TextView::resizeEvent(QResizeEvent *event) {
   QAbstractScrollArea::resizeEvent(event);
   const QRect contents = contentsRect();
   m_legend->setGeometry(contents.left(), contents.top(), contents.width(), m_legendHeight);
-  if (layoutWidth() != m_layoutWidth)
-    relayoutAll();
-  else
-    updateScrollRange();
+  m_layout.setWidth(layoutWidth());
+  updateScrollRange();
   ensureVisible(m_shownCursor);
 }
 

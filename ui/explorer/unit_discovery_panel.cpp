@@ -1,13 +1,13 @@
 #include "unit_discovery_panel.h"
 
 #include "common/problem_text.h"
-#include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
+#include "saturation_scatter.h"
+#include "score_table_model.h"
 #include "signed_bar_delegate.h"
 
-#include <QAbstractTableModel>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -15,7 +15,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -30,9 +29,6 @@ namespace {
 
 constexpr Quantity kRankable[] = {Quantity::Cell,          Quantity::Hidden,    Quantity::InputGate,
                                   Quantity::ForgetGate,    Quantity::CandidateGate, Quantity::OutputGate};
-constexpr Quantity kGates[] = {Quantity::InputGate, Quantity::ForgetGate, Quantity::OutputGate};
-enum Column { RankColumn, UnitColumn, RColumn, BarColumn, ColumnCount };
-constexpr int kCorrelationRole = Qt::UserRole + 1;
 constexpr double kStrong = 0.5; // |r| counted as "follows the feature" in the summary
 
 QString featureName(TextFeature f) {
@@ -48,47 +44,6 @@ QString featureName(TextFeature f) {
 }
 
 } // namespace
-
-// The ranked scores as rows: rank, unit, r (text) and r (bar).
-class ScoreTableModel : public QAbstractTableModel {
-public:
-  using QAbstractTableModel::QAbstractTableModel;
-  void setScores(const std::vector<UnitScore> *scores) {
-    beginResetModel();
-    m_scores = scores;
-    endResetModel();
-  }
-  int rowCount(const QModelIndex &parent) const override {
-    return parent.isValid() || !m_scores ? 0 : int(m_scores->size());
-  }
-  int columnCount(const QModelIndex &parent) const override { return parent.isValid() ? 0 : ColumnCount; }
-  QVariant data(const QModelIndex &index, int role) const override {
-    const UnitScore &score = (*m_scores)[std::size_t(index.row())];
-    if (role == kCorrelationRole)
-      return score.correlation;
-    if (role == Qt::TextAlignmentRole)
-      return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole)
-      return UnitDiscoveryPanel::tr("unit %1: r = %2").arg(score.unit).arg(score.correlation, 0, 'f', 4);
-    if (role != Qt::DisplayRole)
-      return {};
-    switch (index.column()) {
-    case RankColumn: return index.row() + 1;
-    case UnitColumn: return score.unit;
-    case RColumn: return QStringLiteral("%1%2").arg(score.correlation >= 0 ? QStringLiteral("+") : QString())
-                                               .arg(score.correlation, 0, 'f', 3);
-    default: return {};
-    }
-  }
-  QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-    const QString names[ColumnCount] = {UnitDiscoveryPanel::tr("#"), UnitDiscoveryPanel::tr("unit"),
-                                        UnitDiscoveryPanel::tr("r"), UnitDiscoveryPanel::tr("−1 … r … +1")};
-    return orientation == Qt::Horizontal && role == Qt::DisplayRole ? names[section] : QVariant();
-  }
-
-private:
-  const std::vector<UnitScore> *m_scores = nullptr;
-};
 
 UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent)
     : QWidget(parent), m_session(session) {
@@ -119,46 +74,24 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   m_table = new QTableView(this);
   m_table->setObjectName(QStringLiteral("discoveryTable"));
   m_table->setModel(m_model);
-  m_table->setItemDelegateForColumn(BarColumn, new SignedBarDelegate(kCorrelationRole, m_table));
+  m_table->setItemDelegateForColumn(ScoreTableModel::BarColumn,
+                                    new SignedBarDelegate(ScoreTableModel::kCorrelationRole, m_table));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->hide();
   m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_table->horizontalHeader()->setSectionResizeMode(BarColumn, QHeaderView::Stretch);
+  m_table->horizontalHeader()->setSectionResizeMode(ScoreTableModel::BarColumn, QHeaderView::Stretch);
   m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
 
-  m_gateCombo = new QComboBox(this);
-  m_gateCombo->setObjectName(QStringLiteral("discoverySaturationGateCombo"));
-  for (Quantity q : kGates)
-    m_gateCombo->addItem(QString(), int(q));
-  m_plot = new QCustomPlot(this);
-  m_plot->setObjectName(QStringLiteral("saturationPlot"));
-  m_plot->setMinimumHeight(160);
-  for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-    axis->setRange(-0.03, 1.03);
-    axis->ticker()->setTickCount(5);
-  }
-  // Points cannot lie beyond x + y = 1: a unit cannot be both saturations at once.
-  auto *limit = new QCPItemLine(m_plot);
-  limit->start->setCoords(0, 1);
-  limit->end->setCoords(1, 0);
-  limit->setPen(QPen(QColor(180, 180, 180), 1, Qt::DashLine));
-  QCPGraph *dots = m_plot->addGraph();
-  dots->setLineStyle(QCPGraph::lsNone);
-  dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(33, 102, 172, 150), 6));
-  QCPGraph *selected = m_plot->addGraph();
-  selected->setLineStyle(QCPGraph::lsNone);
-  selected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(214, 39, 40), 2.5), QBrush(), 12));
-
-  // [Rank (quantity) by (feature)] [pattern] / message / summary / splitter: table | [Saturation of the (gate)] plot
+  m_scatter = new SaturationScatter(this);
+  // [Rank (quantity) by (feature)] [pattern] / message / summary / splitter: table | saturation scatter
   m_rankingBox = new QWidget(this);
   auto *rankingLayout = new QGridLayout(m_rankingBox);
   rankingLayout->setContentsMargins(0, 0, 0, 0);
   m_rankLabel = new QLabel(this);
   m_byLabel = new QLabel(this);
-  m_saturationLabel = new QLabel(this);
   rankingLayout->addWidget(m_rankLabel, 0, 0);
   rankingLayout->addWidget(m_quantityCombo, 0, 1);
   rankingLayout->addWidget(m_byLabel, 0, 2);
@@ -166,18 +99,11 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   rankingLayout->addWidget(m_regexEdit, 1, 0, 1, 4);
   rankingLayout->setColumnStretch(1, 2);
   rankingLayout->setColumnStretch(3, 3);
-  auto *plotBox = new QWidget(this);
-  auto *plotLayout = new QGridLayout(plotBox);
-  plotLayout->setContentsMargins(0, 0, 0, 0);
-  plotLayout->addWidget(m_saturationLabel, 0, 0);
-  plotLayout->addWidget(m_gateCombo, 0, 1);
-  plotLayout->addWidget(m_plot, 1, 0, 1, 2);
-  plotLayout->setColumnStretch(1, 1);
   auto *splitter = new QSplitter(Qt::Vertical, this);
   splitter->setObjectName(QStringLiteral("discoverySplitter"));
   splitter->setChildrenCollapsible(false);
   splitter->addWidget(m_table);
-  splitter->addWidget(plotBox);
+  splitter->addWidget(m_scatter);
   splitter->setStretchFactor(0, 1);
   splitter->setStretchFactor(1, 1);
   m_table->setMinimumHeight(60);
@@ -197,7 +123,7 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
     markDirty(true);
   });
   connect(m_regexEdit, &QLineEdit::textChanged, this, [this] { markDirty(true); });
-  connect(m_gateCombo, &QComboBox::currentIndexChanged, this, [this] { markDirty(false); });
+  connect(m_scatter, &SaturationScatter::gateChanged, this, [this] { markDirty(false); });
   connect(session, &ExplorerSession::modelChanged, this, [this] { markDirty(true); });
   for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::tapeChanged,
                       &ExplorerSession::interventionsChanged})
@@ -209,35 +135,28 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   };
   connect(m_table, &QTableView::clicked, this, select);
   connect(m_table, &QTableView::activated, this, select);
-  connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) { onPlotClicked(event); });
+  connect(m_scatter, &SaturationScatter::unitClicked, this, [this](int unit) { m_session->selectUnit(m_layer, unit); });
   setMessage({}, false);
 }
 
 UnitDiscoveryPanel::~UnitDiscoveryPanel() = default;
 
 void UnitDiscoveryPanel::retranslateUi() {
-  for (QComboBox *combo : {m_quantityCombo, m_gateCombo})
-    for (int i = 0; i < combo->count(); ++i)
-      combo->setItemText(i, quantityName(Quantity(combo->itemData(i).toInt())));
+  for (int i = 0; i < m_quantityCombo->count(); ++i)
+    m_quantityCombo->setItemText(i, quantityName(Quantity(m_quantityCombo->itemData(i).toInt())));
   for (int i = 0; i < m_featureCombo->count(); ++i)
     m_featureCombo->setItemText(i, featureName(TextFeature(m_featureCombo->itemData(i).toInt())));
   m_regexEdit->setPlaceholderText(tr("regular expression, e.g. [aeiou] or \\d+"));
   m_table->setToolTip(tr("Units of the selected layer, most correlated first. Click one to select it."));
-  m_plot->setToolTip(tr("One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). "
-                        "Click a dot to select the unit."));
-  m_plot->xAxis->setLabel(tr("right-saturated (> 0.9)"));
-  m_plot->yAxis->setLabel(tr("left-saturated (< 0.1)"));
   m_rankLabel->setText(tr("Rank"));
   m_byLabel->setText(tr("by"));
-  m_saturationLabel->setText(tr("Saturation of the"));
-  Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+  m_model->retranslate();
 }
 
 void UnitDiscoveryPanel::changeEvent(QEvent *event) {
   if (event->type() == QEvent::LanguageChange) {
     retranslateUi();
     markDirty(false); // the message and summary are composed on recompute
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
   }
   QWidget::changeEvent(event);
 }
@@ -261,7 +180,7 @@ void UnitDiscoveryPanel::showEvent(QShowEvent *event) {
 
 void UnitDiscoveryPanel::refreshNow() {
   m_refresher->runNow();
-  m_plot->replot(QCustomPlot::rpImmediateRefresh);
+  m_scatter->replot(true);
 }
 
 void UnitDiscoveryPanel::resizeEvent(QResizeEvent *event) {
@@ -287,7 +206,7 @@ void UnitDiscoveryPanel::fitLabels() {
 
 bool UnitDiscoveryPanel::refreshPending() const { return m_refresher->pending(); }
 Quantity UnitDiscoveryPanel::quantity() const { return Quantity(m_quantityCombo->currentData().toInt()); }
-Quantity UnitDiscoveryPanel::saturationGate() const { return Quantity(m_gateCombo->currentData().toInt()); }
+const std::vector<UnitScore> &UnitDiscoveryPanel::saturation() const { return m_scatter->fractions(); }
 
 void UnitDiscoveryPanel::refresh() {
   const int layer = m_session->hasModel() ? std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1) : -1;
@@ -296,7 +215,7 @@ void UnitDiscoveryPanel::refresh() {
   if (m_dirty || m_newRanking)
     recompute();
   showSelection();
-  m_plot->replot(QCustomPlot::rpQueuedReplot);
+  m_scatter->replot();
 }
 
 void UnitDiscoveryPanel::setMessage(const QString &text, bool error) {
@@ -311,7 +230,7 @@ void UnitDiscoveryPanel::recompute() {
   m_dirty = false;
   ++m_recomputes;
   m_scores.clear();
-  m_saturation.clear();
+  std::vector<UnitScore> saturation;
   const bool hasModel = m_session->hasModel();
   const bool tokens = hasModel && m_session->model().config.usesTokens();
   const int steps = m_session->steps();
@@ -330,16 +249,16 @@ void UnitDiscoveryPanel::recompute() {
   else
     summary = rankByFeature(m_layer);
   if (hasModel && steps > 0) {
-    m_saturation = saturationFractions(m_session->trace(), m_layer, saturationGate());
-    const auto mostly = [this](double UnitScore::*fraction) {
-      return std::count_if(m_saturation.begin(), m_saturation.end(),
+    saturation = saturationFractions(m_session->trace(), m_layer, m_scatter->gate());
+    const auto mostly = [&saturation](double UnitScore::*fraction) {
+      return std::count_if(saturation.begin(), saturation.end(),
                            [fraction](const UnitScore &s) { return s.*fraction > 0.5; });
     };
-    const QString saturation =
+    const QString saturationLine =
         tr("%1 mostly > 0.9 in %2 of %3 units, mostly < 0.1 in %4.")
-            .arg(quantityName(saturationGate()), QString::number(mostly(&UnitScore::highFraction)),
-                 QString::number(m_saturation.size()), QString::number(mostly(&UnitScore::lowFraction)));
-    summary = summary.isEmpty() ? saturation : summary + QLatin1Char('\n') + saturation;
+            .arg(quantityName(m_scatter->gate()), QString::number(mostly(&UnitScore::highFraction)),
+                 QString::number(saturation.size()), QString::number(mostly(&UnitScore::lowFraction)));
+    summary = summary.isEmpty() ? saturationLine : summary + QLatin1Char('\n') + saturationLine;
   }
   m_summary->setText(summary);
   m_summary->setVisible(!summary.isEmpty());
@@ -347,7 +266,7 @@ void UnitDiscoveryPanel::recompute() {
   m_model->setScores(&m_scores);
   if (std::exchange(m_newRanking, false)) // another question starts at its best answers; a longer text keeps
     m_table->scrollToTop();                // the user's place
-  plotSaturation();
+  m_scatter->setFractions(std::move(saturation));
   m_lastRecomputeMs = double(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -383,15 +302,6 @@ QString UnitDiscoveryPanel::rankByFeature(int layer) {
            QString::number(layer), QString::number(strong), QString::number(m_scores.size()), QString::number(kStrong));
 }
 
-void UnitDiscoveryPanel::plotSaturation() {
-  QVector<double> x, y;
-  for (const UnitScore &s : m_saturation) {
-    x.append(s.highFraction);
-    y.append(s.lowFraction);
-  }
-  m_plot->graph(0)->setData(x, y);
-}
-
 void UnitDiscoveryPanel::showSelection() {
   const bool sameLayer = m_session->hasModel() && m_session->selectedLayer() == m_layer;
   const int unit = sameLayer ? m_session->selectedUnit() : -1;
@@ -405,30 +315,8 @@ void UnitDiscoveryPanel::showSelection() {
   } else {
     m_table->clearSelection();
   }
-  QCPGraph *highlight = m_plot->graph(1);
-  if (unit >= 0 && unit < int(m_saturation.size()))
-    highlight->setData({m_saturation[std::size_t(unit)].highFraction}, {m_saturation[std::size_t(unit)].lowFraction});
-  else
-    highlight->data()->clear();
+  m_scatter->showUnit(unit);
   m_shownUnit = unit;
-}
-
-void UnitDiscoveryPanel::onPlotClicked(QMouseEvent *event) {
-  // The nearest dot within a few pixels; overlapping dots give the lowest unit.
-  constexpr double kReach = 8.0;
-  const QPointF at = event->position();
-  int nearest = -1;
-  double nearestDistance = kReach * kReach;
-  for (std::size_t k = 0; k < m_saturation.size(); ++k) {
-    const double dx = m_plot->xAxis->coordToPixel(m_saturation[k].highFraction) - at.x();
-    const double dy = m_plot->yAxis->coordToPixel(m_saturation[k].lowFraction) - at.y();
-    if (dx * dx + dy * dy < nearestDistance) {
-      nearestDistance = dx * dx + dy * dy;
-      nearest = int(k);
-    }
-  }
-  if (nearest >= 0)
-    m_session->selectUnit(m_layer, nearest);
 }
 
 } // namespace lstm

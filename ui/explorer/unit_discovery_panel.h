@@ -1,8 +1,7 @@
 #pragma once
 // Unit discovery: the units of the selected layer ranked by how well a quantity (c, h or a gate)
-// follows a feature of the text read so far (core/explore/unit_ranking.h), and the gate saturation scatter of
-// Karpathy, Johnson & Fei-Fei (2015): per unit, the fraction of steps a gate is right-saturated (> 0.9, x) and
-// left-saturated (< 0.1, y). Clicking a ranked unit or a dot selects that unit in every view.
+// follows a feature of the text read so far (core/explore/unit_ranking.h), and the gate saturation of every unit
+// (shown by SaturationScatter). Clicking a ranked unit or a dot selects that unit in every view.
 // Recomputes at most a few times a second and not at all while hidden; one recompute is one pass over
 // (steps × H) per plot, about 20 ms for 20 000 steps × 512 units in Release. Series models (no text) show only
 // the saturation plot. GUI thread only.
@@ -14,10 +13,8 @@
 #include <vector>
 
 class QComboBox;
-class QCustomPlot;
 class QLabel;
 class QLineEdit;
-class QMouseEvent;
 class QResizeEvent;
 class QShowEvent;
 class QTableView;
@@ -26,6 +23,7 @@ namespace lstm {
 
 class ExplorerSession;
 class RefreshCoalescer;
+class SaturationScatter;
 class ScoreTableModel;
 
 class UnitDiscoveryPanel : public QWidget {
@@ -40,7 +38,7 @@ public:
   // model, empty or invalid pattern).
   const std::vector<UnitScore> &scores() const { return m_scores; }
   // Saturation of the chosen gate per unit (entry k is unit k), as plotted.
-  const std::vector<UnitScore> &saturation() const { return m_saturation; }
+  const std::vector<UnitScore> &saturation() const;
   int shownLayer() const { return m_layer; }   // −1 without a model
   bool refreshPending() const;               // a coalesced refresh is scheduled
   long long recomputeCount() const { return m_recomputes; }
@@ -58,13 +56,10 @@ private:
   void refresh();
   void recompute();
   QString rankByFeature(int layer); // fills m_scores; returns the summary line
-  void plotSaturation();
   void showSelection();
   void setMessage(const QString &text, bool error);
   void fitLabels();
-  void onPlotClicked(QMouseEvent *event);
   Quantity quantity() const;
-  Quantity saturationGate() const;
 
   ExplorerSession *m_session;
   QComboBox *m_quantityCombo = nullptr;
@@ -73,17 +68,15 @@ private:
   QLabel *m_message = nullptr;
   QLabel *m_summary = nullptr;
   QTableView *m_table = nullptr;
-  QComboBox *m_gateCombo = nullptr;
-  QCustomPlot *m_plot = nullptr;
-  QLabel *m_rankLabel = nullptr, *m_byLabel = nullptr, *m_saturationLabel = nullptr;
+  SaturationScatter *m_scatter = nullptr;
+  QLabel *m_rankLabel = nullptr, *m_byLabel = nullptr;
   QWidget *m_rankingBox = nullptr;     // the table and its header; hidden for series models
   ScoreTableModel *m_model = nullptr;
   RefreshCoalescer *m_refresher = nullptr;
   std::vector<UnitScore> m_scores;     // best first
-  std::vector<UnitScore> m_saturation; // unit order
   bool m_dirty = true;                 // the trace, text or a choice changed since the last recompute
   bool m_newRanking = true;            // … and the question itself changed: show the table from the top
-  int m_layer = -1;                    // layer of m_scores and m_saturation
+  int m_layer = -1;                    // layer of m_scores and the saturation
   int m_shownUnit = -1;                // last highlighted unit, to scroll the table only when it changes
   long long m_recomputes = 0;
   double m_lastRecomputeMs = 0.0;

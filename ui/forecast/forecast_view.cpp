@@ -1,9 +1,8 @@
 #include "forecast_view.h"
 
-#include "common/plot_export.h"
 #include "common/problem_text.h"
-#include "common/qcustomplot_include.h"
 #include "common/refresh_coalescer.h"
+#include "forecast_plot.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -13,28 +12,23 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <QStringList>
+
 #include <algorithm>
-#include <cmath>
 #include <span>
 #include <utility>
 
 namespace lstm {
 
 namespace {
-const QColor kTruthColor(0x404040);
-const QColor kOneStepColor(0x1f77b4);
-const QColor kMultiColor(0xd62728);
 const QColor kBetterColor(0x2ca02c);
-constexpr int kClickSlop = 4; // pixels a press may move and still count as a click, not a drag
 
 QString formatNumber(double value) { return QString::number(value, 'g', 4); }
 } // namespace
 
 ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("forecastView"));
-  m_plot = new QCustomPlot(this);
-  m_plot->setObjectName(QStringLiteral("forecastPlot"));
-  m_plot->setMinimumHeight(180);
+  m_plot = new ForecastPlot(this);
   m_horizonSpin = new QSpinBox(this);
   m_horizonSpin->setObjectName(QStringLiteral("forecastHorizonSpin"));
   m_horizonSpin->setRange(1, 10000);
@@ -68,59 +62,14 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(controls);
   layout->addWidget(m_messageLabel, 1);
-  layout->addWidget(m_plot, 1);
+  layout->addWidget(m_plot->widget(), 1);
   layout->addWidget(m_statsLabel);
 
-  m_truthGraph = m_plot->addGraph();
-  m_truthGraph->setPen(QPen(kTruthColor, 1.2));
-  m_oneStepGraph = m_plot->addGraph();
-  m_oneStepGraph->setPen(QPen(kOneStepColor, 1.2));
-  m_multiGraph = m_plot->addGraph();
-  m_multiGraph->setPen(QPen(kMultiColor, 2.0, Qt::DashLine));
-  m_validationLine = new QCPItemStraightLine(m_plot);
-  m_validationLine->setPen(QPen(QColor(0x9e9e9e), 1.0, Qt::DotLine));
-  m_startLine = new QCPItemStraightLine(m_plot);
-  m_startLine->setPen(QPen(kMultiColor.lighter(140), 1.0, Qt::DotLine));
-  QFont smallFont = font();
-  smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
-  m_validationText = new QCPItemText(m_plot);
-  m_validationText->setFont(smallFont);
-  m_validationText->setColor(QColor(0x757575));
-  m_validationText->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-  m_validationText->position->setTypeX(QCPItemPosition::ptPlotCoords);
-  m_validationText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-  // The legend sits in a row under the plot, one line wide, so it never hides the curves.
-  m_plot->legend->setVisible(true);
-  m_plot->legend->setFont(smallFont);
-  m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-  m_plot->legend->setBorderPen(Qt::NoPen);
-  m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-  auto *legendRow = new QCPLayoutGrid;
-  m_plot->plotLayout()->addElement(1, 0, legendRow);
-  m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-  // Empty stretching cells either side keep the legend at its natural width, centred.
-  legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
-  legendRow->addElement(0, 1, m_plot->legend);
-  legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
-  legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
-  m_plot->plotLayout()->setRowSpacing(0);
-  // Only the time axis zooms and drags: the values keep their full range so a forecast never leaves the view.
   retranslateUi();
-  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-  m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-
   m_coalescer = new RefreshCoalescer(this, [this] { startJob(); }, 40);
   connect(m_horizonSpin, &QSpinBox::valueChanged, this, [this] { inputsChanged(false); });
   connect(m_startSlider, &QSlider::valueChanged, this, [this] { inputsChanged(false); });
-  connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) { m_pressPos = event->pos(); });
-  connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) { onPlotReleased(event->pos()); });
-  connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userZoomed = true; });
-  connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
-    m_userZoomed = false;
-    rescale();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-  });
+  connect(m_plot, &ForecastPlot::startPicked, this, &ForecastView::setForecastStart);
   updateMessage();
 }
 
@@ -152,7 +101,7 @@ void ForecastView::setSeries(std::vector<double> values, std::int64_t validation
   // At least one value before the validation part to predict it from, and at least one value in it.
   m_validationStart = size < 2 ? 0 : std::clamp<std::int64_t>(validationStart, 1, size - 1);
   m_name = name;
-  m_userZoomed = false;
+  m_plot->resetZoom();
   updateControls();
   setForecastStart(scoreFrom());
   inputsChanged(true);
@@ -176,11 +125,7 @@ void ForecastView::retranslateUi() {
   m_startSlider->setToolTip(tr("Where the multi-step forecast starts (or click in the plot)"));
   m_horizonLabel->setText(tr("forecast steps:"));
   m_fromLabel->setText(tr("from:"));
-  m_truthGraph->setName(tr("truth"));
-  m_oneStepGraph->setName(tr("one step ahead"));
-  m_multiGraph->setName(tr("multi-step forecast"));
-  m_validationText->setText(tr("validation \u2192"));
-  m_plot->xAxis->setLabel(tr("time step"));
+  m_plot->retranslateUi();
 }
 
 void ForecastView::changeEvent(QEvent *event) {
@@ -212,7 +157,7 @@ void ForecastView::updateMessage() {
   const bool ok = m_message.isEmpty();
   m_messageLabel->setText(m_message);
   m_messageLabel->setVisible(!ok);
-  m_plot->setVisible(ok);
+  m_plot->widget()->setVisible(ok);
   m_statsLabel->setVisible(ok);
   m_horizonSpin->setEnabled(ok);
   m_startSlider->setEnabled(ok);
@@ -284,77 +229,15 @@ void ForecastView::onJobFinished(Result result) {
 }
 
 void ForecastView::showSeries() {
-  m_truthGraph->data()->clear();
-  if (m_message.isEmpty()) {
-    const std::int64_t from = shownFrom();
-    QVector<double> keys, values;
-    keys.reserve(qsizetype(seriesSize() - from));
-    values.reserve(qsizetype(seriesSize() - from));
-    for (std::int64_t t = from; t < seriesSize(); ++t) {
-      keys.append(double(t));
-      values.append((*m_values)[std::size_t(t)]);
-    }
-    m_truthGraph->setData(keys, values, true);
-    // Between the last training value and the first validation value.
-    const double boundary = double(m_validationStart) - 0.5;
-    m_validationLine->point1->setCoords(boundary, 0.0);
-    m_validationLine->point2->setCoords(boundary, 1.0);
-    m_validationText->position->setCoords(boundary, 0.02);
-  }
-  m_validationLine->setVisible(m_message.isEmpty());
-  m_validationText->setVisible(m_message.isEmpty());
-  m_plot->yAxis->setLabel(m_name);
+  if (m_message.isEmpty())
+    m_plot->showSeries(*m_values, m_validationStart, shownFrom(), scoreFrom(), m_name);
+  else
+    m_plot->clearSeries();
 }
 
 void ForecastView::showForecasts() {
-  const auto load = [](QCPGraph *graph, std::int64_t first, const std::vector<double> &predictions) {
-    QVector<double> keys, values;
-    keys.reserve(qsizetype(predictions.size()));
-    values.reserve(qsizetype(predictions.size()));
-    for (std::size_t k = 0; k < predictions.size(); ++k) {
-      keys.append(double(first + std::int64_t(k)));
-      values.append(predictions[k]);
-    }
-    graph->setData(keys, values, true);
-  };
-  load(m_oneStepGraph, m_oneStep.first, m_oneStep.predictions);
-  load(m_multiGraph, m_multiStep.start, m_multiStep.predictions);
-  m_multiGraph->setName(tr("%n-step forecast (own predictions fed back)", nullptr,
-                           int(m_multiStep.predictions.size())));
-  const bool haveMulti = !m_multiStep.predictions.empty();
-  m_startLine->setVisible(haveMulti);
-  if (haveMulti) {
-    m_startLine->point1->setCoords(double(m_multiStep.start) - 0.5, 0.0);
-    m_startLine->point2->setCoords(double(m_multiStep.start) - 0.5, 1.0);
-  }
+  m_plot->showForecasts(m_oneStep, m_multiStep);
   m_statsLabel->setText(statsText());
-  rescale();
-  m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void ForecastView::rescale() {
-  if (!m_message.isEmpty())
-    return;
-  bool found = false;
-  QCPRange values = m_truthGraph->getValueRange(found);
-  for (QCPGraph *graph : {m_oneStepGraph, m_multiGraph})
-    if (bool more = false; graph->dataCount() > 0) {
-      const QCPRange range = graph->getValueRange(more);
-      if (more)
-        values.expand(range);
-    }
-  const double margin = std::max(1e-9, values.size() * 0.05);
-  m_plot->yAxis->setRange(values.lower - margin, values.upper + margin);
-  if (m_userZoomed)
-    return;
-  // Thousands of validation points at once are a grey band: open on the multi-step forecast with some history
-  // before it (twice the horizon, at least 150 points) and a little room after; drag or wheel for the rest.
-  const double end = double(std::max(seriesSize(), m_multiStep.start + std::int64_t(m_multiStep.predictions.size())));
-  const double start = m_multiStep.predictions.empty() ? double(scoreFrom()) : double(m_multiStep.start);
-  const double length = double(std::max<std::size_t>(m_multiStep.predictions.size(), 50));
-  const double lower = std::max(double(shownFrom()), start - std::max(150.0, 2.0 * length));
-  const double upper = std::min(end - 1.0, start + length + std::max(25.0, length / 4.0));
-  m_plot->xAxis->setRange(lower, std::max(upper, lower + 1.0));
 }
 
 QString ForecastView::statsText() const {
@@ -382,20 +265,6 @@ QString ForecastView::statsText() const {
   return lines.join(QStringLiteral("<br>"));
 }
 
-void ForecastView::onPlotReleased(const QPoint &pos) {
-  const QPoint moved = pos - m_pressPos;
-  if (moved.manhattanLength() > kClickSlop) {
-    m_userZoomed = true;
-    return;
-  }
-  if (!m_message.isEmpty() || !m_plot->axisRect()->rect().contains(pos))
-    return;
-  setForecastStart(std::llround(m_plot->xAxis->pixelToCoord(pos.x())));
-}
-
-bool ForecastView::exportImage(const QString &path, QString *error) {
-  m_plot->replot(QCustomPlot::rpImmediateRefresh);
-  return savePlot(m_plot, path, error);
-}
+bool ForecastView::exportImage(const QString &path, QString *error) { return m_plot->exportImage(path, error); }
 
 } // namespace lstm

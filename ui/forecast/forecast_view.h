@@ -1,7 +1,8 @@
 #pragma once
 // Forecasts of a series model on its validation data: the true series with some context before the
 // validation part, the one-step-ahead prediction (teacher forcing) and a multi-step autoregressive forecast from a
-// chosen start, each scored against the naive "last value" forecast.
+// chosen start, each scored against the naive "last value" forecast. The view owns the inputs, the controls, the
+// job and the scores; ForecastPlot draws.
 // The forecasts run as a background job: every change of model, series, horizon or start supersedes the running
 // one (cancelled, its result dropped, never waited for) and recomputes after a short coalescing delay. At most the last
 // kMaxScoredPoints of the validation part are scored, after a warm-up of kWarmupSteps true values (the model's
@@ -17,16 +18,13 @@
 #include <memory>
 #include <vector>
 
-class QCustomPlot;
-class QCPGraph;
-class QCPItemStraightLine;
-class QCPItemText;
 class QLabel;
 class QSlider;
 class QSpinBox;
 
 namespace lstm {
 
+class ForecastPlot;
 class RefreshCoalescer;
 
 class ForecastView : public QWidget {
@@ -80,20 +78,12 @@ private:
   void onJobFinished(Result result);
   void showSeries();
   void showForecasts();
-  void rescale();
   QString statsText() const;
-  void onPlotReleased(const QPoint &pos);
   std::int64_t seriesSize() const { return m_values ? std::int64_t(m_values->size()) : 0; }
   std::int64_t scoreFrom() const; // first scored point
   std::int64_t shownFrom() const; // first point of the truth line
 
-  QCustomPlot *m_plot = nullptr;
-  QCPGraph *m_truthGraph = nullptr;
-  QCPGraph *m_oneStepGraph = nullptr;
-  QCPGraph *m_multiGraph = nullptr;
-  QCPItemStraightLine *m_validationLine = nullptr;
-  QCPItemStraightLine *m_startLine = nullptr;
-  QCPItemText *m_validationText = nullptr;
+  ForecastPlot *m_plot = nullptr;
   QSpinBox *m_horizonSpin = nullptr;
   QSlider *m_startSlider = nullptr;
   QLabel *m_startLabel = nullptr;
@@ -110,9 +100,7 @@ private:
   OneStepForecast m_oneStep;
   MultiStepForecast m_multiStep;
   bool m_oneStepCurrent = false; // m_oneStep belongs to the current model and series
-  bool m_userZoomed = false;     // the user dragged or zoomed: results keep the x range
   bool m_deferred = false;       // inputs changed while hidden: forecast when shown
-  QPoint m_pressPos;
 
   BackgroundJob<Result> m_job;
 };
