@@ -117,6 +117,10 @@ enum class ProblemCode {
   GeneratorAlphabetEmpty,
   GeneratorAlphabetSymbol,
   GeneratorBlankMarker,
+  // Sampling (core/explore/sampler)
+  SamplingTemperature,
+  SamplingTopK,
+  SamplingTopP,
   // Training settings (TrainerConfig, OptimizerSettings) and runs
   TrainSequenceLength,
   TrainBatch,

@@ -155,6 +155,10 @@ const char *sourceSentence(ProblemCode code) {
   case ProblemCode::GeneratorBlankMarker:
     return QT_TRANSLATE_NOOP("lstm::Problem", "the blank and the marker must be two different valid characters, neither of them a line break");
 
+  case ProblemCode::SamplingTemperature:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the temperature is {value}; it must be a finite number, zero (greedy) or positive");
+  case ProblemCode::SamplingTopK: return QT_TRANSLATE_NOOP("lstm::Problem", "the top-k is {value}; it must be zero (keep every token) or positive");
+  case ProblemCode::SamplingTopP: return QT_TRANSLATE_NOOP("lstm::Problem", "the top-p is {value}; it must be in (0, 1]");
 
   case ProblemCode::TrainSequenceLength: return QT_TRANSLATE_NOOP("lstm::Problem", "the sequence length is {value}; it must be between 1 and {limit}");
   case ProblemCode::TrainBatch: return QT_TRANSLATE_NOOP("lstm::Problem", "the batch is {value}; it must be between 1 and {limit}");
