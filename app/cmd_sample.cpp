@@ -86,8 +86,8 @@ int runSample(const QStringList &arguments) {
   options.topK = intOption(parser, QStringLiteral("top-k"), 0, 0, std::numeric_limits<int>::max());
   options.topP = doubleOption(parser, QStringLiteral("top-p"), 1.0);
   options.seed = seedOption(parser);
-  if (const std::string problem = options.validate(); !problem.empty())
-    throw CliError{QString::fromStdString(problem)};
+  if (Problem problem; !options.validate(&problem))
+    throw problemError(problem);
 
   const QString path = parser.positionalArguments().at(0);
   auto model = std::make_shared<const Model>(loadModelOrThrow(path));

@@ -102,6 +102,27 @@ enum class ProblemCode {
   GeneratorCharacters,
   GeneratorNumeric,
   GeneratorUnknown,
+  GeneratorSettingOutside,       // {field}: the option's name as the code spells it (maxDepth), {1} {2}: the bounds
+  GeneratorSettingAboveOther,    // {1}: the lower option's name, {2}: its value, {3}: the ceiling
+  GeneratorSettingBelowOther,    // {1}: the lower option's name, {2}: its value
+  GeneratorSettingNotFinite,
+  GeneratorSettingNegative,
+  GeneratorSettingNotPositive,
+  GeneratorLengthRangeOdd,       // {1} {2}: the range
+  GeneratorListSize,             // {field}: the list's name, {value}: its size, {limit}: the number of components
+  GeneratorListNotFinite,
+  GeneratorTooManyValues,
+  GeneratorTooManySteps,
+  GeneratorDelayTooLong,         // {1}: the steps-per-unit option's name
+  GeneratorDelayNotWhole,        // {1}: the steps-per-unit option's name
+  GeneratorHistoryNotPositive,   // {1}: the jitter option's name, {2}: its value
+  GeneratorAlphabetEmpty,
+  GeneratorAlphabetSymbol,
+  GeneratorBlankMarker,
+  // Sampling (core/explore/sampler)
+  SamplingTemperature,
+  SamplingTopK,
+  SamplingTopP,
   // Training settings (TrainerConfig, OptimizerSettings) and runs
   TrainSequenceLength,
   TrainBatch,

@@ -126,6 +126,41 @@ const char *sourceSentence(ProblemCode code) {
   case ProblemCode::GeneratorCharacters: return QT_TRANSLATE_NOOP("lstm::Problem", "the number of characters is {value}; it must be in [1, {limit}]");
   case ProblemCode::GeneratorNumeric: return QT_TRANSLATE_NOOP("lstm::Problem", "the generator \"{field}\" makes a numeric series, not text");
   case ProblemCode::GeneratorUnknown: return QT_TRANSLATE_NOOP("lstm::Problem", "there is no generator called \"{field}\"");
+  case ProblemCode::GeneratorSettingOutside: return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be in [{1}, {2}]");
+  case ProblemCode::GeneratorSettingAboveOther:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be at least the option {1} ({2}) and at most {3}");
+  case ProblemCode::GeneratorSettingBelowOther:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be finite and at least the option {1} ({2})");
+  case ProblemCode::GeneratorSettingNotFinite: return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be a finite number");
+  case ProblemCode::GeneratorSettingNegative: return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be finite and zero or positive");
+  case ProblemCode::GeneratorSettingNotPositive: return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be finite and positive");
+  case ProblemCode::GeneratorLengthRangeOdd:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the length range [{1}, {2}] holds no even length; balanced brackets need one");
+  case ProblemCode::GeneratorListSize:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the list {field} has length {value}; it must be empty (drawn from the seed) or have one "
+             "value per component ({limit})");
+  case ProblemCode::GeneratorListNotFinite: return QT_TRANSLATE_NOOP("lstm::Problem", "the list {field} holds {value}; every value must be finite");
+  case ProblemCode::GeneratorTooManyValues: return QT_TRANSLATE_NOOP("lstm::Problem", "the product examples × length is {value}; it must be at most {limit}");
+  case ProblemCode::GeneratorTooManySteps:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the number of integration steps, (burnIn + length) × stepsPerUnit, is {value}; it "
+             "must be at most {limit}");
+  case ProblemCode::GeneratorDelayTooLong:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be positive and at most {limit} integration steps ({field} × {1})");
+  case ProblemCode::GeneratorDelayNotWhole:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; {field} × {1} must be a whole number of integration steps");
+  case ProblemCode::GeneratorHistoryNotPositive:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the option {field} is {value}; it must be finite and greater than the option {1} ({2}), so "
+             "that the history stays positive");
+  case ProblemCode::GeneratorAlphabetEmpty: return QT_TRANSLATE_NOOP("lstm::Problem", "the alphabet is empty; it needs at least one symbol to copy");
+  case ProblemCode::GeneratorAlphabetSymbol:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the alphabet contains the blank, the marker, a line break or an invalid code point");
+  case ProblemCode::GeneratorBlankMarker:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the blank and the marker must be two different valid characters, neither of them a line break");
+
+  case ProblemCode::SamplingTemperature:
+    return QT_TRANSLATE_NOOP("lstm::Problem", "the temperature is {value}; it must be a finite number, zero (greedy) or positive");
+  case ProblemCode::SamplingTopK: return QT_TRANSLATE_NOOP("lstm::Problem", "the top-k is {value}; it must be zero (keep every token) or positive");
+  case ProblemCode::SamplingTopP: return QT_TRANSLATE_NOOP("lstm::Problem", "the top-p is {value}; it must be in (0, 1]");
 
   case ProblemCode::TrainSequenceLength: return QT_TRANSLATE_NOOP("lstm::Problem", "the sequence length is {value}; it must be between 1 and {limit}");
   case ProblemCode::TrainBatch: return QT_TRANSLATE_NOOP("lstm::Problem", "the batch is {value}; it must be between 1 and {limit}");

@@ -1,22 +1,35 @@
 #pragma once
-// Internal to the generators (generators*.cpp): the one-sentence refusal every validate() returns, "the <setting>
-// is <value>; it must be <rule>", a uniform draw, and the line writers generateText shares across files.
+// Internal to the generators (generators*.cpp): the refusals every validate() reports — a generator code naming the
+// rule, the option's name as the code spells it in {field}, its value and the bounds as numbers — a uniform draw,
+// and the line writers generateText shares across files.
 #include "generators.h"
+
+#include "common/problem.h"
 #include "model/rng.h"
 
-#include <charconv>
+#include <QLocale>
+
+#include <cstdint>
 #include <string>
+#include <utility>
 
 namespace lstm::generator_checks {
 
-inline std::string numberText(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return {buffer, result.ptr};
+// Shortest text that reads back to the value ("1e-07", "nan", "-1"), so the problem shows what was given.
+inline QString numberText(double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); }
+inline QString numberText(int value) { return QString::number(value); }
+inline QString numberText(std::int64_t value) { return QString::number(value); }
+
+// Reports `code` about the option `name` holding `value`, with further facts {1}, {2}, … in `args`; returns false.
+template <typename Number>
+bool bad(Problem *problem, ProblemCode code, const char *name, Number value, QStringList args = {}) {
+  return report(problem, Problem(code, std::move(args)).withField(QLatin1String(name)).withValue(numberText(value)));
 }
 
-inline std::string bad(const char *name, double value, const char *rule) {
-  return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
+// Reports that the option `name` holding `value` is outside [low, high]; returns false.
+template <typename Number>
+bool outside(Problem *problem, const char *name, Number value, Number low, Number high) {
+  return bad(problem, ProblemCode::GeneratorSettingOutside, name, value, {numberText(low), numberText(high)});
 }
 
 inline int uniformInt(Rng &rng, int low, int high) { // [low, high]

@@ -20,25 +20,26 @@ constexpr int kMaxLineLength = 100'000;
 constexpr std::int64_t kMaxCharacters = std::int64_t(1) << 28;
 
 using generator_checks::bad;
+using generator_checks::numberText;
+using generator_checks::outside;
 using generator_checks::uniformInt;
 
-std::string checkExamples(int examples) {
+bool checkExamples(int examples, Problem *problem) {
   if (examples < 1 || examples > kMaxExamples)
-    return bad("number of examples", examples, "in [1, 1000000]");
-  return {};
+    return outside(problem, "examples", examples, 1, kMaxExamples);
+  return true;
 }
 
 // Closed range [low, high] of ints, both within [floor, ceiling].
-std::string checkRange(const char *lowName, int low, const char *highName, int high, int floor, int ceiling) {
+bool checkRange(const char *lowName, int low, const char *highName, int high, int floor, int ceiling,
+                Problem *problem) {
   if (low < floor || low > ceiling)
-    return bad(lowName, low,
-               (std::string("in [") + std::to_string(floor) + ", " + std::to_string(ceiling) + "]").c_str());
+    return outside(problem, lowName, low, floor, ceiling);
   if (high < low || high > ceiling)
-    return bad(highName, high, (std::string("at least the ") + lowName + " (" + std::to_string(low) +
-                                ") and at most " + std::to_string(ceiling)).c_str());
-  return {};
+    return bad(problem, ProblemCode::GeneratorSettingAboveOther, highName, high,
+               {QLatin1String(lowName), numberText(low), numberText(ceiling)});
+  return true;
 }
-
 
 constexpr std::array<char32_t, 3> kOpeners{U'(', U'[', U'{'};
 constexpr std::array<char32_t, 3> kClosers{U')', U']', U'}'};
@@ -208,68 +209,60 @@ constexpr std::array<GeneratorInfo, 10> kGenerators{{
 
 // ---- Validation ---------------------------------------------------------------------------------------------------
 
-std::string BracketOptions::validate() const {
-  if (auto problem = checkExamples(examples); !problem.empty())
-    return problem;
+bool BracketOptions::validate(Problem *problem) const {
+  if (!checkExamples(examples, problem))
+    return false;
   if (kinds < 1 || kinds > 3)
-    return bad("number of bracket kinds", kinds, "1, 2 or 3");
+    return outside(problem, "kinds", kinds, 1, 3);
   if (maxDepth < 1 || maxDepth > kMaxLineLength)
-    return bad("maximum depth", maxDepth, "in [1, 100000]");
-  if (auto problem = checkRange("minimum length", minLength, "maximum length", maxLength, 2, kMaxLineLength);
-      !problem.empty())
-    return problem;
+    return outside(problem, "maxDepth", maxDepth, 1, kMaxLineLength);
+  if (!checkRange("minLength", minLength, "maxLength", maxLength, 2, kMaxLineLength, problem))
+    return false;
   if ((minLength + 1) / 2 > maxLength / 2)
-    return "the length range [" + std::to_string(minLength) + ", " + std::to_string(maxLength) +
-           "] holds no even length; balanced brackets need one";
+    return report(problem,
+                  Problem(ProblemCode::GeneratorLengthRangeOdd, {numberText(minLength), numberText(maxLength)}));
   if (!(fillerProbability >= 0.0 && fillerProbability <= 1.0))
-    return bad("filler probability", fillerProbability, "in [0, 1]");
-  return {};
+    return outside(problem, "fillerProbability", fillerProbability, 0.0, 1.0);
+  return true;
 }
 
-std::string QuoteOptions::validate() const {
-  if (auto problem = checkExamples(examples); !problem.empty())
-    return problem;
-  if (auto problem = checkRange("minimum word count", minWords, "maximum word count", maxWords, 1, kMaxLineLength);
-      !problem.empty())
-    return problem;
+bool QuoteOptions::validate(Problem *problem) const {
+  if (!checkExamples(examples, problem))
+    return false;
+  if (!checkRange("minWords", minWords, "maxWords", maxWords, 1, kMaxLineLength, problem))
+    return false;
   if (!(quoteProbability >= 0.0 && quoteProbability <= 1.0))
-    return bad("quote probability", quoteProbability, "in [0, 1]");
+    return outside(problem, "quoteProbability", quoteProbability, 0.0, 1.0);
   if (maxQuotedWords < 1 || maxQuotedWords > kMaxLineLength)
-    return bad("maximum number of quoted words", maxQuotedWords, "in [1, 100000]");
-  return {};
+    return outside(problem, "maxQuotedWords", maxQuotedWords, 1, kMaxLineLength);
+  return true;
 }
 
-std::string ReberOptions::validate() const {
-  if (auto problem = checkExamples(examples); !problem.empty())
-    return problem;
-  if (maxLength < 9 || maxLength > kMaxLineLength)
-    return bad("maximum length", maxLength, "in [9, 100000] (the shortest embedded Reber string has 9 characters)");
-  return {};
+bool ReberOptions::validate(Problem *problem) const {
+  if (!checkExamples(examples, problem))
+    return false;
+  if (maxLength < 9 || maxLength > kMaxLineLength) // the shortest embedded Reber string has 9 characters
+    return outside(problem, "maxLength", maxLength, 9, kMaxLineLength);
+  return true;
 }
 
-std::string AnbnOptions::validate() const {
-  if (auto problem = checkExamples(examples); !problem.empty())
-    return problem;
-  return checkRange("minimum n", minN, "maximum n", maxN, 1, kMaxLineLength / 2);
+bool AnbnOptions::validate(Problem *problem) const {
+  return checkExamples(examples, problem) && checkRange("minN", minN, "maxN", maxN, 1, kMaxLineLength / 2, problem);
 }
 
-std::string CopyOptions::validate() const {
-  if (auto problem = checkExamples(examples); !problem.empty())
-    return problem;
+bool CopyOptions::validate(Problem *problem) const {
+  if (!checkExamples(examples, problem))
+    return false;
   if (alphabet.empty())
-    return "the alphabet is empty; it needs at least one symbol to copy";
-  if (blank == U'\n' || marker == U'\n' || blank == marker)
-    return "the blank and the marker must be two different characters, neither a line break";
+    return report(problem, Problem(ProblemCode::GeneratorAlphabetEmpty));
+  const auto invalid = [](char32_t c) { return c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF); };
+  if (blank == U'\n' || marker == U'\n' || blank == marker || invalid(blank) || invalid(marker))
+    return report(problem, Problem(ProblemCode::GeneratorBlankMarker));
   for (char32_t c : alphabet)
-    if (c == blank || c == marker || c == U'\n' || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-      return "the alphabet contains the blank, the marker, a line break or an invalid code point";
-  if (blank > 0x10FFFF || marker > 0x10FFFF || (blank >= 0xD800 && blank <= 0xDFFF) ||
-      (marker >= 0xD800 && marker <= 0xDFFF))
-    return "the blank or the marker is not a valid code point";
-  if (auto problem = checkRange("minimum length", minLength, "maximum length", maxLength, 1, kMaxLineLength);
-      !problem.empty())
-    return problem;
-  return checkRange("minimum delay", minDelay, "maximum delay", maxDelay, 0, kMaxLineLength);
+    if (c == blank || c == marker || c == U'\n' || invalid(c))
+      return report(problem, Problem(ProblemCode::GeneratorAlphabetSymbol));
+  return checkRange("minLength", minLength, "maxLength", maxLength, 1, kMaxLineLength, problem) &&
+         checkRange("minDelay", minDelay, "maxDelay", maxDelay, 0, kMaxLineLength, problem);
 }
 
 // ---- Generators and features --------------------------------------------------------------------------------

@@ -3,8 +3,10 @@
 // and a seed — same seed ⇒ identical output on every platform (all randomness comes from lstm::Rng).
 // Text tasks return a corpus for the character trainer: one example per line, every line ending in '\n'.
 // Numeric tasks return plain structs of std::vector<double>.
-// Every options struct has validate(): empty when usable, otherwise one sentence naming the setting and the
-// problem. The generators have the precondition that validate() is empty; sizes are bounded by the options.
+// Every options struct has validate(problem): true when usable; otherwise false and, when `problem` is non-null,
+// a Problem (common/problem.h) with a generator code for the rule broken, the option's name as the code spells it
+// (maxDepth) in its field and the value and bounds as numbers. The generators have the precondition that
+// validate() holds; sizes are bounded by the options.
 // All functions are reentrant and may be called from any thread.
 #include <cstdint>
 #include <optional>
@@ -28,7 +30,7 @@ struct BracketOptions {
   int minLength = 4;               // brackets per line (even; an odd bound is rounded inward), 2 ≤ min ≤ max
   int maxLength = 24;
   double fillerProbability = 0.0;  // chance of one filler letter before each bracket after the first, in [0, 1]
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 std::u32string generateBrackets(const BracketOptions &options, std::uint64_t seed);
 // Nesting depth after reading each character (openers +1, closers −1, an unmatched closer stays at 0, anything
@@ -45,7 +47,7 @@ struct QuoteOptions {
   int maxWords = 14;
   double quoteProbability = 0.25;  // chance that a quoted span starts at a word, in [0, 1]
   int maxQuotedWords = 4;          // words per quoted span, 1 … maxQuotedWords, ≥ 1
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 std::u32string generateQuotes(const QuoteOptions &options, std::uint64_t seed);
 // 1 after reading a character that leaves the reader inside quotes, else 0: an opening '"' gives 1, a closing
@@ -57,7 +59,7 @@ std::vector<int> insideQuotes(std::u32string_view text);
 struct ReberOptions {
   int examples = 200;              // lines, ≥ 1
   int maxLength = 40;              // characters per line, ≥ 9; near the limit the walk takes the shortest way out
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 std::u32string generateEmbeddedReber(const ReberOptions &options, std::uint64_t seed);
 bool isReber(std::u32string_view text);          // one plain Reber string, e.g. "BTSSXXVVE"
@@ -68,7 +70,7 @@ struct AnbnOptions {
   int examples = 200;              // lines, ≥ 1
   int minN = 1;                    // 1 ≤ minN ≤ maxN
   int maxN = 12;
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 std::u32string generateAnbn(const AnbnOptions &options, std::uint64_t seed);
 bool isAnbn(std::u32string_view line);  // n ≥ 1 'a' then exactly n 'b', nothing else
@@ -84,7 +86,7 @@ struct CopyOptions {
   int maxDelay = 12;
   char32_t blank = U'.';
   char32_t marker = U'|';          // differs from blank; neither is '\n'
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 std::u32string generateCopy(const CopyOptions &options, std::uint64_t seed);
 // True when `line` is "<s><blank…>marker<s>" with <s> non-empty and free of blank and marker.
@@ -99,7 +101,7 @@ bool isCopyLine(std::u32string_view line, char32_t blank = U'.', char32_t marker
 struct AddingOptions {
   int examples = 100;              // N ≥ 1
   int length = 50;                 // T ≥ 2
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 struct AddingProblem {
   int examples = 0;                // N
@@ -130,7 +132,7 @@ struct SineOptions {
   double minAmplitude = 0.2;       // finite, min ≤ max
   double maxAmplitude = 1.0;
   double noise = 0.0;              // σ ≥ 0
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 struct SineMixture {
   std::vector<double> frequencies; // (K) used
@@ -149,7 +151,7 @@ struct SeasonalOptions {
   double slope = 0.01;             // trend per step, finite
   double seasonalAmplitude = 1.0;  // ≥ 0
   double noise = 0.1;              // σ ≥ 0
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 struct SeasonalSeries {
   std::vector<double> trend;       // (L) level + slope·t
@@ -173,7 +175,7 @@ struct MackeyGlassOptions {
   int burnIn = 500;                // time units dropped, ≥ 0
   double initial = 1.2;            // history level; initial − initialJitter > 0
   double initialJitter = 0.1;      // ≥ 0
-  std::string validate() const;
+  bool validate(Problem *problem = nullptr) const;
 };
 struct MackeyGlassSeries {
   std::vector<double> values;      // (L)

@@ -2,6 +2,7 @@
 #include "generators.h"
 
 #include "generator_checks.h"
+#include "common/problem.h"
 
 #include "model/rng.h"
 
@@ -18,22 +19,38 @@ constexpr int kMaxSeriesLength = 10'000'000;
 
 using generator_checks::bad;
 using generator_checks::numberText;
+using generator_checks::outside;
 
-std::string checkLength(int length) {
+bool checkLength(int length, Problem *problem) {
   if (length < 1 || length > kMaxSeriesLength)
-    return bad("length", length, "in [1, 10000000]");
-  return {};
+    return outside(problem, "length", length, 1, kMaxSeriesLength);
+  return true;
 }
 
-std::string checkGiven(const char *name, const std::vector<double> &given, int components) {
+bool checkGiven(const char *name, const std::vector<double> &given, int components, Problem *problem) {
   if (!given.empty() && std::int64_t(given.size()) != components)
-    return std::string("the ") + name + " list has " + std::to_string(given.size()) +
-           " values; it must be empty (drawn from the seed) or have one per component (" +
-           std::to_string(components) + ")";
+    return report(problem, Problem(ProblemCode::GeneratorListSize)
+                               .withField(QLatin1String(name))
+                               .withValue(numberText(std::int64_t(given.size())))
+                               .withLimit(numberText(components)));
   for (double value : given)
     if (!std::isfinite(value))
-      return std::string("the ") + name + " list holds " + numberText(value) + "; every value must be finite";
-  return {};
+      return bad(problem, ProblemCode::GeneratorListNotFinite, name, value);
+  return true;
+}
+
+// Finite and ≥ 0.
+bool checkNonNegative(const char *name, double value, Problem *problem) {
+  if (!(value >= 0.0 && std::isfinite(value)))
+    return bad(problem, ProblemCode::GeneratorSettingNegative, name, value);
+  return true;
+}
+
+// Finite and > 0.
+bool checkPositive(const char *name, double value, Problem *problem) {
+  if (!(value > 0.0 && std::isfinite(value)))
+    return bad(problem, ProblemCode::GeneratorSettingNotPositive, name, value);
+  return true;
 }
 
 // The given values, or K draws from [low, high).
@@ -51,15 +68,16 @@ std::vector<double> givenOrDrawn(const std::vector<double> &given, int component
 
 // ---- 6. Adding problem ---------------------------------------------------------------------------------------------
 
-std::string AddingOptions::validate() const {
+bool AddingOptions::validate(Problem *problem) const {
   if (examples < 1 || examples > 1'000'000)
-    return bad("number of examples", examples, "in [1, 1000000]");
-  if (length < 2 || length > 100'000)
-    return bad("sequence length", length, "in [2, 100000] (two markers need two steps)");
-  if (std::int64_t(examples) * length > 100'000'000)
-    return "the examples × sequence length is " + std::to_string(std::int64_t(examples) * length) +
-           "; it must be at most 100000000";
-  return {};
+    return outside(problem, "examples", examples, 1, 1'000'000);
+  if (length < 2 || length > 100'000) // two markers need two steps
+    return outside(problem, "length", length, 2, 100'000);
+  if (const std::int64_t values = std::int64_t(examples) * length; values > 100'000'000)
+    return report(problem, Problem(ProblemCode::GeneratorTooManyValues)
+                               .withValue(numberText(values))
+                               .withLimit(numberText(std::int64_t(100'000'000))));
+  return true;
 }
 
 AddingProblem generateAdding(const AddingOptions &options, std::uint64_t seed) {
@@ -88,26 +106,26 @@ AddingProblem generateAdding(const AddingOptions &options, std::uint64_t seed) {
 
 // ---- 7. Sine mixture -----------------------------------------------------------------------------------------------
 
-std::string SineOptions::validate() const {
-  if (auto problem = checkLength(length); !problem.empty())
-    return problem;
+bool SineOptions::validate(Problem *problem) const {
+  if (!checkLength(length, problem))
+    return false;
   if (components < 1 || components > 1000)
-    return bad("number of components", components, "in [1, 1000]");
-  for (const auto &[name, given] : {std::pair{"frequency", &frequencies}, std::pair{"amplitude", &amplitudes},
-                                    std::pair{"phase", &phases}})
-    if (auto problem = checkGiven(name, *given, components); !problem.empty())
-      return problem;
-  if (!(minFrequency >= 0.0 && minFrequency <= 0.5))
-    return bad("minimum frequency", minFrequency, "in [0, 0.5] cycles per sample");
+    return outside(problem, "components", components, 1, 1000);
+  for (const auto &[name, given] : {std::pair{"frequencies", &frequencies}, std::pair{"amplitudes", &amplitudes},
+                                    std::pair{"phases", &phases}})
+    if (!checkGiven(name, *given, components, problem))
+      return false;
+  if (!(minFrequency >= 0.0 && minFrequency <= 0.5)) // cycles per sample, up to Nyquist
+    return outside(problem, "minFrequency", minFrequency, 0.0, 0.5);
   if (!(maxFrequency >= minFrequency && maxFrequency <= 0.5))
-    return bad("maximum frequency", maxFrequency, "at least the minimum frequency and at most 0.5 cycles per sample");
+    return bad(problem, ProblemCode::GeneratorSettingAboveOther, "maxFrequency", maxFrequency,
+               {QStringLiteral("minFrequency"), numberText(minFrequency), numberText(0.5)});
   if (!std::isfinite(minAmplitude))
-    return bad("minimum amplitude", minAmplitude, "finite");
+    return bad(problem, ProblemCode::GeneratorSettingNotFinite, "minAmplitude", minAmplitude);
   if (!(maxAmplitude >= minAmplitude && std::isfinite(maxAmplitude)))
-    return bad("maximum amplitude", maxAmplitude, "finite and at least the minimum amplitude");
-  if (!(noise >= 0.0 && std::isfinite(noise)))
-    return bad("noise", noise, "finite and zero or positive");
-  return {};
+    return bad(problem, ProblemCode::GeneratorSettingBelowOther, "maxAmplitude", maxAmplitude,
+               {QStringLiteral("minAmplitude"), numberText(minAmplitude)});
+  return checkNonNegative("noise", noise, problem);
 }
 
 SineMixture generateSines(const SineOptions &options, std::uint64_t seed) {
@@ -131,20 +149,17 @@ SineMixture generateSines(const SineOptions &options, std::uint64_t seed) {
 
 // ---- 8. Seasonal series ------------------------------------------------------------------------------------------
 
-std::string SeasonalOptions::validate() const {
-  if (auto problem = checkLength(length); !problem.empty())
-    return problem;
+bool SeasonalOptions::validate(Problem *problem) const {
+  if (!checkLength(length, problem))
+    return false;
   if (period < 2 || period > kMaxSeriesLength)
-    return bad("period", period, "in [2, 10000000]");
+    return outside(problem, "period", period, 2, kMaxSeriesLength);
   if (!std::isfinite(level))
-    return bad("level", level, "finite");
+    return bad(problem, ProblemCode::GeneratorSettingNotFinite, "level", level);
   if (!std::isfinite(slope))
-    return bad("slope", slope, "finite");
-  if (!(seasonalAmplitude >= 0.0 && std::isfinite(seasonalAmplitude)))
-    return bad("seasonal amplitude", seasonalAmplitude, "finite and zero or positive");
-  if (!(noise >= 0.0 && std::isfinite(noise)))
-    return bad("noise", noise, "finite and zero or positive");
-  return {};
+    return bad(problem, ProblemCode::GeneratorSettingNotFinite, "slope", slope);
+  return checkNonNegative("seasonalAmplitude", seasonalAmplitude, problem) &&
+         checkNonNegative("noise", noise, problem);
 }
 
 SeasonalSeries generateSeasonal(const SeasonalOptions &options, std::uint64_t seed) {
@@ -180,31 +195,32 @@ SeasonalSeries generateSeasonal(const SeasonalOptions &options, std::uint64_t se
 
 // ---- 9. Mackey–Glass -----------------------------------------------------------------------------------------------
 
-std::string MackeyGlassOptions::validate() const {
-  if (auto problem = checkLength(length); !problem.empty())
-    return problem;
-  if (!(beta > 0.0 && std::isfinite(beta)))
-    return bad("beta", beta, "finite and positive");
-  if (!(gamma > 0.0 && std::isfinite(gamma)))
-    return bad("gamma", gamma, "finite and positive");
-  if (!(exponent > 0.0 && std::isfinite(exponent)))
-    return bad("exponent", exponent, "finite and positive");
+bool MackeyGlassOptions::validate(Problem *problem) const {
+  if (!checkLength(length, problem) || !checkPositive("beta", beta, problem) ||
+      !checkPositive("gamma", gamma, problem) || !checkPositive("exponent", exponent, problem))
+    return false;
   if (stepsPerUnit < 1 || stepsPerUnit > 1000)
-    return bad("number of steps per time unit", stepsPerUnit, "in [1, 1000]");
+    return outside(problem, "stepsPerUnit", stepsPerUnit, 1, 1000);
   const double delaySteps = tau * stepsPerUnit;
   if (!(tau > 0.0 && delaySteps <= 10'000'000.0))
-    return bad("delay tau", tau, "positive and at most 10000000 integration steps");
+    return report(problem, Problem(ProblemCode::GeneratorDelayTooLong, {QStringLiteral("stepsPerUnit")})
+                               .withField(QStringLiteral("tau"))
+                               .withValue(numberText(tau))
+                               .withLimit(numberText(10'000'000)));
   if (std::abs(delaySteps - std::round(delaySteps)) > 1e-9 * delaySteps || std::round(delaySteps) < 1.0)
-    return bad("delay tau", tau, "a whole number of integration steps (tau × steps per unit)");
-  if (burnIn < 0 || burnIn > 1'000'000)
-    return bad("burn-in", burnIn, "in [0, 1000000] time units");
-  if ((std::int64_t(burnIn) + length) * stepsPerUnit > 1'000'000'000)
-    return "the burn-in plus length times the steps per unit exceeds 1000000000 integration steps";
-  if (!(initialJitter >= 0.0 && std::isfinite(initialJitter)))
-    return bad("initial jitter", initialJitter, "finite and zero or positive");
+    return bad(problem, ProblemCode::GeneratorDelayNotWhole, "tau", tau, {QStringLiteral("stepsPerUnit")});
+  if (burnIn < 0 || burnIn > 1'000'000) // time units
+    return outside(problem, "burnIn", burnIn, 0, 1'000'000);
+  if (const std::int64_t steps = (std::int64_t(burnIn) + length) * stepsPerUnit; steps > 1'000'000'000)
+    return report(problem, Problem(ProblemCode::GeneratorTooManySteps)
+                               .withValue(numberText(steps))
+                               .withLimit(numberText(1'000'000'000)));
+  if (!checkNonNegative("initialJitter", initialJitter, problem))
+    return false;
   if (!(std::isfinite(initial) && initial - initialJitter > 0.0))
-    return bad("initial value", initial, "finite and greater than the initial jitter (the history must be positive)");
-  return {};
+    return bad(problem, ProblemCode::GeneratorHistoryNotPositive, "initial", initial,
+               {QStringLiteral("initialJitter"), numberText(initialJitter)});
+  return true;
 }
 
 MackeyGlassSeries generateMackeyGlass(const MackeyGlassOptions &options, std::uint64_t seed) {

@@ -2,8 +2,11 @@
 
 #include "stepper.h"
 
+#include "common/problem.h"
+
+#include <QLocale>
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -11,12 +14,8 @@ namespace lstm {
 
 namespace {
 
-// Shortest text that reads back to `value` ("1e-07", "nan", "-1"), so the message shows what was given.
-std::string numberText(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return {buffer, result.ptr};
-}
+// Shortest text that reads back to `value` ("1e-07", "nan", "-1"), so the problem shows what was given.
+QString numberText(double value) { return QString::number(value, 'g', QLocale::FloatingPointShortest); }
 
 // Largest finite entry, lowest id on ties; token 0 when nothing is finite.
 std::int32_t argmaxFinite(const Vector<float> &probabilities) {
@@ -36,17 +35,14 @@ std::int32_t argmaxFinite(const Vector<float> &probabilities) {
 
 } // namespace
 
-std::string SamplingOptions::validate() const {
-  auto bad = [](const char *name, double value, const char *rule) {
-    return std::string("the ") + name + " is " + numberText(value) + "; it must be " + rule;
-  };
+bool SamplingOptions::validate(Problem *problem) const {
   if (!std::isfinite(temperature) || !(temperature >= 0.0))
-    return bad("temperature", temperature, "a finite number, zero (greedy) or positive");
+    return report(problem, Problem(ProblemCode::SamplingTemperature).withValue(numberText(temperature)));
   if (topK < 0)
-    return "the top-k is " + std::to_string(topK) + "; it must be zero (keep every token) or positive";
+    return report(problem, Problem(ProblemCode::SamplingTopK).withValue(QString::number(topK)));
   if (!(topP > 0.0 && topP <= 1.0))
-    return bad("top-p", topP, "in (0, 1]");
-  return {};
+    return report(problem, Problem(ProblemCode::SamplingTopP).withValue(numberText(topP)));
+  return true;
 }
 
 Sampler::Sampler(const SamplingOptions &options) : m_options(options), m_rng(options.seed) {}

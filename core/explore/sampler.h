@@ -6,11 +6,11 @@
 
 #include <cstdint>
 #include <span>
-#include <string>
 #include <vector>
 
 namespace lstm {
 
+struct Problem;
 class Stepper;
 
 struct SamplingOptions {
@@ -18,13 +18,14 @@ struct SamplingOptions {
   int topK = 0;             // keep the K most likely tokens; 0 = all
   double topP = 1.0;        // keep the smallest most-likely set whose probability reaches P; 1 = all
   std::uint64_t seed = 0;
-  // Empty when usable, otherwise one sentence: temperature ≥ 0 and finite, topK ≥ 0, 0 < topP ≤ 1.
-  std::string validate() const;
+  // True when usable: temperature ≥ 0 and finite, topK ≥ 0, 0 < topP ≤ 1; otherwise false and the broken rule in
+  // `problem` (when non-null) as a Sampling* code with the value.
+  bool validate(Problem *problem = nullptr) const;
 };
 
 class Sampler {
 public:
-  explicit Sampler(const SamplingOptions &options); // precondition: options.validate() is empty
+  explicit Sampler(const SamplingOptions &options); // precondition: options.validate() holds
   const SamplingOptions &options() const { return m_options; }
 
   // Picks a token id from `probabilities` (V, non-negative, summing to ~1) after temperature, then top-k, then

@@ -2,6 +2,7 @@
 // tasks against their formulas, Mackey–Glass against a reference loop and values from an independent Python
 // integration, and refusals of impossible options. The text tasks' languages: tst_text_generators.cpp.
 #include "data/generators.h"
+#include "english_problem.h"
 
 #include <QTest>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
   void mackeyGlass();
   void refusesImpossibleOptions_data();
   void refusesImpossibleOptions();
+  void defaultOptionsAreUsable();
 };
 
 void TestGenerators::deterministicPerSeed_data() {
@@ -236,70 +238,96 @@ void TestGenerators::mackeyGlass() {
 }
 
 void TestGenerators::refusesImpossibleOptions_data() {
+  QTest::addColumn<bool>("usable");
   QTest::addColumn<QString>("problem");
   QTest::addColumn<QString>("phrase");
-  const auto row = [](const char *name, const std::string &problem, const char *phrase) {
-    QTest::newRow(name) << QString::fromStdString(problem) << QString::fromLatin1(phrase);
+  const auto row = [](const char *name, const auto &options, const char *phrase) {
+    Problem problem;
+    const bool usable = options.validate(&problem);
+    QTest::newRow(name) << usable << test::english(problem) << QString::fromLatin1(phrase);
   };
   BracketOptions b;
   b.maxDepth = 0;
-  row("brackets depth 0", b.validate(), "maximum depth");
+  row("brackets depth 0", b, "option maxDepth is 0");
   b = {};
   b.minLength = 10, b.maxLength = 8;
-  row("brackets min > max", b.validate(), "maximum length");
+  row("brackets min > max", b, "option maxLength is 8");
   b = {};
   b.minLength = 5, b.maxLength = 5;
-  row("brackets odd only", b.validate(), "even");
+  row("brackets odd only", b, "even");
   b = {};
   b.kinds = 4;
-  row("brackets kinds", b.validate(), "kinds");
+  row("brackets kinds", b, "option kinds is 4");
   b = {};
   b.examples = 0;
-  row("brackets no examples", b.validate(), "examples");
+  row("brackets no examples", b, "option examples is 0");
   QuoteOptions q;
   q.quoteProbability = 1.5;
-  row("quotes probability", q.validate(), "quote probability");
+  row("quotes probability", q, "option quoteProbability is 1.5");
   ReberOptions r;
   r.maxLength = 8;
-  row("reber too short", r.validate(), "maximum length");
+  row("reber too short", r, "option maxLength is 8");
   AnbnOptions a;
   a.minN = 0;
-  row("anbn n 0", a.validate(), "minimum n");
+  row("anbn n 0", a, "option minN is 0");
   CopyOptions c;
   c.alphabet = U"ab.";
-  row("copy blank in alphabet", c.validate(), "alphabet");
+  row("copy blank in alphabet", c, "alphabet");
   c = {};
   c.minDelay = -1;
-  row("copy negative delay", c.validate(), "minimum delay");
+  row("copy negative delay", c, "option minDelay is -1");
   AddingOptions add;
   add.length = 1;
-  row("adding length 1", add.validate(), "sequence length");
+  row("adding length 1", add, "option length is 1");
   SineOptions s;
   s.frequencies = {0.1};
-  row("sines wrong count", s.validate(), "frequency list");
+  row("sines wrong count", s, "list frequencies has length 1");
   s = {};
   s.noise = -1.0;
-  row("sines negative noise", s.validate(), "noise");
+  row("sines negative noise", s, "option noise is -1");
   SeasonalOptions season;
   season.period = 1;
-  row("seasonal period 1", season.validate(), "period");
+  row("seasonal period 1", season, "option period is 1");
   MackeyGlassOptions m;
   m.tau = 17.05;
-  row("mackey-glass fractional delay", m.validate(), "whole number");
+  row("mackey-glass fractional delay", m, "whole number");
   m = {};
   m.initialJitter = 2.0;
-  row("mackey-glass non-positive history", m.validate(), "initial value");
+  row("mackey-glass non-positive history", m, "option initial is 1.2");
   m = {};
   m.length = 0;
-  row("mackey-glass length 0", m.validate(), "length");
+  row("mackey-glass length 0", m, "option length is 0");
 }
 
 void TestGenerators::refusesImpossibleOptions() {
+  QFETCH(bool, usable);
   QFETCH(QString, problem);
   QFETCH(QString, phrase);
+  QVERIFY(!usable);
   QVERIFY2(problem.contains(phrase), qPrintable(problem));
   QVERIFY(problem.startsWith(u"the ")); // one sentence, to be prefixed by the caller
   QVERIFY(!problem.contains(u'\n'));
+}
+
+// The registry generates with default options (and the "parens" and "adding" ones), relying on validate() holding.
+void TestGenerators::defaultOptionsAreUsable() {
+  Problem problem;
+  const auto usable = [&problem](const auto &options) {
+    problem = {};
+    return options.validate(&problem);
+  };
+  QVERIFY2(usable(BracketOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(parenthesesOptions()), qPrintable(test::english(problem)));
+  QVERIFY2(usable(QuoteOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(ReberOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(AnbnOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(CopyOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(AddingOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(addingTextOptions()), qPrintable(test::english(problem)));
+  QVERIFY2(usable(SineOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(SeasonalOptions{}), qPrintable(test::english(problem)));
+  QVERIFY2(usable(MackeyGlassOptions{}), qPrintable(test::english(problem)));
+  QVERIFY(!problem.isSet());
 }
 
 QTEST_GUILESS_MAIN(TestGenerators)

@@ -3,6 +3,7 @@
 // pick, no allocation per pick, and generate() on a small random model.
 #include "explore/sampler.h"
 #include "explore/stepper.h"
+#include "english_problem.h"
 #include "test_models.h"
 
 #include <QTest>
@@ -134,11 +135,14 @@ void TestSampler::validate() {
   QFETCH(int, topK);
   QFETCH(double, topP);
   QFETCH(QString, needle);
-  const QString problem = QString::fromStdString(options(temperature, topK, topP).validate());
+  Problem refusal;
+  const bool usable = options(temperature, topK, topP).validate(&refusal);
+  const QString problem = test::english(refusal);
   if (needle.isEmpty()) {
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY2(usable && problem.isEmpty(), qPrintable(problem));
     return;
   }
+  QVERIFY(!usable);
   QVERIFY2(problem.contains(needle), qPrintable(problem));
   QVERIFY2(!problem.contains(QLatin1Char('\n')), qPrintable(problem)); // one sentence, one line
 }

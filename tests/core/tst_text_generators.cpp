@@ -101,7 +101,8 @@ void TestTextGenerators::brackets() {
   o.minLength = minLength;
   o.maxLength = maxLength;
   o.fillerProbability = filler;
-  QCOMPARE(o.validate(), std::string());
+  Problem problem;
+  QVERIFY2(o.validate(&problem), qPrintable(test::english(problem)));
   const std::u32string text = generateBrackets(o, 3);
   const auto all = lines(text);
   QCOMPARE(int(all.size()), o.examples);
@@ -276,7 +277,8 @@ void TestTextGenerators::copy() {
   o.maxDelay = maxDelay;
   o.blank = blank.unicode();
   o.marker = marker.unicode();
-  QCOMPARE(o.validate(), std::string());
+  Problem problem;
+  QVERIFY2(o.validate(&problem), qPrintable(test::english(problem)));
   for (const auto &line : lines(generateCopy(o, 9))) {
     QVERIFY2(isCopyLine(line, o.blank, o.marker), utf8(line).constData());
     const std::size_t at = line.find(o.marker), length = line.size() - at - 1;
