@@ -998,113 +998,116 @@ baselines: unigram %1, bigram %2 nats/char</source>
     </message>
 </context>
 <context>
-    <name>lstm::ForecastView</name>
+    <name>lstm::ForecastPlot</name>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="175"/>
-        <source>How many steps the model forecasts from its own predictions</source>
-        <translation>模型依据自己的预测向前预测多少步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="176"/>
-        <source>Where the multi-step forecast starts (or click in the plot)</source>
-        <translation>多步预测的起点（也可在图中点击）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="177"/>
-        <source>forecast steps:</source>
-        <translation>预测步数：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="178"/>
-        <source>from:</source>
-        <translation>起点：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="179"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="74"/>
         <source>truth</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="180"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="75"/>
         <source>one step ahead</source>
         <translation>单步预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="181"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="76"/>
         <source>multi-step forecast</source>
         <translation>多步预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="182"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="77"/>
         <source>validation →</source>
         <translation>验证 →</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="183"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="78"/>
         <source>time step</source>
         <translation>时间步</translation>
     </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="200"/>
-        <source>No model: load or train a series model to see its forecasts.</source>
-        <translation>无模型：请加载或训练一个序列模型以查看其预测。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="202"/>
-        <source>This is not a series model: forecasts need a model trained on one numeric column (one dense input, one regression output).</source>
-        <translation>这不是序列模型：预测需要在一个数值列上训练的模型（一个稠密输入，一个回归输出）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="205"/>
-        <source>The model cannot be run: %1.</source>
-        <translation>模型无法运行：%1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="207"/>
-        <source>The model cannot forecast: %1.</source>
-        <translation>模型无法预测：%1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="209"/>
-        <source>No series: load the numeric column the model was trained on to compare its forecasts.</source>
-        <translation>无序列：请加载模型训练所用的数值列，以便比较其预测。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="251"/>
-        <source>computing…</source>
-        <translation>计算中…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="322"/>
+        <location filename="../../ui/forecast/forecast_plot.cpp" line="129"/>
         <source>%n-step forecast (own predictions fed back)</source>
         <translation>
             <numerusform>%n 步预测（以自身预测为输入）</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>lstm::ForecastView</name>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="362"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="124"/>
+        <source>How many steps the model forecasts from its own predictions</source>
+        <translation>模型依据自己的预测向前预测多少步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="125"/>
+        <source>Where the multi-step forecast starts (or click in the plot)</source>
+        <translation>多步预测的起点（也可在图中点击）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="126"/>
+        <source>forecast steps:</source>
+        <translation>预测步数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="127"/>
+        <source>from:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="145"/>
+        <source>No model: load or train a series model to see its forecasts.</source>
+        <translation>无模型：请加载或训练一个序列模型以查看其预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="147"/>
+        <source>This is not a series model: forecasts need a model trained on one numeric column (one dense input, one regression output).</source>
+        <translation>这不是序列模型：预测需要在一个数值列上训练的模型（一个稠密输入，一个回归输出）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="150"/>
+        <source>The model cannot be run: %1.</source>
+        <translation>模型无法运行：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="152"/>
+        <source>The model cannot forecast: %1.</source>
+        <translation>模型无法预测：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="154"/>
+        <source>No series: load the numeric column the model was trained on to compare its forecasts.</source>
+        <translation>无序列：请加载模型训练所用的数值列，以便比较其预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="196"/>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="245"/>
         <source>RMSE %1 MAE %2</source>
         <translation>RMSE %1 MAE %2</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="371"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="254"/>
         <source>%1: past the end of the data, nothing to score</source>
         <translation>%1：已超出数据末尾，无可评分</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="372"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="255"/>
         <source>%1: %2 · naive last value: %3</source>
         <translation>%1：%2 · 朴素基线（沿用上一值）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="377"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="260"/>
         <source>one step ahead over %n points</source>
         <translation>
             <numerusform>%n 个点上的单步预测</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="380"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="263"/>
         <source>%n steps from t = %1</source>
         <translation>
             <numerusform>从 t = %1 起的 %n 步</numerusform>
@@ -2496,457 +2499,557 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>没有名为 “{field}” 的生成器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="130"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="129"/>
+        <source>the option {field} is {value}; it must be in [{1}, {2}]</source>
+        <translation>选项 {field} 为 {value}；它必须在 [{1}, {2}] 之内</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
+        <source>the option {field} is {value}; it must be at least the option {1} ({2}) and at most {3}</source>
+        <translation>选项 {field} 为 {value}；它必须不小于选项 {1}（{2}），且不大于 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
+        <source>the option {field} is {value}; it must be finite and at least the option {1} ({2})</source>
+        <translation>选项 {field} 为 {value}；它必须是有限数，且不小于选项 {1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="134"/>
+        <source>the option {field} is {value}; it must be a finite number</source>
+        <translation>选项 {field} 为 {value}；它必须是有限数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
+        <source>the option {field} is {value}; it must be finite and zero or positive</source>
+        <translation>选项 {field} 为 {value}；它必须是有限数，且为零或正数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="136"/>
+        <source>the option {field} is {value}; it must be finite and positive</source>
+        <translation>选项 {field} 为 {value}；它必须是有限的正数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
+        <source>the length range [{1}, {2}] holds no even length; balanced brackets need one</source>
+        <translation>长度范围 [{1}, {2}] 中没有偶数长度；平衡括号需要偶数长度</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="140"/>
+        <source>the list {field} has length {value}; it must be empty (drawn from the seed) or have one value per component ({limit})</source>
+        <translation>列表 {field} 的长度为 {value}；它必须为空（由种子随机生成）或每个分量一个值（{limit} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="142"/>
+        <source>the list {field} holds {value}; every value must be finite</source>
+        <translation>列表 {field} 含有 {value}；每个值都必须是有限数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="143"/>
+        <source>the product examples × length is {value}; it must be at most {limit}</source>
+        <translation>样本数 × 长度为 {value}；它不能超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="145"/>
+        <source>the number of integration steps, (burnIn + length) × stepsPerUnit, is {value}; it must be at most {limit}</source>
+        <translation>积分步数 (burnIn + length) × stepsPerUnit 为 {value}；它不能超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="148"/>
+        <source>the option {field} is {value}; it must be positive and at most {limit} integration steps ({field} × {1})</source>
+        <translation>选项 {field} 为 {value}；它必须为正，且不超过 {limit} 个积分步（{field} × {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="150"/>
+        <source>the option {field} is {value}; {field} × {1} must be a whole number of integration steps</source>
+        <translation>选项 {field} 为 {value}；{field} × {1} 必须是整数个积分步</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
+        <source>the option {field} is {value}; it must be finite and greater than the option {1} ({2}), so that the history stays positive</source>
+        <translation>选项 {field} 为 {value}；它必须是有限数且大于选项 {1}（{2}），这样历史值才保持为正</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
+        <source>the alphabet is empty; it needs at least one symbol to copy</source>
+        <translation>字母表为空；至少需要一个可复制的符号</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
+        <source>the alphabet contains the blank, the marker, a line break or an invalid code point</source>
+        <translation>字母表包含空白符、标记符、换行符或无效的码位</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
+        <source>the blank and the marker must be two different valid characters, neither of them a line break</source>
+        <translation>空白符和标记符必须是两个不同的有效字符，且都不能是换行符</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="161"/>
+        <source>the temperature is {value}; it must be a finite number, zero (greedy) or positive</source>
+        <translation>温度为 {value}；它必须是有限数，为零（贪心）或正数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
+        <source>the top-k is {value}; it must be zero (keep every token) or positive</source>
+        <translation>top-k 为 {value}；它必须为零（保留所有词元）或正数</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="163"/>
+        <source>the top-p is {value}; it must be in (0, 1]</source>
+        <translation>top-p 为 {value}；它必须在 (0, 1] 之内</translation>
+    </message>
+    <message>
+        <location filename="../../core/common/problem_sentences.cpp" line="165"/>
         <source>the sequence length is {value}; it must be between 1 and {limit}</source>
         <translation>序列长度为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="131"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="166"/>
         <source>the batch is {value}; it must be between 1 and {limit}</source>
         <translation>批大小为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="132"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="167"/>
         <source>the embedding size is {value}; use 0 for one-hot input</source>
         <translation>嵌入维度为 {value}；独热输入请使用 0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="133"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="168"/>
         <source>the thread count is {value}; it must be between 1 and {limit}</source>
         <translation>线程数为 {value}；必须在 1 到 {limit} 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="134"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
         <source>the training length must be a positive number of iterations or epochs</source>
         <translation>训练长度必须是正数的迭代次数或轮数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="135"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="170"/>
         <source>the evaluation interval must be zero or positive</source>
         <translation>评估间隔必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="136"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
         <source>the time limit must be zero (none) or a positive number of seconds</source>
         <translation>时间限制必须为零（不限）或正数秒</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="137"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="172"/>
         <source>the clipping norm must be a number</source>
         <translation>裁剪范数必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="138"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="173"/>
         <source>the forget-gate bias must be a number</source>
         <translation>遗忘门偏置必须是一个数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="140"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="175"/>
         <source>the training part of the corpus {field} has {value} characters, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer text</source>
         <translation>语料 {field} 的训练部分有 {value} 个字符，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="143"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="178"/>
         <source>the training part of the corpus {field} has {value} values, but {1} streams of {2} steps need at least {limit}; use a smaller batch or sequence length, or a longer series</source>
         <translation>语料 {field} 的训练部分有 {value} 个值，但 {1} 个流、每个 {2} 步至少需要 {limit} 个；请减小批大小或序列长度，或使用更长的序列</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="146"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="181"/>
         <source>the validation part of the corpus {field} has {value} characters, fewer than one window of {limit}; shorten the sequence or hold out more text</source>
         <translation>语料 {field} 的验证部分有 {value} 个字符，不足一个 {limit} 的窗口；请缩短序列或留出更多文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="149"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="184"/>
         <source>the validation part of the corpus {field} has {value} values, fewer than one window of {limit}; shorten the sequence or hold out more values</source>
         <translation>语料 {field} 的验证部分有 {value} 个值，不足一个 {limit} 的窗口；请缩短序列或留出更多数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="152"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
         <source>this configuration needs about {value} GiB of memory, more than the {limit} GiB this machine has can spare; use fewer hidden units, layers, steps or streams</source>
         <translation>此配置大约需要 {value} GiB 内存，超过了本机可用的 {limit} GiB；请减少隐藏单元、层数、步数或流数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="154"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="189"/>
         <source>the learning rate is {value}; it must be a positive number</source>
         <translation>学习率为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="155"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
         <source>the weight decay is {value}; it must be zero or positive</source>
         <translation>权重衰减为 {value}；必须为零或正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="156"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="191"/>
         <source>the momentum is {value}; it must be in [0, 1)</source>
         <translation>动量为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="157"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="192"/>
         <source>Nesterov momentum needs a positive momentum and zero dampening</source>
         <translation>Nesterov 动量需要正的动量和零阻尼</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="158"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
         <source>the RMSprop alpha is {value}; it must be in [0, 1)</source>
         <translation>RMSprop 的 alpha 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="159"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="194"/>
         <source>the Adam beta1 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta1 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="160"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="195"/>
         <source>the Adam beta2 is {value}; it must be in [0, 1)</source>
         <translation>Adam 的 beta2 为 {value}；必须在 [0, 1) 之间</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="161"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
         <source>the epsilon is {value}; it must be positive</source>
         <translation>epsilon 为 {value}；必须是正数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="162"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="197"/>
         <source>the training settings lack &apos;{field}&apos;</source>
         <translation>训练设置缺少 “{field}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="163"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
         <source>the training settings name an unknown optimizer</source>
         <translation>训练设置中指定了未知的优化器</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="164"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="199"/>
         <source>the training settings have an unreadable seed</source>
         <translation>训练设置中的随机种子无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="165"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
         <source>this is a model file, not a training checkpoint</source>
         <translation>这是模型文件，不是训练检查点</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="167"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="202"/>
         <source>the checkpoint was made on {field} ({value} training characters, SHA-256 {1}…), not on this corpus with this validation split</source>
         <translation>该检查点基于 {field}（{value} 个训练字符，SHA-256 {1}…），而不是当前语料和当前的验证集划分</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="169"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="204"/>
         <source>the checkpoint&apos;s model does not match its own training settings</source>
         <translation>检查点中的模型与其自身的训练设置不符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="171"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
         <source>the checkpoint&apos;s optimiser or state blocks are missing or have the wrong size</source>
         <translation>检查点的优化器或状态数据块缺失或大小不对</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="173"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
         <source>the checkpoint is already at iteration {value}; ask for more iterations in total to continue</source>
         <translation>检查点已经在第 {value} 次迭代；要继续，请指定更多的总迭代次数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="174"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
         <source>the checkpoint&apos;s position is inconsistent (iteration {value} of {limit})</source>
         <translation>检查点的位置不一致（第 {value} 次迭代，共 {limit} 次）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="175"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
         <source>the checkpoint&apos;s random generator state is unreadable</source>
         <translation>检查点的随机数生成器状态无法读取</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="176"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
         <source>training was stopped after iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="177"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
         <source>training was stopped during iteration {value} of {limit}</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="179"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
         <source>training was stopped after iteration {value} of {limit}, during validation</source>
         <translation>训练在第 {value} 次迭代（共 {limit} 次）之后、验证期间停止</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="181"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="216"/>
         <source>training diverged at iteration {value} ({cause}); restored the weights after iteration {1}, the last to give a finite loss — try a lower learning rate or stronger clipping</source>
         <translation>训练在第 {value} 次迭代发散（{cause}）；已恢复第 {1} 次迭代后的权重，即最后一次得到有限损失的权重——请尝试更低的学习率或更强的裁剪</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="183"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="218"/>
         <source>the loss is {value}</source>
         <translation>损失为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="184"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
         <source>the gradient norm is {value}</source>
         <translation>梯度范数为 {value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="185"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
         <source>the update made weights infinite</source>
         <translation>更新使权重变为无穷大</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="187"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
         <source>the file is larger than 4 GiB</source>
         <translation>文件大于 4 GiB</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="188"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="223"/>
         <source>invalid JSON ({value} at byte {1})</source>
         <translation>JSON 无效（第 {1} 字节处：{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="189"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
         <source>not a PyTorch interchange file: &quot;format&quot; must be &quot;{value}&quot;</source>
         <translation>不是 PyTorch 交换文件：“format” 必须是 “{value}”</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="190"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
         <source>&quot;vocab&quot; is missing or empty</source>
         <translation>“vocab” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="192"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
         <source>vocab entry {value} must be a string of exactly one Unicode character</source>
         <translation>vocab 第 {value} 项必须是恰好一个 Unicode 字符的字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="193"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="228"/>
         <source>&quot;state_dict&quot; is missing or empty</source>
         <translation>“state_dict” 缺失或为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="194"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
         <source>the state_dict has no lstm.weight_ih_l0 / lstm.weight_hh_l0</source>
         <translation>state_dict 中没有 lstm.weight_ih_l0 / lstm.weight_hh_l0</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="195"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
         <source>the tensors describe an impossible model: {cause}</source>
         <translation>这些张量描述的模型不可能存在：{cause}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="196"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
         <source>the state_dict has no {field}</source>
         <translation>state_dict 中没有 {field}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="198"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
         <source>the state_dict has {field}, which this importer does not support (only a unidirectional nn.LSTM without projections, an optional nn.Embedding and an nn.Linear head)</source>
         <translation>state_dict 中有 {field}，本导入器不支持（只支持无投影的单向 nn.LSTM、可选的 nn.Embedding 和 nn.Linear 输出头）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="200"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
         <source>{field} has shape {value} but the model needs {limit}</source>
         <translation>{field} 的形状为 {value}，但模型需要 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="201"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="236"/>
         <source>{field} has shape (not a list of numbers) but the model needs {limit}</source>
         <translation>{field} 不是数字列表，但模型需要形状 {limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="202"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
         <source>{field}[{1}][{2}] is not a finite float32 number</source>
         <translation>{field}[{1}][{2}] 不是有限的 float32 数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="203"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="238"/>
         <source>{field} row {1} has the wrong length (ragged list)</source>
         <translation>{field} 的第 {1} 行长度不对（参差列表）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="205"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="240"/>
         <source>line {line}, column {column}: {value}</source>
         <translation>第 {line} 行，第 {column} 列：{value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="206"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="241"/>
         <source>{field}: the file is not a JSON object</source>
         <translation>{field}：文件不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="207"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="242"/>
         <source>{field}: missing</source>
         <translation>{field}：缺失</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="208"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="243"/>
         <source>{field}: unknown key &quot;{value}&quot; (known: {1})</source>
         <translation>{field}：未知的键 “{value}”（已知的键：{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="209"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="244"/>
         <source>{field}: {value} is not a non-negative integer</source>
         <translation>{field}：{value} 不是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="210"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="245"/>
         <source>{field}: {value} is not a string</source>
         <translation>{field}：{value} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="211"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="246"/>
         <source>{field}: &quot;{value}&quot; is not a language code like &quot;en&quot; or &quot;zh_CN&quot;</source>
         <translation>{field}：“{value}” 不是 “en” 或 “zh_CN” 这样的语言代码</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="212"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="247"/>
         <source>{field}: {value} is neither a text nor an object of texts by language</source>
         <translation>{field}：{value} 既不是文本，也不是按语言给出文本的对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="213"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="248"/>
         <source>{field}: the text is empty</source>
         <translation>{field}：文本为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="214"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="249"/>
         <source>{field}: no text in any language</source>
         <translation>{field}：没有任何语言的文本</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="215"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="250"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="216"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="251"/>
         <source>{field}: {value} is not a number</source>
         <translation>{field}：{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="217"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="252"/>
         <source>{field}: {value} is not an object</source>
         <translation>{field}：{value} 不是对象</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="219"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="254"/>
         <source>{field}: &quot;{value}&quot; is not one of clamp, zero-hidden, zero-cell, set-cell, add-cell</source>
         <translation>{field}：“{value}” 不是 clamp、zero-hidden、zero-cell、set-cell、add-cell 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="220"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="255"/>
         <source>{field}: only a clamp has a gate</source>
         <translation>{field}：只有 clamp 才有门</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="221"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="256"/>
         <source>{field}: a {value} has no value</source>
         <translation>{field}：{value} 没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="222"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="257"/>
         <source>{field}: {value} is outside the range of gate {1} ({limit}…1)</source>
         <translation>{field}：{value} 超出了门 {1} 的范围（{limit}…1）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="223"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="258"/>
         <source>{field}: an answer needs a question</source>
         <translation>{field}：有答案就必须有问题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="224"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="259"/>
         <source>{field}: the path is empty</source>
         <translation>{field}：路径为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="225"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="260"/>
         <source>{field}: {value} is not true or false</source>
         <translation>{field}：{value} 不是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="226"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="261"/>
         <source>{field}: there is no model to reload in this step</source>
         <translation>{field}：这一步没有可以重新加载的模型</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="227"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="262"/>
         <source>{field}: {value} is more than the {limit} characters of the text</source>
         <translation>{field}：{value} 超过了文本的 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="229"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="264"/>
         <source>{field}: &quot;{value}&quot; is not one of i, f, g, o, c, h, a_i, a_f, a_g, a_o</source>
         <translation>{field}：“{value}” 不是 i、f、g、o、c、h、a_i、a_f、a_g、a_o 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="230"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="265"/>
         <source>{field}: {value} is not an array</source>
         <translation>{field}：{value} 不是数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="231"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="266"/>
         <source>{field}: the same intervention is listed twice</source>
         <translation>{field}：同一个干预列出了两次</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="232"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="267"/>
         <source>invalid regular expression &quot;{field}&quot; at character {column}: {value}</source>
         <translation>正则表达式“{field}”在第 {column} 个字符处无效：{value}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="233"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="268"/>
         <source>{field}: &quot;{value}&quot; is not one of {1}</source>
         <translation>{field}：“{value}” 不是 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="234"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="269"/>
         <source>{field}: the name is empty</source>
         <translation>{field}：名称为空</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="235"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="270"/>
         <source>{field}: a lesson needs a non-empty array of steps</source>
         <translation>{field}：课程需要一个非空的步骤数组</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="236"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="271"/>
         <source>{field}: {value} is outside 0…{limit}</source>
         <translation>{field}：{value} 超出了 0…{limit}</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="237"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="272"/>
         <source>{field}: there are no steps to inspect</source>
         <translation>{field}：没有可以查看的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="238"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="273"/>
         <source>the lesson has no title</source>
         <translation>课程没有标题</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="239"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="274"/>
         <source>the lesson gives a layer without a unit, or a unit without a layer</source>
         <translation>课程给出了层却没有单元，或给出了单元却没有层</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="240"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="275"/>
         <source>the lesson&apos;s layer and unit must be non-negative integers</source>
         <translation>课程的层和单元必须是非负整数</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="241"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="276"/>
         <source>the lesson&apos;s quantity &quot;{value}&quot; is not one of i, f, g, o, c, h</source>
         <translation>课程的量 “{value}” 不是 i、f、g、o、c、h 之一</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="242"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="277"/>
         <source>the model has no lesson</source>
         <translation>模型没有课程</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="244"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="279"/>
         <source>the lesson&apos;s unit {1} of layer {2} is outside the model ({3} layers of {4} units)</source>
         <translation>课程的第 {2} 层第 {1} 单元超出了模型范围（{3} 层，每层 {4} 个单元）</translation>
     </message>
     <message>
-        <location filename="../../core/common/problem_sentences.cpp" line="250"/>
+        <location filename="../../core/common/problem_sentences.cpp" line="285"/>
         <source>{file}: {problem}</source>
         <translation>{file}：{problem}</translation>
     </message>
@@ -3038,6 +3141,57 @@ Page Down / Page Up  课程的下一步 / 上一步
         <location filename="../../ui/training/sample_log.cpp" line="55"/>
         <source>iteration %1: %2</source>
         <translation>第 %1 次迭代：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::SaturationScatter</name>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="59"/>
+        <source>One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). Click a dot to select the unit.</source>
+        <translation>每个点代表一个单元：其门值高于 0.9 的频率（x）和低于 0.1 的频率（y）。点击一个点即可选中该单元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="61"/>
+        <source>right-saturated (&gt; 0.9)</source>
+        <translation>右饱和 (&gt; 0.9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="62"/>
+        <source>left-saturated (&lt; 0.1)</source>
+        <translation>左饱和 (&lt; 0.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/saturation_scatter.cpp" line="63"/>
+        <source>Saturation of the</source>
+        <translation>饱和度：</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::ScoreTableModel</name>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="26"/>
+        <source>unit %1: r = %2</source>
+        <translation>单元 %1：r = %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/score_table_model.cpp" line="39"/>
+        <source>−1 … r … +1</source>
+        <translation>−1 … r … +1</translation>
     </message>
 </context>
 <context>
@@ -3180,37 +3334,37 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>着色：第 %2 层单元 %3 的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="281"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="167"/>
         <source>step %1: &apos;%2&apos;</source>
         <translation>第 %1 步：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="285"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="171"/>
         <source>not read yet: click to read up to here</source>
         <translation>尚未读取：点击即读到此处</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="285"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="171"/>
         <source>not read yet</source>
         <translation>尚未读取</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="290"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="176"/>
         <source>layer %1, unit %2</source>
         <translation>第 %1 层，单元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view_series.cpp" line="78"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="142"/>
         <source>step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view_series.cpp" line="80"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="144"/>
         <source>predicts %1 for the next step</source>
         <translation>预测下一步为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view_series.cpp" line="82"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="146"/>
         <source>(actual %1)</source>
         <translation>（实际 %1）</translation>
     </message>
@@ -3606,142 +3760,97 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::UnitDiscoveryPanel</name>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="36"/>
         <source>bracket depth</source>
         <translation>括号深度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="37"/>
         <source>inside quotes</source>
         <translation>位于引号内</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="38"/>
         <source>position in the line</source>
         <translation>行内位置</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="43"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="39"/>
         <source>characters since the last space</source>
         <translation>距上一个空格的字符数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="44"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="45"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
         <source>a&apos;s minus b&apos;s in the line</source>
         <translation>行内 a 的个数减 b 的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="46"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
         <source>regular expression…</source>
         <translation>正则表达式…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="72"/>
-        <source>unit %1: r = %2</source>
-        <translation>单元 %1：r = %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="84"/>
-        <source>unit</source>
-        <translation>单元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="85"/>
-        <source>r</source>
-        <translation>r</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="85"/>
-        <source>−1 … r … +1</source>
-        <translation>−1 … r … +1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="224"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="149"/>
         <source>regular expression, e.g. [aeiou] or \d+</source>
         <translation>正则表达式，例如 [aeiou] 或 \d+</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="225"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="150"/>
         <source>Units of the selected layer, most correlated first. Click one to select it.</source>
         <translation>所选层的单元，相关性最强的排在最前。点击即可选中。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="226"/>
-        <source>One dot per unit: how often its gate is above 0.9 (x) and below 0.1 (y). Click a dot to select the unit.</source>
-        <translation>每个点代表一个单元：其门值高于 0.9 的频率（x）和低于 0.1 的频率（y）。点击一个点即可选中该单元。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="228"/>
-        <source>right-saturated (&gt; 0.9)</source>
-        <translation>右饱和 (&gt; 0.9)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="229"/>
-        <source>left-saturated (&lt; 0.1)</source>
-        <translation>左饱和 (&lt; 0.1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="230"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="151"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="231"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="152"/>
         <source>by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="232"/>
-        <source>Saturation of the</source>
-        <translation>饱和度：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="323"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="242"/>
         <source>No model: open one and read some text to rank its units.</source>
         <translation>无模型：请打开一个模型并读取一些文本，以便为其单元排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="325"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="244"/>
         <source>This model reads numbers, not text, so there are no text features to rank units by. The plot shows how often each gate saturates.</source>
         <translation>此模型读入的是数值而非文本，因此没有可用于给单元排序的文本特征。下图显示各个门饱和的频率。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="329"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="248"/>
         <source>Read some text to rank the units: step forward or type in the text panel.</source>
         <translation>请读取一些文本以便为单元排序：单步前进，或在文本面板中输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="339"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="258"/>
         <source>%1 mostly &gt; 0.9 in %2 of %3 units, mostly &lt; 0.1 in %4.</source>
         <translation>%1：%3 个单元中有 %2 个大多 &gt; 0.9，%4 个大多 &lt; 0.1。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="358"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="277"/>
         <source>Type a regular expression: characters inside its matches count 1, the others 0.</source>
         <translation>请输入正则表达式：匹配范围内的字符计为 1，其余计为 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="368"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="287"/>
         <source>matches of %1</source>
         <translation>%1 的匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="372"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="291"/>
         <source>The %1 does not change in the %2 steps read so far, so no unit can follow it.</source>
         <translation>在目前读过的 %2 步中，%1 没有变化，所以没有单元能跟随它。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="381"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="300"/>
         <source>Unit %1 follows %2 best (r = %3) over %4 steps of layer %5; %6 of %7 units have |r| ≥ %8.</source>
         <translation>在第 %5 层的 %4 步中，单元 %1 最能跟随%2（r = %3）；%7 个单元中有 %6 个 |r| ≥ %8。</translation>
     </message>

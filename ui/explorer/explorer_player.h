@@ -32,7 +32,7 @@ public:
   DriveMode mode() const { return m_mode; }
   void setMode(DriveMode mode); // write mode is refused, with a message, for a model that cannot write
   SamplingOptions samplingOptions() const { return m_samplingOptions; }
-  void setSamplingOptions(const SamplingOptions &options); // precondition: options.validate() is empty; reseeds
+  void setSamplingOptions(const SamplingOptions &options); // precondition: options.validate() holds; reseeds
   bool pickMode() const { return m_pickMode; }
   void setPickMode(bool on);
 
