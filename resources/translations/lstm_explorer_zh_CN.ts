@@ -3197,22 +3197,22 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::SelectionToolBar</name>
     <message>
-        <location filename="../../ui/explorer/selection_toolbar.cpp" line="47"/>
+        <location filename="../../ui/explorer/selection_toolbar.cpp" line="49"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/selection_toolbar.cpp" line="48"/>
+        <location filename="../../ui/explorer/selection_toolbar.cpp" line="50"/>
         <source> Layer </source>
         <translation> 层 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/selection_toolbar.cpp" line="49"/>
+        <location filename="../../ui/explorer/selection_toolbar.cpp" line="51"/>
         <source> Unit </source>
         <translation> 单元 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/selection_toolbar.cpp" line="50"/>
+        <location filename="../../ui/explorer/selection_toolbar.cpp" line="52"/>
         <source> Colour text by </source>
         <translation> 文本着色依据 </translation>
     </message>
@@ -3324,6 +3324,11 @@ Page Down / Page Up  课程的下一步 / 上一步
         <location filename="../../ui/explorer/text_input_panel.cpp" line="61"/>
         <source>Step through the rest of the text (or series) at once</source>
         <translation>一次读完剩余的文本（或序列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/text_input_panel.cpp" line="80"/>
+        <source>The box is empty: type or paste a text to read. The text loaded now stays.</source>
+        <translation>文本框是空的：请输入或粘贴要读取的文本。当前载入的文本保持不变。</translation>
     </message>
 </context>
 <context>
@@ -3858,32 +3863,32 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::UnitTraceView</name>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="164"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="169"/>
         <source>unit %1</source>
         <translation>单元 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="268"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="273"/>
         <source>unit </source>
         <translation>单元 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="269"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="274"/>
         <source>Add unit</source>
         <translation>添加单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="270"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="275"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="271"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="276"/>
         <source>Remove the unit selected in the legend, or the last one</source>
         <translation>移除图例中选中的单元，或最后一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="272"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="277"/>
         <source>step</source>
         <translation>步</translation>
     </message>

@@ -18,11 +18,13 @@ SelectionToolBar::SelectionToolBar(ExplorerSession *session, QWidget *parent)
   addWidget(m_layerLabel);
   m_layer = new QSpinBox;
   m_layer->setObjectName(QStringLiteral("layerSpin"));
+  m_layer->setKeyboardTracking(false); // typing "12" selects 12 on Enter, not 1 and then 12
   addWidget(m_layer);
   m_unitLabel = new QLabel;
   addWidget(m_unitLabel);
   m_unit = new QSpinBox;
   m_unit->setObjectName(QStringLiteral("unitSpin"));
+  m_unit->setKeyboardTracking(false);
   addWidget(m_unit);
   m_quantityLabel = new QLabel;
   addWidget(m_quantityLabel);

@@ -76,6 +76,10 @@ void TextInputPanel::updateForModel() {
 }
 
 void TextInputPanel::replaceText() {
+  if (m_edit->toPlainText().isEmpty()) {
+    Q_EMIT m_session->message(tr("The box is empty: type or paste a text to read. The text loaded now stays."));
+    return;
+  }
   QString error;
   if (!m_session->setText(m_edit->toPlainText(), &error)) {
     Q_EMIT m_session->message(error);

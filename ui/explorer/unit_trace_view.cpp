@@ -129,6 +129,11 @@ void UnitTraceView::refresh() {
   const bool hasModel = m_session->hasModel();
   const bool empty = !hasModel || m_session->steps() == 0;
   m_addSpin->setRange(0, std::max(m_session->units() - 1, 0));
+  if (m_session->selectedUnit() != m_shownSelection) {
+    // Follows the unit selected elsewhere once; a number typed here stays until the selection changes again.
+    m_shownSelection = m_session->selectedUnit();
+    m_addSpin->setValue(m_shownSelection);
+  }
   m_addButton->setEnabled(hasModel);
   m_removeButton->setEnabled(hasModel && !m_session->tracedUnits().empty());
   if (m_session->selectedQuantity() != m_sessionQuantity) {

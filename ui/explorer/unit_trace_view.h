@@ -76,6 +76,7 @@ private:
   QList<int> m_graphUnits;
   Quantity m_quantity = Quantity::Cell;
   Quantity m_sessionQuantity = Quantity::Cell; // last seen session->selectedQuantity()
+  int m_shownSelection = -1;                   // last seen session->selectedUnit(), put in the add box
   QPoint m_pressPos;
 };
 
