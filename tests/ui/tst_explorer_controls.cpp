@@ -3,6 +3,7 @@
 // box follows the selection, and "Read this text" with an empty box keeps the loaded text and says why.
 #include "common/dialogs.h"
 #include "explorer/explorer_session.h"
+#include "first_launch_window.h"
 #include "main_window.h"
 
 #include <QPlainTextEdit>
@@ -34,16 +35,9 @@ private:
 };
 
 void TestExplorerControls::init() {
-  QSettings().clear(); // a first launch
-  dialogs::setHooks({[](const QString &) { return QString(); }, [](const QString &, const QString &) { return QString(); },
-                     [](const QString &text) { QFAIL(qPrintable(text)); }});
-  m_window = std::make_unique<MainWindow>();
-  m_window->resize(1280, 800);
-  m_window->show();
-  QVERIFY(m_window->openDefaultModel());
-  QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-  m_window->activateWindow();
-  QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+  test::openFirstLaunchWindow(m_window);
+  if (QTest::currentTestFailed())
+    return;
 }
 
 void TestExplorerControls::cleanup() {

@@ -10,6 +10,7 @@
 #include "explorer/text_view.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
+#include "first_launch_window.h"
 #include "main_window.h"
 
 #include <QAbstractItemView>
@@ -46,16 +47,9 @@ private:
 };
 
 void TestExplorerKeys::init() {
-  QSettings().clear(); // a first launch: no saved layout, language or recent files
-  dialogs::setHooks({[](const QString &) { return QString(); }, [](const QString &, const QString &) { return QString(); },
-                     [](const QString &text) { QFAIL(qPrintable(text)); }});
-  m_window = std::make_unique<MainWindow>();
-  m_window->resize(1280, 800);
-  m_window->show();
-  QVERIFY(m_window->openDefaultModel());
-  QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-  m_window->activateWindow();
-  QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+  test::openFirstLaunchWindow(m_window);
+  if (QTest::currentTestFailed())
+    return;
   QVERIFY(session()->steps() > 10);
   QCOMPARE(session()->cursor(), session()->steps() - 1);
 }
