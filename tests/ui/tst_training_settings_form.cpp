@@ -1,6 +1,7 @@
 // Training settings: the fortune corpora offered, loading a corpus off the GUI thread with its
 // failures named, and the settings form's round trip, inline validation and size-dependent suggestions.
 #include "common/problem_text.h"
+#include "data/generators.h"
 #include "training/corpus_source.h"
 #include "training/training_settings_form.h"
 
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
 
 using namespace lstm;
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
   void zeroHiddenIsInvalid();
   void sequenceLongerThanCorpusIsInvalid();
   void suggestionsDependOnCorpusSize();
+  void suggestionStaysInViewAndCanBeRestored();
 };
 
 void TestTrainingSettingsForm::availableCorporaListsOnlyExistingFiles() {
@@ -231,6 +234,42 @@ void TestTrainingSettingsForm::suggestionsDependOnCorpusSize() {
   form.suggestFor(*tiny);
   form.setCorpus(tiny);
   QVERIFY2(form.isValid(), qPrintable(form.message()));
+}
+
+// The 3-symbol bracket text is offered a small model (it was offered 2×256); the suggestion stays on screen when
+// the user overrides it, and "Use" sets it again.
+void TestTrainingSettingsForm::suggestionStaysInViewAndCanBeRestored() {
+  Problem error;
+  const auto text = generateText("parens", 200000, 1, &error);
+  QVERIFY(text);
+  auto corpus = corpusFromText(*text, QStringLiteral("parens"), CorpusOptions{}, &error);
+  QVERIFY(corpus);
+  const auto brackets = std::make_shared<const Corpus>(std::move(*corpus));
+  TrainingSettingsForm form;
+  form.show();
+  auto *label = form.findChild<QLabel *>(QStringLiteral("suggestionLabel"));
+  auto *use = form.findChild<QToolButton *>(QStringLiteral("useSuggestionButton"));
+  QVERIFY(label && use && !label->isVisible()); // nothing to suggest before a corpus
+  form.setCorpus(brackets);
+  form.suggestFor(*brackets);
+  QVERIFY(label->isVisible());
+  QCOMPARE(form.config().numLayers, 1);
+  QVERIFY(form.config().hiddenSize <= 64);
+  QVERIFY2(label->text().contains(QStringLiteral("3 symbols")), qPrintable(label->text()));
+  QVERIFY(label->text().startsWith(QStringLiteral("Suggested")));
+  QVERIFY(!use->isEnabled());
+  const int suggested = form.config().hiddenSize;
+
+  auto *hidden = form.findChild<QSpinBox *>(QStringLiteral("hiddenSpin"));
+  hidden->setValue(256); // the user overrides it
+  QCOMPARE(form.config().hiddenSize, 256);
+  QVERIFY(!form.followsSuggestion());
+  QVERIFY2(label->text().startsWith(QStringLiteral("Changed from the suggestion")), qPrintable(label->text()));
+  QVERIFY(use->isEnabled());
+  QTest::mouseClick(use, Qt::LeftButton);
+  QCOMPARE(form.config().hiddenSize, suggested);
+  QVERIFY(form.followsSuggestion());
+  QVERIFY(!use->isEnabled());
 }
 
 QTEST_MAIN(TestTrainingSettingsForm)

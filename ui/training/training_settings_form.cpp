@@ -1,14 +1,18 @@
 #include "training_settings_form.h"
 
 #include "common/problem_text.h"
+#include "train/suggested_settings.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSpinBox>
 #include <QThread>
+#include <QToolButton>
 
 #include <algorithm>
 #include <limits>
@@ -16,16 +20,11 @@
 
 namespace lstm {
 
-namespace {
-constexpr std::int64_t kSmallCorpus = 100000; // characters; below this a one-layer model overfits less
-constexpr double kSuggestedEpochs = 20.0;
-constexpr double kSeriesLearningRate = 0.005;
-constexpr std::int64_t kMinSeriesIterations = 500;
-} // namespace
-
 TrainingSettingsForm::TrainingSettingsForm(QWidget *parent) : QWidget(parent) {
   setObjectName(QStringLiteral("trainingSettingsForm"));
   auto *form = m_form = new QFormLayout(this);
+  buildSuggestionRow();
+  form->addRow(m_suggestionRow);
 
   m_hidden = addSpin(QStringLiteral("hiddenSpin"), 0, 4096);
   m_layers = addSpin(QStringLiteral("layersSpin"), 1, 8);
@@ -85,6 +84,9 @@ void TrainingSettingsForm::retranslateUi() {
   m_clip->setSpecialValueText(tr("off"));
   m_iterations->setSpecialValueText(tr("one epoch"));
   m_evalEvery->setSpecialValueText(tr("at the end"));
+  m_useSuggestion->setText(tr("Use"));
+  m_useSuggestion->setToolTip(tr("Set the model size, windows and iterations the corpus suggests"));
+  updateSuggestion();
 }
 
 void TrainingSettingsForm::changeEvent(QEvent *event) {
@@ -93,6 +95,22 @@ void TrainingSettingsForm::changeEvent(QEvent *event) {
     setCorpus(m_corpus); // its tooltip and the message under the form
   }
   QWidget::changeEvent(event);
+}
+
+void TrainingSettingsForm::buildSuggestionRow() {
+  // What the corpus suggests stays in view after the user changes it, with a way back to it.
+  m_suggestionRow = new QWidget(this);
+  m_suggestionLabel = new QLabel(m_suggestionRow);
+  m_suggestionLabel->setObjectName(QStringLiteral("suggestionLabel"));
+  m_suggestionLabel->setWordWrap(true);
+  m_useSuggestion = new QToolButton(m_suggestionRow);
+  m_useSuggestion->setObjectName(QStringLiteral("useSuggestionButton"));
+  auto *row = new QHBoxLayout(m_suggestionRow);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(m_suggestionLabel, 1);
+  row->addWidget(m_useSuggestion, 0, Qt::AlignTop);
+  connect(m_useSuggestion, &QToolButton::clicked, this, &TrainingSettingsForm::useSuggestion);
+  m_suggestionRow->setVisible(false);
 }
 
 QSpinBox *TrainingSettingsForm::addSpin(const QString &objectName, int minimum, int maximum) {
@@ -143,41 +161,61 @@ void TrainingSettingsForm::setConfig(const TrainerConfig &config) {
 }
 
 void TrainingSettingsForm::suggestFor(const Corpus &corpus) {
-  TrainerConfig c = config(); // optimiser, seed and threads stay as the user set them
+  const TrainerConfig current = config(); // optimiser, seed and threads stay as the user set them
+  TrainerConfig c = suggestedConfig(corpus, current);
   const bool series = corpus.isSeries();
-  if (series != m_suggestedSeries) // the learning rate suits one kind of data: switch it with the kind
-    c.optimizer.learningRate = series ? kSeriesLearningRate : TrainerConfig{}.optimizer.learningRate;
+  if (series == m_suggestedSeries) // the learning rate suits one kind of data: it changes only with the kind
+    c.optimizer.learningRate = current.optimizer.learningRate;
   m_suggestedSeries = series;
-  const bool small = corpus.size() < kSmallCorpus;
-  if (series) {
-    // One number in and out per step: a small network and windows of a few dozen steps forecast well.
-    c.hiddenSize = 32;
-    c.numLayers = 1;
-    c.seqLength = 50;
-    c.batchSize = 32;
-    c.embedDim = 0;
-  } else {
-    c.hiddenSize = small ? 128 : 256;
-    c.numLayers = small ? 1 : 2;
-    c.seqLength = 64;
-    c.batchSize = small ? 16 : 32;
-    // Thousands of distinct characters (Chinese) make one-hot input as wide as the vocabulary.
-    c.embedDim = corpus.vocabulary.size() > 256 ? 64 : 0;
-  }
-  // Tiny texts: fewer streams first, then shorter windows, until training and validation each hold a window.
-  const std::int64_t validation = corpus.size() - corpus.trainSize;
-  while (c.batchSize > 1 && std::int64_t(c.batchSize) * c.seqLength + 1 > corpus.trainSize)
-    c.batchSize /= 2;
-  while (c.seqLength > 1 && (std::int64_t(c.batchSize) * c.seqLength + 1 > corpus.trainSize ||
-                             (validation > 0 && validation < c.seqLength + 1)))
-    c.seqLength /= 2;
-  c.epochs = 0.0;
-  c.iterations = std::max<std::int64_t>(1, std::int64_t(kSuggestedEpochs * double(c.windowsPerEpoch(corpus))));
-  if (series) // a series of thousands of values is few windows an epoch: give Adam enough steps
-    c.iterations = std::max(c.iterations, kMinSeriesIterations);
-  // About forty validation points over the run.
-  c.evalEvery = int(std::clamp<std::int64_t>(c.iterations / 40, std::min<std::int64_t>(10, c.iterations), 1000));
+  m_suggestion = c;
+  m_suggestionCorpus = corpus.name;
+  m_suggestionSymbols = series ? 0 : corpus.vocabulary.size();
+  m_suggestionLength = corpus.size();
+  m_hasSuggestion = true;
   setConfig(c);
+}
+
+void TrainingSettingsForm::useSuggestion() {
+  if (!m_hasSuggestion)
+    return;
+  TrainerConfig c = config();
+  c.hiddenSize = m_suggestion.hiddenSize;
+  c.numLayers = m_suggestion.numLayers;
+  c.embedDim = m_suggestion.embedDim;
+  c.seqLength = m_suggestion.seqLength;
+  c.batchSize = m_suggestion.batchSize;
+  c.iterations = m_suggestion.iterations;
+  c.evalEvery = m_suggestion.evalEvery;
+  setConfig(c);
+}
+
+bool TrainingSettingsForm::followsSuggestion() const {
+  if (!m_hasSuggestion)
+    return false;
+  const TrainerConfig c = config();
+  return c.hiddenSize == m_suggestion.hiddenSize && c.numLayers == m_suggestion.numLayers &&
+         c.embedDim == m_suggestion.embedDim && c.seqLength == m_suggestion.seqLength &&
+         c.batchSize == m_suggestion.batchSize && c.iterations == m_suggestion.iterations &&
+         c.evalEvery == m_suggestion.evalEvery;
+}
+
+void TrainingSettingsForm::updateSuggestion() {
+  m_suggestionRow->setVisible(m_hasSuggestion);
+  if (!m_hasSuggestion)
+    return;
+  const QLocale locale;
+  const QString corpus = m_suggestionSymbols > 0
+                             ? tr("%1 symbols, %2 characters")
+                                   .arg(locale.toString(m_suggestionSymbols), locale.toString(m_suggestionLength))
+                             : tr("%1 values").arg(locale.toString(m_suggestionLength));
+  const QString model = m_suggestion.numLayers == 1
+                            ? tr("1 layer of %1 units").arg(m_suggestion.hiddenSize)
+                            : tr("%1 layers of %2 units").arg(m_suggestion.numLayers).arg(m_suggestion.hiddenSize);
+  const bool following = followsSuggestion();
+  m_suggestionLabel->setText(following ? tr("Suggested for %1 (%2): %3.").arg(m_suggestionCorpus, corpus, model)
+                                       : tr("Changed from the suggestion for %1 (%2): %3.")
+                                             .arg(m_suggestionCorpus, corpus, model));
+  m_useSuggestion->setEnabled(!following);
 }
 
 void TrainingSettingsForm::setCorpus(std::shared_ptr<const Corpus> corpus) {
@@ -216,6 +254,7 @@ void TrainingSettingsForm::revalidate() {
       m_problem->setText(sentence + (sentence.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral(".")));
     }
   }
+  updateSuggestion();
   Q_EMIT changed();
 }
 
