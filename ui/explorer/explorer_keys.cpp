@@ -14,6 +14,7 @@
 #include <QTextEdit>
 #include <QWheelEvent>
 #include <QWidget>
+#include <QWindow>
 
 namespace lstm {
 
@@ -65,6 +66,8 @@ bool ExplorerKeys::eventFilter(QObject *watched, QEvent *event) {
   const QEvent::Type type = event->type();
   if (type != QEvent::ShortcutOverride && type != QEvent::KeyPress && type != QEvent::Wheel)
     return false;
+  if (type == QEvent::Wheel && watched == m_window->windowHandle())
+    return redirectWindowWheel(static_cast<QWheelEvent *>(event));
   if (!belongsToWindow(watched) || QApplication::activePopupWidget() || QApplication::activeModalWidget())
     return false;
   if (type == QEvent::Wheel)
@@ -83,10 +86,28 @@ bool ExplorerKeys::eventFilter(QObject *watched, QEvent *event) {
   return true;
 }
 
+namespace {
+bool isValueControl(const QWidget *widget) {
+  return qobject_cast<const QAbstractSpinBox *>(widget) || qobject_cast<const QComboBox *>(widget) ||
+         (qobject_cast<const QAbstractSlider *>(widget) && !qobject_cast<const QScrollBar *>(widget));
+}
+} // namespace
+
+bool ExplorerKeys::redirectWindowWheel(QWheelEvent *event) {
+  // A real wheel reaches the window first. Caught here, before it is handed to the control under the mouse: on
+  // that way Qt gives a control with wheel focus (every spin and combo box) the focus, and then the control, now
+  // focused, would take the wheel.
+  if (QApplication::activePopupWidget() || QApplication::activeModalWidget())
+    return false;
+  QWidget *target = m_window->childAt(m_window->mapFromGlobal(event->globalPosition().toPoint()));
+  for (; target && target != m_window; target = target->parentWidget())
+    if (isValueControl(target))
+      return redirectWheel(target, event);
+  return false;
+}
+
 bool ExplorerKeys::redirectWheel(QWidget *control, QEvent *event) {
-  const bool valueControl = qobject_cast<QAbstractSpinBox *>(control) || qobject_cast<QComboBox *>(control) ||
-                            (qobject_cast<QAbstractSlider *>(control) && !qobject_cast<QScrollBar *>(control));
-  if (!valueControl || control->hasFocus())
+  if (!isValueControl(control) || control->hasFocus())
     return false;
   // The nearest scrolling panel around the control scrolls instead; without one the wheel does nothing here.
   for (QWidget *parent = control->parentWidget(); parent; parent = parent->parentWidget())

@@ -13,6 +13,7 @@
 
 class QAction;
 class QKeyEvent;
+class QWheelEvent;
 class QWidget;
 
 namespace lstm {
@@ -43,6 +44,7 @@ private:
   const Binding *bindingFor(const QKeyEvent &event, const QWidget *receiver) const;
   bool belongsToWindow(const QObject *object) const;
   bool redirectWheel(QWidget *control, QEvent *event);
+  bool redirectWindowWheel(QWheelEvent *event);
 
   QWidget *m_window;
   std::vector<Binding> m_bindings;

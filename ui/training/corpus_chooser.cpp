@@ -60,6 +60,9 @@ CorpusChooser::CorpusChooser(QWidget *parent) : QWidget(parent), m_loader(new Co
 void CorpusChooser::buildControls() {
   m_corpusCombo = new QComboBox(this);
   m_corpusCombo->setObjectName(QStringLiteral("corpusCombo"));
+  // The longest entry must not set the dock's width (it would scroll sideways); its popup still shows it whole.
+  m_corpusCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_corpusCombo->setMinimumContentsLength(14);
   m_corpusCombo->addItem(QString());
   m_corpusCombo->setItemData(0, Placeholder, kKindRole);
   const auto add = [this](const QString &label, const QString &key, EntryKind kind) {

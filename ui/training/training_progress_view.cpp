@@ -1,5 +1,6 @@
 #include "training_progress_view.h"
 
+#include "common/steady_label.h"
 #include "training/training_controller.h"
 
 #include <QEvent>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace lstm {
 
@@ -29,9 +31,8 @@ TrainingProgressView::TrainingProgressView(TrainingController *controller, QWidg
   m_progressBar->setRange(0, kProgressSteps);
   m_progressBar->setValue(0);
   m_progressBar->setFormat(tr("Not started"));
-  m_status = new QLabel(this);
+  m_status = new SteadyLabel(this); // progress rewrites it ten times a second: what is below must not move
   m_status->setObjectName(QStringLiteral("trainingStatusLabel"));
-  m_status->setWordWrap(true);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_progressBar);
@@ -47,11 +48,14 @@ void TrainingProgressView::changeEvent(QEvent *event) {
   if (event->type() == QEvent::LanguageChange && m_controller->state() == TrainingController::State::Idle &&
       !m_controller->hasTrainer())
     m_progressBar->setFormat(tr("Not started"));
+  if (event->type() == QEvent::LanguageChange && m_controller->hasTrainer())
+    reserveStatusRoom();
   QWidget::changeEvent(event);
 }
 
 void TrainingProgressView::runStarted(const Corpus &corpus) {
   m_series = corpus.isSeries();
+  reserveStatusRoom();
   m_progressBar->setValue(0);
   m_progressBar->setFormat(tr("Starting…"));
   m_status->setStyleSheet(QString());
@@ -64,6 +68,10 @@ void TrainingProgressView::onProgress(const TrainingProgress &p) {
   const double fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0.0;
   m_progressBar->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
   m_progressBar->setFormat(tr("iteration %1 / %2").arg(p.iteration).arg(p.totalIterations));
+  m_status->setText(progressText(p));
+}
+
+QString TrainingProgressView::progressText(const TrainingProgress &p) const {
   // A series run's loss is a mean squared error of scaled values: no characters, no bits.
   QString text = (m_series ? tr("epoch %1 · %2 values/s · ETA %3\n") : tr("epoch %1 · %2 chars/s · ETA %3\n"))
                      .arg(p.epoch, 0, 'f', 2)
@@ -77,7 +85,22 @@ void TrainingProgressView::onProgress(const TrainingProgress &p) {
                 .arg(p.validationLoss, 0, 'f', 3)
                 .arg(p.bitsPerChar, 0, 'f', 3);
   text += tr(" · training loss %1 · gradient norm %2").arg(p.smoothedLoss, 0, 'f', 3).arg(p.gradientNorm, 0, 'g', 3);
-  m_status->setText(text);
+  return text;
+}
+
+void TrainingProgressView::reserveStatusRoom() {
+  // The widest status a run shows: every number at its longest.
+  TrainingProgress widest;
+  widest.epoch = 9999.99;
+  widest.tokensPerSecond = 99999999.0;
+  widest.etaSeconds = 999.0 * 3600.0;
+  widest.validationLoss = 99.999;
+  widest.bitsPerChar = 99.999;
+  widest.smoothedLoss = 99.999;
+  widest.gradientNorm = 1.23e+45;
+  TrainingProgress early = widest;
+  early.validationLoss = std::numeric_limits<double>::quiet_NaN();
+  m_status->setReservedTexts({progressText(widest), progressText(early)});
 }
 
 void TrainingProgressView::onFinished(TrainingOutcome outcome, const QString &message) {

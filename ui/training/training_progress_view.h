@@ -6,11 +6,11 @@
 
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 
 namespace lstm {
 
+class SteadyLabel;
 class TrainingController;
 
 class TrainingProgressView : public QWidget {
@@ -31,11 +31,13 @@ private:
   void onProgress(const TrainingProgress &p);
   void onFinished(TrainingOutcome outcome, const QString &message);
   void onStartFailed(const QString &error);
+  QString progressText(const TrainingProgress &p) const;
+  void reserveStatusRoom(); // from the run's start on, the status keeps the height of its longest progress text
 
   TrainingController *m_controller;
   bool m_series = false; // the run's corpus is a series
   QProgressBar *m_progressBar = nullptr;
-  QLabel *m_status = nullptr;
+  SteadyLabel *m_status = nullptr;
 };
 
 } // namespace lstm

@@ -1,6 +1,7 @@
 #include "training_timeline_bar.h"
 
 #include "common/refresh_coalescer.h"
+#include "common/steady_label.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -30,7 +31,7 @@ TrainingTimelineBar::TrainingTimelineBar(QWidget *parent) : QWidget(parent) {
   m_slider->setObjectName(QStringLiteral("timelineSlider"));
   m_slider->setRange(0, 0);
   m_slider->setEnabled(false);
-  m_label = new QLabel(this);
+  m_label = new SteadyLabel(this); // wrapped in a narrow dock; its changing numbers never move what is below
   m_label->setObjectName(QStringLiteral("timelineLabel"));
 
   auto *top = new QHBoxLayout;
@@ -131,6 +132,12 @@ void TrainingTimelineBar::updateSlider() {
 }
 
 void TrainingTimelineBar::updateLabel() {
+  m_label->setReservedTexts({tr("No snapshots yet: they are taken while training."),
+                             tr("Iteration %1 (snapshot %2 of %3, %4 MiB kept)")
+                                 .arg(QLocale().toString(99999999))
+                                 .arg(9999)
+                                 .arg(9999)
+                                 .arg(99999.9, 0, 'f', 1)});
   if (m_timeline.empty()) {
     m_label->setText(tr("No snapshots yet: they are taken while training."));
     return;

@@ -15,6 +15,8 @@ class QSpinBox;
 
 namespace lstm {
 
+class SteadyLabel;
+
 class RefreshCoalescer;
 
 class TrainingTimelineBar : public QWidget {
@@ -59,7 +61,7 @@ private:
   QCheckBox *m_follow = nullptr;
   QSpinBox *m_every = nullptr;
   QSlider *m_slider = nullptr;
-  QLabel *m_label = nullptr;
+  SteadyLabel *m_label = nullptr;
 };
 
 } // namespace lstm
