@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QTimer>
 
 namespace lstm::dialogs {
 
@@ -47,6 +48,26 @@ SaveChoice askToSave(QWidget *parent, const QString &title, const QString &text)
   const auto answer = QMessageBox::question(parent, title, text,
                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
                                             QMessageBox::Save);
+  return answer == QMessageBox::Save      ? SaveChoice::Save
+         : answer == QMessageBox::Discard ? SaveChoice::Discard
+                                          : SaveChoice::Cancel;
+}
+
+SaveChoice askToSave(QWidget *parent, const QString &title, const std::function<QString()> &text) {
+  if (hooks().askToSave)
+    return hooks().askToSave(text());
+  QMessageBox box(QMessageBox::Question, title, text(), QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                  parent);
+  box.setDefaultButton(QMessageBox::Save);
+  box.setEscapeButton(QMessageBox::Cancel);
+  QTimer refresh; // the work goes on behind the question: its numbers follow, a few times a second
+  refresh.setInterval(250);
+  QObject::connect(&refresh, &QTimer::timeout, &box, [&box, &text] {
+    if (const QString now = text(); now != box.text())
+      box.setText(now);
+  });
+  refresh.start();
+  const int answer = box.exec();
   return answer == QMessageBox::Save      ? SaveChoice::Save
          : answer == QMessageBox::Discard ? SaveChoice::Discard
                                           : SaveChoice::Cancel;

@@ -19,6 +19,9 @@ void error(QWidget *parent, const QString &title, const QString &text);
 enum class SaveChoice { Save, Discard, Cancel };
 // Asks whether to save unsaved work before it is lost (Save / Discard / Cancel; Escape is Cancel).
 SaveChoice askToSave(QWidget *parent, const QString &title, const QString &text);
+// The same question about work that goes on while it is open (a running training): its text is `text()`, read
+// again a few times a second while the question is open so its numbers stay current. A test hook gets text().
+SaveChoice askToSave(QWidget *parent, const QString &title, const std::function<QString()> &text);
 
 // Runs a modal dialog of the window's own (the example gallery …) and returns its result code.
 int exec(QDialog &dialog);

@@ -1,6 +1,8 @@
 #include "training_panel.h"
 
 #include "common/dialogs.h"
+#include "training/best_weights.h"
+#include "training/best_weights_bar.h"
 #include "training/corpus_chooser.h"
 #include "training/corpus_preview.h"
 #include "training/recovery_banner.h"
@@ -35,6 +37,8 @@ TrainingPanel::TrainingPanel(TrainingController *controller, QWidget *parent)
   buildSettingsToggle();
   m_controls = new TrainingRunControls(m_controller, this);
   m_progress = new TrainingProgressView(m_controller, this);
+  m_best = new BestWeights(m_controller, this);
+  m_bestBar = new BestWeightsBar(m_controller, m_best, this);
   m_monitor = new TrainingMonitor(m_controller, this);
   buildLayout();
   connectParts();
@@ -70,6 +74,7 @@ void TrainingPanel::buildLayout() {
   layout->addWidget(m_settings);
   layout->addWidget(m_controls);
   layout->addWidget(m_progress);
+  layout->addWidget(m_bestBar);
   layout->addWidget(m_monitor, 1);
 }
 
@@ -93,6 +98,15 @@ void TrainingPanel::connectParts() {
       resumeCheckpointFile(path);
   });
   connect(m_files, &TrainingRunFiles::saved, m_progress, &TrainingProgressView::showMessage);
+  connect(m_files, &TrainingRunFiles::bestSaved, m_bestBar, &BestWeightsBar::showSaved);
+  connect(m_bestBar, &BestWeightsBar::saveClicked, this, [this] {
+    if (auto model = m_best->model())
+      m_files->saveBest(*model, m_best->modelIteration());
+  });
+  connect(m_bestBar, &BestWeightsBar::exploreClicked, this, [this] {
+    if (auto model = m_best->model())
+      Q_EMIT exploreModel(std::move(model), m_best->modelIteration());
+  });
   connect(m_recoveryBanner, &RecoveryBanner::recoverRequested, this,
           [this](const CorpusSource &source, const QString &checkpoint) {
             m_resumeAfterLoad = checkpoint;
@@ -182,6 +196,7 @@ bool TrainingPanel::resumeCheckpointFile(const QString &path) {
 
 void TrainingPanel::runStarted(const Corpus &corpus) {
   m_progress->runStarted(corpus);
+  m_bestBar->runStarted(corpus);
   m_files->runStarted(corpus);
   m_recovery->runStarted(m_chooser->source().toString()); // its autosaves replace any older recovery
   m_recoveryBanner->hide();                                // so that one is no longer offered

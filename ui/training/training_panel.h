@@ -1,11 +1,11 @@
 #pragma once
 // The training side of the window as one dock-sized panel, assembled from parts with one job each: the recovery
 // offer (RecoveryBanner), the corpus choice (CorpusChooser) and its preview, the run's settings
-// (TrainingSettingsForm), the run's buttons (TrainingRunControls) and progress (TrainingProgressView), and the
-// curves, timeline and samples (TrainingMonitor). The panel wires them together and runs the few steps that
-// involve several of them: starting or resuming a run, and what a loaded corpus changes. Saving and the
-// questions about unsaved work are TrainingRunFiles's; autosaving is TrainingRecovery's. The TrainingController
-// belongs to the caller and must outlive the panel. GUI thread only.
+// (TrainingSettingsForm), the run's buttons (TrainingRunControls) and progress (TrainingProgressView), its best
+// weights so far (BestWeights, BestWeightsBar), and the curves, timeline and samples (TrainingMonitor). The panel
+// wires them together and runs the few steps that involve several of them: starting or resuming a run, and what a
+// loaded corpus changes. Saving and the questions about unsaved work are TrainingRunFiles's; autosaving is
+// TrainingRecovery's. The TrainingController belongs to the caller and must outlive the panel. GUI thread only.
 #include "training/corpus_source.h"
 #include "training/training_controller.h"
 
@@ -17,6 +17,8 @@ class QToolButton;
 
 namespace lstm {
 
+class BestWeights;
+class BestWeightsBar;
 class CorpusChooser;
 class CorpusPreview;
 class LossPlotView;
@@ -64,6 +66,7 @@ public:
   LossPlotView *lossPlot();
   SampleLog *sampleLog();
   TrainingSettingsForm *settings() { return m_settings; }
+  BestWeights *bestWeights() { return m_best; }
 
 Q_SIGNALS:
   void corpusReady(); // a corpus loaded, the settings were fitted to it
@@ -102,6 +105,8 @@ private:
   TrainingRunControls *m_controls = nullptr;
   TrainingProgressView *m_progress = nullptr;
   TrainingMonitor *m_monitor = nullptr;
+  BestWeights *m_best = nullptr;
+  BestWeightsBar *m_bestBar = nullptr;
 };
 
 } // namespace lstm

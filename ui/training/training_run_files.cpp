@@ -1,7 +1,9 @@
 #include "training_run_files.h"
 
 #include "common/dialogs.h"
+#include "common/problem_text.h"
 #include "data/corpus.h"
+#include "io/model_file.h"
 #include "training/training_controller.h"
 #include "training/training_recovery.h"
 
@@ -52,6 +54,20 @@ void TrainingRunFiles::save(bool checkpoint) {
                          .arg(path));
 }
 
+void TrainingRunFiles::saveBest(const Model &model, qint64 iteration) {
+  const QString path = dialogs::saveFile(m_dialogParent, tr("Save the best weights"),
+                                         m_baseName + QStringLiteral("-best.lstm"),
+                                         tr("LSTM models (*.lstm);;All files (*)"));
+  if (path.isEmpty())
+    return;
+  Problem problem;
+  if (!saveModel(model, path, &problem)) {
+    dialogs::error(m_dialogParent, tr("Cannot save model"), problemText(problem));
+    return;
+  }
+  Q_EMIT bestSaved(tr("Saved the best weights (iteration %1) to %2.").arg(iteration).arg(path));
+}
+
 QString TrainingRunFiles::chooseCheckpoint() {
   return dialogs::openFile(m_dialogParent, tr("Resume checkpoint"), checkpointFilter());
 }
@@ -59,8 +75,10 @@ QString TrainingRunFiles::chooseCheckpoint() {
 bool TrainingRunFiles::offerToSave(const QString &question) {
   if (!hasUnsavedTraining())
     return true;
-  const auto choice = dialogs::askToSave(m_dialogParent, tr("Unsaved training"),
-                                         question.arg(m_controller->iteration() - m_savedIteration));
+  // The run goes on while the question is open: the count it names follows it.
+  const auto choice = dialogs::askToSave(m_dialogParent, tr("Unsaved training"), [this, question] {
+    return question.arg(m_controller->iteration() - m_savedIteration);
+  });
   if (choice == dialogs::SaveChoice::Cancel)
     return false;
   // Pausing would wait for a whole iteration; stopping keeps the last complete one, which saves exactly.

@@ -12,6 +12,7 @@ namespace lstm {
 class TrainingController;
 class TrainingRecovery;
 struct Corpus;
+struct Model;
 
 class TrainingRunFiles : public QObject {
   Q_OBJECT
@@ -24,6 +25,9 @@ public:
   // Asks for a path and saves the model (or a checkpoint); errors are shown (dialogs::error). saved() follows a
   // save.
   void save(bool checkpoint);
+  // Asks for a path and saves `model`, the run's best weights from `iteration` (not a checkpoint: the run's own
+  // weights stay unsaved). Errors are shown; bestSaved() follows a save.
+  void saveBest(const Model &model, qint64 iteration);
   // Asks which checkpoint to resume; empty when the user cancelled.
   QString chooseCheckpoint();
   // Training happened since the last save of the model or a checkpoint (or the resume of one).
@@ -36,6 +40,7 @@ public:
 
 Q_SIGNALS:
   void saved(const QString &message); // "Saved the model at iteration N to <path>."
+  void bestSaved(const QString &message); // "Saved the best weights (iteration N) to <path>."
 
 private:
   // Asks `question` (%1: unsaved iterations) when training is unsaved; Save stops the run and saves a checkpoint,
