@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -48,6 +49,7 @@ private Q_SLOTS:
   void fitsItsDockWithoutScrollingSideways();
   void progressKeepsTheScrollPosition();
   void wheelScrollsThePanelAndChangesNoSetting();
+  void suggestsSettingsFromTheCorpus();
   void savesTheBestWeightsWhileRunning();
   void overfittingNoteAppearsAndStays();
   void quitQuestionCountsLiveIterations();
@@ -215,6 +217,36 @@ void TestTrainingDock::wheelScrollsThePanelAndChangesNoSetting() {
   const int index = optimizer->currentIndex();
   turnWheel(optimizer, optimizer, index == 0 ? 1 : -1);
   QVERIFY(optimizer->currentIndex() != index);
+}
+
+// The settings suggested 2×256 units for a 3-symbol bracket corpus.
+void TestTrainingDock::suggestsSettingsFromTheCorpus() {
+  TrainingPanel *panel = m_window->trainingPanel();
+  QSignalSpy ready(panel, &TrainingPanel::corpusReady);
+  panel->loadGenerated(QStringLiteral("parens"), 200000, 1);
+  QVERIFY(ready.wait(20000));
+  const TrainerConfig brackets = panel->settings()->config();
+  QCOMPARE(panel->corpus()->vocabulary.size(), 3);
+  QCOMPARE(brackets.numLayers, 1);
+  QVERIFY2(brackets.hiddenSize <= 64, qPrintable(QString::number(brackets.hiddenSize)));
+  QVERIFY(panel->settings()->isValid());
+  auto *suggestion = child<QLabel>(panel, "suggestionLabel");
+  QVERIFY2(suggestion->isVisible() && suggestion->text().contains(QStringLiteral("3 symbols")),
+           qPrintable(suggestion->text()));
+
+  // A big text (the Debian Chinese fortunes, 2 MB, when installed; else a megabyte of the grammar) gets more.
+  const QString chinese = QStringLiteral("/usr/share/games/fortunes/chinese");
+  if (QFileInfo::exists(chinese)) {
+    panel->loadCorpusFile(chinese);
+    QVERIFY(ready.wait(60000));
+  } else {
+    loadGrammar(30000);
+  }
+  const TrainerConfig big = panel->settings()->config();
+  qInfo() << panel->corpus()->name << panel->corpus()->size() << "characters," << panel->corpus()->vocabulary.size()
+          << "symbols:" << big.numLayers << "×" << big.hiddenSize << "embedding" << big.embedDim;
+  QVERIFY(big.numLayers * big.hiddenSize >= 4 * brackets.numLayers * brackets.hiddenSize);
+  QVERIFY(panel->settings()->isValid());
 }
 
 void TestTrainingDock::savesTheBestWeightsWhileRunning() {
