@@ -10,6 +10,8 @@ namespace lstm {
 SteadyLabel::SteadyLabel(QWidget *parent) : QLabel(parent) {
   setWordWrap(true);
   setTextFormat(Qt::PlainText);
+  setAlignment(Qt::AlignLeft | Qt::AlignTop); // the text sits where it starts; the room it may need lies below
+
 }
 
 void SteadyLabel::setReservedTexts(const QStringList &texts) {
