@@ -148,6 +148,23 @@ private Q_SLOTS:
     QCOMPARE(m_session->selectedUnit(), 5);
   }
 
+  void blankLinesShowOnlyTheirStrips() {
+    const QString text = QStringLiteral("ab cd\n\nef gh\n");
+    open(text, int(text.size()));
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(m_view->setChosenUnits(QStringLiteral("1, 2")));
+    m_view->refreshNow();
+    const int blank = 6; // the second newline, alone on its line
+    QCOMPARE(canvas()->lineOf(blank), canvas()->lineOf(5) + 1);
+    QCOMPARE(canvas()->stripRect(0, blank).top(), canvas()->characterRect(blank).top()); // no text row above
+    const int textLine = canvas()->characterRect(blank).top() - canvas()->characterRect(0).top();
+    const int blankLine = canvas()->characterRect(blank + 1).top() - canvas()->characterRect(blank).top();
+    QVERIFY(blankLine < textLine);
+    QVERIFY(near(pixelAt(grabCanvas(), canvas()->stripRect(1, blank).center()), canvas()->stripColor(1, blank)));
+    QTest::mouseClick(canvas()->viewport(), Qt::LeftButton, {}, canvas()->stripRect(1, blank).center());
+    QCOMPARE(m_session->cursor(), blank);
+  }
+
   void clickBeyondTheReadTextReadsUpToIt() {
     open(kText, 5);
     QVERIFY(!QTest::currentTestFailed());

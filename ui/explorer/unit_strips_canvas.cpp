@@ -62,6 +62,7 @@ UnitStripsCanvas::UnitStripsCanvas(ExplorerSession *session, QWidget *parent)
   m_stripHeight = int(std::ceil(QFontMetricsF(m_labelFont).height()));
   m_legendHeight = fontMetrics().height() + 8;
   setViewportMargins(0, m_legendHeight, 0, 0);
+  relayout();
 }
 
 UnitStripsCanvas::~UnitStripsCanvas() = default;
@@ -93,8 +94,7 @@ void UnitStripsCanvas::setStrips(std::vector<UnitStrip> strips) {
   m_gutter = labels.horizontalAdvance(QStringLiteral("unit 000"));
   for (int k = 0; k < int(m_strips.size()); ++k)
     m_gutter = std::max(m_gutter, labels.horizontalAdvance(stripLabel(k)));
-  m_layout.setWidth(layoutWidth(viewport()->width()));
-  updateScrollRange();
+  relayout();
   const int cursor = m_session->hasModel() ? m_session->cursor() : -1;
   if (cursor != m_shownCursor) {
     m_shownCursor = cursor;
@@ -136,54 +136,83 @@ QString UnitStripsCanvas::cellText(int index) const {
 
 int UnitStripsCanvas::layoutWidth(int width) const { return std::max(40, width - textLeft() - kMargin); }
 
-int UnitStripsCanvas::stripTop(int strip) const { return int(std::lround(m_layout.rowHeight())) + strip * (m_stripHeight + 1); }
+bool UnitStripsCanvas::isBlankLine(const TextLayout &layout, int row) const {
+  const int begin = layout.rowBegin(row);
+  return !layout.isSeries() && layout.rowEnd(row) == begin + 1 && layout.isNewline(layout.token(begin));
+}
 
-int UnitStripsCanvas::bandHeight() const { return stripTop(int(m_strips.size())) + kBandGap; }
+int UnitStripsCanvas::textHeight(const TextLayout &layout, int row) const {
+  return isBlankLine(layout, row) ? 0 : int(std::lround(layout.rowHeight()));
+}
+
+std::vector<int> UnitStripsCanvas::lineTops(const TextLayout &layout) const {
+  std::vector<int> tops(std::size_t(layout.rowCount()) + 1, kMargin);
+  for (int row = 0; row < layout.rowCount(); ++row) {
+    const bool empty = layout.rowBegin(row) == layout.rowEnd(row); // after a final newline: nothing yet
+    tops[std::size_t(row) + 1] =
+        tops[std::size_t(row)] + (empty ? 0 : textHeight(layout, row) + stripsHeight() + kBandGap);
+  }
+  return tops;
+}
+
+void UnitStripsCanvas::relayout() {
+  m_layout.setWidth(layoutWidth(viewport()->width()));
+  m_lineTops = lineTops(m_layout);
+  updateScrollRange();
+}
+
+int UnitStripsCanvas::lineAt(int contentY) const {
+  const auto it = std::upper_bound(m_lineTops.begin(), m_lineTops.end(), contentY);
+  const int row = int(it - m_lineTops.begin()) - 1;
+  return row >= 0 && row < m_layout.rowCount() ? row : -1;
+}
 
 QRect UnitStripsCanvas::characterRect(int index) const {
   const QRect cell = m_layout.cellRect(index);
-  if (cell.isNull())
+  if (cell.isNull() || m_lineTops.size() != std::size_t(m_layout.rowCount()) + 1)
     return {};
   const int row = m_layout.rowOf(index);
-  return {textLeft() + cell.left(), kMargin + row * bandHeight() - verticalScrollBar()->value(), cell.width(),
-          int(std::lround(m_layout.rowHeight()))};
+  // A blank line has no text row: its newline's cell is the column of its strips.
+  const int height = isBlankLine(m_layout, row) ? std::max(1, stripsHeight()) : textHeight(m_layout, row);
+  return {textLeft() + cell.left(), m_lineTops[std::size_t(row)] - verticalScrollBar()->value(), cell.width(), height};
 }
 
 QRect UnitStripsCanvas::stripRect(int strip, int index) const {
   const QRect cell = characterRect(index);
   if (cell.isNull() || strip < 0 || strip >= int(m_strips.size()))
     return {};
-  return {cell.left(), cell.top() + stripTop(strip), cell.width(), m_stripHeight};
-}
-
-QRect UnitStripsCanvas::labelRect(int strip, int row) const {
-  return {kMargin, kMargin + row * bandHeight() - verticalScrollBar()->value() + stripTop(strip), m_gutter,
+  return {cell.left(), cell.top() + textHeight(m_layout, m_layout.rowOf(index)) + stripTop(strip), cell.width(),
           m_stripHeight};
 }
 
+QRect UnitStripsCanvas::labelRect(int strip, int row) const {
+  if (row < 0 || row >= m_layout.rowCount() || m_lineTops.size() != std::size_t(m_layout.rowCount()) + 1)
+    return {};
+  return {kMargin, m_lineTops[std::size_t(row)] - verticalScrollBar()->value() + textHeight(m_layout, row) + stripTop(strip),
+          m_gutter, m_stripHeight};
+}
+
 int UnitStripsCanvas::stepAt(const QPoint &viewportPos) const {
-  const int y = viewportPos.y() - kMargin + verticalScrollBar()->value();
-  if (y < 0 || m_layout.cellCount() == 0)
-    return -1;
-  const int row = y / bandHeight();
-  if (row >= m_layout.rowCount() || y - row * bandHeight() >= stripTop(int(m_strips.size())))
-    return -1; // below the last line, or in the gap between lines
+  const int y = viewportPos.y() + verticalScrollBar()->value();
+  const int row = m_layout.cellCount() == 0 ? -1 : lineAt(y);
+  if (row < 0 || y - m_lineTops[std::size_t(row)] >= textHeight(m_layout, row) + stripsHeight())
+    return -1; // above or below the text, or in the gap between lines
   return m_layout.indexAt(QPoint(viewportPos.x() - textLeft(), m_layout.rowTop(row) + 1));
 }
 
 void UnitStripsCanvas::updateScrollRange() {
-  const int content = 2 * kMargin + m_layout.rowCount() * bandHeight();
+  const int content = m_lineTops.back() + kMargin;
   const int page = viewport()->height();
   verticalScrollBar()->setRange(0, std::max(0, content - page));
   verticalScrollBar()->setPageStep(page);
-  verticalScrollBar()->setSingleStep(bandHeight());
+  verticalScrollBar()->setSingleStep(int(std::lround(m_layout.rowHeight())) + stripsHeight() + kBandGap);
 }
 
 void UnitStripsCanvas::ensureVisible(int index) {
   const QRect cell = characterRect(index);
   if (cell.isNull())
     return;
-  const int bottom = cell.top() + bandHeight();
+  const int bottom = cell.top() + textHeight(m_layout, m_layout.rowOf(index)) + stripsHeight() + kBandGap;
   QScrollBar *bar = verticalScrollBar();
   if (cell.top() < 0)
     bar->setValue(bar->value() + cell.top() - kMargin);
@@ -227,18 +256,21 @@ std::pair<QString, QString> UnitStripsCanvas::legendEnds() const {
   return {QString::number(range.low, 'g', 2), QString::number(range.high, 'g', 2)};
 }
 
-void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, int first, int last, int yOffset) const {
+void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, const std::vector<int> &tops, int first,
+                                  int last, int yOffset) const {
   const QColor readInk = palette().text().color(), unreadInk(150, 150, 150), faintInk(175, 175, 175);
   const QFontMetricsF metrics(layout.font());
   const double baseline = layout.ascentPad() + metrics.ascent();
-  const int textHeight = int(std::lround(layout.rowHeight()));
-  const int band = bandHeight(), cursor = m_session->hasModel() ? m_session->cursor() : -1;
+  const int cursor = m_session->hasModel() ? m_session->cursor() : -1;
   for (int row = first; row < last; ++row) {
-    const int top = kMargin + row * band - yOffset;
+    const int top = tops[std::size_t(row)] - yOffset;
+    if (layout.rowBegin(row) == layout.rowEnd(row))
+      continue; // the empty line after a final newline: nothing to label
+    const int textHeight = this->textHeight(layout, row), stripsTop = top + textHeight;
     p.setFont(m_labelFont);
     p.setPen(palette().text().color());
-    for (int k = 0; k < int(m_strips.size()); ++k)
-      p.drawText(QRect(kMargin, top + stripTop(k), m_gutter, m_stripHeight), Qt::AlignRight | Qt::AlignVCenter,
+    for (int k = 0; textHeight > 0 && k < int(m_strips.size()); ++k) // a blank line's strips follow the line above
+      p.drawText(QRect(kMargin, stripsTop + stripTop(k), m_gutter, m_stripHeight), Qt::AlignRight | Qt::AlignVCenter,
                  stripLabel(k));
     p.setFont(layout.font());
     for (int index = layout.rowBegin(row), end = layout.rowEnd(row); index < end; ++index) {
@@ -251,7 +283,7 @@ void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, int fir
         p.fillRect(cell, kCursorFill);
       for (int k = 0; k < int(m_strips.size()); ++k) {
         const QColor tint = stripColor(k, index);
-        p.fillRect(QRect(cell.left(), top + stripTop(k), cell.width(), m_stripHeight),
+        p.fillRect(QRect(cell.left(), stripsTop + stripTop(k), cell.width(), m_stripHeight),
                    tint.isValid() ? tint : kUnreadStrip);
       }
       QString glyph;
@@ -261,7 +293,7 @@ void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, int fir
         glyph = symbolLabel(U'\n');
       else if (!layout.isBlank(layout.token(index)))
         glyph = m_session->tokenText(layout.token(index));
-      if (glyph.isEmpty())
+      if (glyph.isEmpty() || textHeight == 0)
         continue;
       const bool newline = !layout.isSeries() && layout.isNewline(layout.token(index));
       p.setPen(newline ? faintInk : read ? readInk : unreadInk);
@@ -272,7 +304,8 @@ void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, int fir
       const int right = textLeft() + int(std::lround(layout.cellX(cursor) + layout.cellWidth(cursor)));
       p.setPen(QPen(kCursorPen, displayStyle().lineWidth(2.0)));
       p.setBrush(Qt::NoBrush);
-      p.drawRect(QRectF(left, top, std::max(1, right - left), stripTop(int(m_strips.size()))).adjusted(0, 0, -1, -1));
+      p.drawRect(QRectF(left, top, std::max(1, right - left), std::max(2, textHeight + stripsHeight() - 1))
+                     .adjusted(0, 0, -1, -1));
     }
   }
 }
@@ -282,16 +315,16 @@ void UnitStripsCanvas::paintEvent(QPaintEvent *) {
   p.fillRect(viewport()->rect(), palette().base());
   if (!m_session->hasModel() || m_layout.cellCount() == 0)
     return;
-  const int scroll = verticalScrollBar()->value(), band = bandHeight();
-  const int first = std::max(0, (scroll - kMargin) / band);
-  const int last = std::min(m_layout.rowCount(), (scroll + viewport()->height() - kMargin) / band + 1);
-  paintLines(p, m_layout, first, last, scroll);
+  const int scroll = verticalScrollBar()->value();
+  const int first = std::max(0, lineAt(scroll));
+  const int bottom = lineAt(scroll + viewport()->height());
+  paintLines(p, m_layout, m_lineTops, first, bottom < 0 ? m_layout.rowCount() : bottom + 1, scroll);
 }
 
 QSize UnitStripsCanvas::fullSize(int width) const {
   TextLayout layout = m_layout;
   layout.setWidth(layoutWidth(width));
-  return {width, m_legendHeight + 2 * kMargin + layout.rowCount() * bandHeight()};
+  return {width, m_legendHeight + lineTops(layout).back() + kMargin};
 }
 
 void UnitStripsCanvas::paintFull(QPainter &p, int width) const {
@@ -302,7 +335,7 @@ void UnitStripsCanvas::paintFull(QPainter &p, int width) const {
   paintLegend(p, width);
   p.save();
   p.translate(0, m_legendHeight);
-  paintLines(p, layout, 0, layout.rowCount(), 0);
+  paintLines(p, layout, lineTops(layout), 0, layout.rowCount(), 0);
   p.restore();
 }
 
@@ -310,8 +343,7 @@ void UnitStripsCanvas::resizeEvent(QResizeEvent *event) {
   QAbstractScrollArea::resizeEvent(event);
   const QRect contents = contentsRect();
   m_legend->setGeometry(contents.left(), contents.top(), contents.width(), m_legendHeight);
-  m_layout.setWidth(layoutWidth(viewport()->width()));
-  updateScrollRange();
+  relayout();
   ensureVisible(m_shownCursor);
 }
 
@@ -344,9 +376,8 @@ void UnitStripsCanvas::mouseReleaseEvent(QMouseEvent *event) {
     return QAbstractScrollArea::mouseReleaseEvent(event);
   const QPoint pos = event->position().toPoint();
   if (pos.x() < textLeft()) {
-    const int y = pos.y() - kMargin + verticalScrollBar()->value();
-    const int row = y / bandHeight();
-    for (int k = 0; y >= 0 && k < int(m_strips.size()); ++k)
+    const int row = lineAt(pos.y() + verticalScrollBar()->value());
+    for (int k = 0; row >= 0 && k < int(m_strips.size()); ++k)
       if (labelRect(k, row).contains(pos))
         Q_EMIT labelClicked(k);
     return;

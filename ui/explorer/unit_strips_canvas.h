@@ -79,11 +79,19 @@ private:
   void syncTape();
   int textLeft() const { return m_gutter + 2 * kMargin; }
   int layoutWidth(int width) const;
-  int bandHeight() const;
-  int stripTop(int strip) const; // inside a band
+  // A line holding only a newline (the blank line between paragraphs) shows its strips without a row of text, so
+  // fortunes and poems do not spend half the view on empty rows.
+  bool isBlankLine(const TextLayout &layout, int row) const;
+  int textHeight(const TextLayout &layout, int row) const; // the text row above the strips; 0 on a blank line
+  int stripsHeight() const { return int(m_strips.size()) * (m_stripHeight + 1); }
+  int stripTop(int strip) const { return strip * (m_stripHeight + 1); } // below the text row
+  std::vector<int> lineTops(const TextLayout &layout) const; // (rows + 1) tops from kMargin, the last one the end
+  int lineAt(int contentY) const;                             // the line of m_layout at a content y, −1 if none
+  void relayout();                                            // after the tape, strips or width changed
   void paintLegend(QPainter &p, int width) const;
-  // Lines [first, last) of `layout`, line r at y = kMargin + r·bandHeight − yOffset.
-  void paintLines(QPainter &p, const TextLayout &layout, int first, int last, int yOffset) const;
+  // Lines [first, last) of `layout` with `tops` = lineTops(layout), shifted up by yOffset.
+  void paintLines(QPainter &p, const TextLayout &layout, const std::vector<int> &tops, int first, int last,
+                  int yOffset) const;
   void updateScrollRange();
   void ensureVisible(int index);
 
@@ -97,6 +105,7 @@ private:
   const Model *m_laidOutModel = nullptr; // the model m_layout's vocabulary belongs to
   std::vector<UnitStrip> m_strips;
   std::vector<QuantityRange> m_ranges; // per strip
+  std::vector<int> m_lineTops;         // lineTops(m_layout)
   Quantity m_quantity = Quantity::Cell;
   int m_steps = 0;
   int m_stripHeight = 10;
