@@ -4,10 +4,10 @@
 #include "explorer_session.h"
 #include "model/model.h"
 #include "step_values.h"
+#include "unit_strips_legend.h"
 
 #include <QFontMetricsF>
 #include <QHelpEvent>
-#include <QLinearGradient>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -22,11 +22,6 @@ namespace {
 const QColor kUnreadStrip(238, 238, 238);
 const QColor kCursorFill(255, 226, 178);
 const QColor kCursorPen(230, 110, 0);
-
-// c and the pre-activations are unbounded: each unit is drawn over its own range (unitRange), not one shared scale.
-bool eachUnitOwnRange(Quantity q) {
-  return !(quantityIsGate(q) || q == Quantity::CandidateGate || q == Quantity::Hidden);
-}
 } // namespace
 
 class UnitStripsCanvas::Legend : public QWidget {
@@ -92,8 +87,11 @@ void UnitStripsCanvas::setStrips(std::vector<UnitStrip> strips) {
                                              : naturalRange(m_quantity));
   const QFontMetrics labels(m_labelFont);
   m_gutter = labels.horizontalAdvance(QStringLiteral("unit 000"));
-  for (int k = 0; k < int(m_strips.size()); ++k)
-    m_gutter = std::max(m_gutter, labels.horizontalAdvance(stripLabel(k)));
+  m_labels.clear();
+  for (int k = 0; k < int(m_strips.size()); ++k) {
+    m_labels.push_back(stripLabel(k));
+    m_gutter = std::max(m_gutter, labels.horizontalAdvance(m_labels.back()));
+  }
   relayout();
   const int cursor = m_session->hasModel() ? m_session->cursor() : -1;
   if (cursor != m_shownCursor) {
@@ -120,12 +118,6 @@ QString UnitStripsCanvas::stripLabel(int strip) const {
   if (!std::isnan(s.correlation))
     label += QStringLiteral("  r=%1").arg(s.correlation, 0, 'f', 2);
   return label;
-}
-
-QString UnitStripsCanvas::legendText() const {
-  if (!eachUnitOwnRange(m_quantity))
-    return tr("strips: %1").arg(quantityName(m_quantity));
-  return tr("strips: %1, each unit over its own range ±max|%2|").arg(quantityName(m_quantity), quantitySymbol(m_quantity));
 }
 
 QString UnitStripsCanvas::cellText(int index) const {
@@ -221,39 +213,9 @@ void UnitStripsCanvas::ensureVisible(int index) {
 }
 
 void UnitStripsCanvas::paintLegend(QPainter &p, int width) const {
-  if (!m_session->hasModel())
-    return;
-  p.setFont(font());
-  const QFontMetrics metrics(font());
-  const int height = m_legendHeight;
-  int x = kMargin;
-  const auto text = [&](const QString &words, int gap) {
-    p.setPen(palette().windowText().color());
-    p.drawText(QRect(x, 0, std::max(0, width - x), height), Qt::AlignVCenter | Qt::AlignLeft, words);
-    x += metrics.horizontalAdvance(words) + gap;
-  };
-  const auto [low, high] = legendEnds();
-  text(legendText(), 12);
-  text(low, 4);
-  const QRect bar(x, height / 2 - 5, 110, 10);
-  QLinearGradient gradient(bar.topLeft(), bar.topRight());
-  for (int k = 0; k <= 8; ++k)
-    gradient.setColorAt(k / 8.0, legendColor(k / 8.0));
-  p.fillRect(bar, gradient);
-  x = bar.right() + 5;
-  text(high, 0);
-}
-
-QColor UnitStripsCanvas::legendColor(double fraction) const {
-  const QuantityRange range = eachUnitOwnRange(m_quantity) ? QuantityRange{-1.0, 1.0} : naturalRange(m_quantity);
-  return quantityColor(m_quantity, range.low + (range.high - range.low) * fraction, range);
-}
-
-std::pair<QString, QString> UnitStripsCanvas::legendEnds() const {
-  if (eachUnitOwnRange(m_quantity))
-    return {QStringLiteral("−max"), QStringLiteral("+max")};
-  const QuantityRange range = naturalRange(m_quantity);
-  return {QString::number(range.low, 'g', 2), QString::number(range.high, 'g', 2)};
+  if (m_session->hasModel())
+    paintStripsLegend(p, m_quantity, QRect(kMargin, 0, width - 2 * kMargin, m_legendHeight), font(),
+                      palette().windowText().color());
 }
 
 void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, const std::vector<int> &tops, int first,
@@ -271,7 +233,7 @@ void UnitStripsCanvas::paintLines(QPainter &p, const TextLayout &layout, const s
     p.setPen(palette().text().color());
     for (int k = 0; textHeight > 0 && k < int(m_strips.size()); ++k) // a blank line's strips follow the line above
       p.drawText(QRect(kMargin, stripsTop + stripTop(k), m_gutter, m_stripHeight), Qt::AlignRight | Qt::AlignVCenter,
-                 stripLabel(k));
+                 m_labels[std::size_t(k)]);
     p.setFont(layout.font());
     for (int index = layout.rowBegin(row), end = layout.rowEnd(row); index < end; ++index) {
       // Edges rounded independently, so neighbouring cells share an edge and strips show no seams.

@@ -12,7 +12,6 @@
 #include <QAbstractScrollArea>
 
 #include <limits>
-#include <utility>
 #include <vector>
 
 class QPainter;
@@ -44,10 +43,7 @@ public:
   // Tint of strip `strip` at `step`: the scale's colour of the unit's value there; invalid when not read yet.
   QColor stripColor(int strip, int step) const;
   QString stripLabel(int strip) const;  // "unit 25", "L1 unit 25", with "r = −0.74" when ranked
-  QString legendText() const;           // "c (cell state), each unit over its own range ±max|c|"
   QString cellText(int index) const;    // what the text cell of tape entry `index` shows
-  QColor legendColor(double fraction) const;        // the colour scale from its low (0) to its high end (1)
-  std::pair<QString, QString> legendEnds() const;   // the ends' numbers ("0", "1"), or "−max", "+max"
 
   // Geometry in viewport coordinates, valid after setStrips (or a resize).
   QRect characterRect(int index) const;       // the text cell of tape entry `index`; null outside the tape
@@ -106,6 +102,7 @@ private:
   std::vector<UnitStrip> m_strips;
   std::vector<QuantityRange> m_ranges; // per strip
   std::vector<int> m_lineTops;         // lineTops(m_layout)
+  std::vector<QString> m_labels;       // stripLabel of each strip, composed once per setStrips
   Quantity m_quantity = Quantity::Cell;
   int m_steps = 0;
   int m_stripHeight = 10;

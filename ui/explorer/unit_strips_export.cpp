@@ -2,6 +2,7 @@
 
 #include "explorer_session.h"
 #include "unit_strips_canvas.h"
+#include "unit_strips_legend.h"
 
 #include <QCoreApplication>
 #include <QBuffer>
@@ -83,8 +84,8 @@ QString unitStripsHtml(const UnitStripsCanvas &canvas) {
     labels += QStringLiteral("<span>%1</span>").arg(canvas.stripLabel(k).toHtmlEscaped());
   QString gradient;
   for (int k = 0; k <= 8; ++k)
-    gradient += QStringLiteral(",%1").arg(cssColor(canvas.legendColor(k / 8.0)));
-  const auto [low, high] = canvas.legendEnds();
+    gradient += QStringLiteral(",%1").arg(cssColor(stripsLegendColor(canvas.quantity(), k / 8.0)));
+  const auto [low, high] = stripsLegendEnds(canvas.quantity());
   QString html;
   html.reserve(200 * n + 2000);
   html += QStringLiteral(
@@ -103,7 +104,7 @@ QString unitStripsHtml(const UnitStripsCanvas &canvas) {
               "</style></head><body>\n")
               .arg(trExport("Units over the text").toHtmlEscaped(), gradient);
   html += QStringLiteral("<p class=\"legend\">%1 %2 <span class=\"bar\"></span> %3</p>\n")
-              .arg(canvas.legendText().toHtmlEscaped(), low.toHtmlEscaped(), high.toHtmlEscaped());
+              .arg(stripsLegendText(canvas.quantity()).toHtmlEscaped(), low.toHtmlEscaped(), high.toHtmlEscaped());
   const int steps = std::min(session.steps(), n), cursor = session.cursor();
   bool lineOpen = false;
   for (int k = 0; k < n; ++k) {
