@@ -15,6 +15,7 @@
 #include "explorer/text_input_panel.h"
 #include "explorer/text_view.h"
 #include "explorer/unit_discovery_panel.h"
+#include "explorer/unit_strips_view.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
 #include "lessons/lesson_panel.h"
@@ -95,6 +96,10 @@ void MainWindow::createDocks() {
   tabifyDockWidget(heatmaps, m_forecastDock); // series models raise it; character models keep the heatmaps in front
   heatmaps->raise();
   resizeDocks({heatmaps, traces}, {3, 2}, Qt::Horizontal);
+  QDockWidget *strips = addDock(new UnitStripsView(m_session), QT_TR_NOOP("Units over the text"),
+                                QStringLiteral("unitStripsDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(traces, strips); // both show chosen units along the steps
+  traces->raise();
   QDockWidget *diagram = addDock(new CellDiagramView(m_session), QT_TR_NOOP("Cell diagram"), QStringLiteral("cellDiagramDock"),
                                  Qt::RightDockWidgetArea);
   QDockWidget *equations =
@@ -155,7 +160,7 @@ void MainWindow::createMenus() {
   m_texts.action(file->addAction(QString(), this, &MainWindow::openDefaultModel), QT_TR_NOOP("Open the &built-in model"));
   file->addSeparator();
   fillExportMenu(m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export")), this, m_texts,
-                 {m_heatmaps, m_unitTraces, m_nextToken, m_session});
+                 {m_heatmaps, m_unitTraces, m_nextToken, m_session, findChild<UnitStripsView *>()});
   file->addSeparator();
   QAction *quit = m_texts.action(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
   quit->setShortcut(QKeySequence::Quit);

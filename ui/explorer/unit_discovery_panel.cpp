@@ -31,7 +31,9 @@ constexpr Quantity kRankable[] = {Quantity::Cell,          Quantity::Hidden,    
                                   Quantity::ForgetGate,    Quantity::CandidateGate, Quantity::OutputGate};
 constexpr double kStrong = 0.5; // |r| counted as "follows the feature" in the summary
 
-QString featureName(TextFeature f) {
+} // namespace
+
+QString UnitDiscoveryPanel::featureName(TextFeature f) {
   static const char *const names[] = {
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "bracket depth"),
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "inside quotes"),
@@ -42,8 +44,6 @@ QString featureName(TextFeature f) {
       QT_TRANSLATE_NOOP("lstm::UnitDiscoveryPanel", "regular expression…")};
   return UnitDiscoveryPanel::tr(names[int(f)]);
 }
-
-} // namespace
 
 UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent)
     : QWidget(parent), m_session(session) {

@@ -32,6 +32,8 @@ public:
   explicit UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent = nullptr);
   ~UnitDiscoveryPanel() override;
 
+  static QString featureName(TextFeature feature); // "bracket depth", … in the current UI language
+
   // Recomputes and replots at once instead of at the next coalesced refresh (tests, benchmarks).
   void refreshNow();
   // Ranked units of the shown layer, best first; empty without a text feature (no model, no steps, series

@@ -6,6 +6,7 @@
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
 #include "explorer/next_token_view.h"
+#include "explorer/unit_strips_view.h"
 #include "explorer/unit_trace_view.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,10 @@ void fillExportMenu(QMenu *menu, QMainWindow *window, TranslatedTexts &texts, co
   add(QT_TRANSLATE_NOOP("lstm::MainWindow", "Next-character distribution as PNG/PDF…"), "exportDistributionAction",
       QT_TRANSLATE_NOOP("lstm::MainWindow", "Export distribution"), QStringLiteral("next-character.png"), imageFilter,
       [view = sources.nextToken](const QString &path, QString *error) { return view->exportImage(path, error); });
+  add(QT_TRANSLATE_NOOP("lstm::MainWindow", "Units over the text as PNG/SVG/HTML…"), "exportUnitStripsAction",
+      QT_TRANSLATE_NOOP("lstm::MainWindow", "Export units over the text"), QStringLiteral("units-over-text.png"),
+      &UnitStripsView::exportFilter,
+      [view = sources.unitStrips](const QString &path, QString *error) { return view->exportTo(path, error); });
   add(QT_TRANSLATE_NOOP("lstm::MainWindow", "Trace as CSV…"), "exportCsvAction",
       QT_TRANSLATE_NOOP("lstm::MainWindow", "Export trace"), QStringLiteral("trace.csv"), csvFilter,
       [session = sources.session](const QString &path, QString *error) { return session->exportTraceCsv(path, error); });
