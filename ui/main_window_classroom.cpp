@@ -39,7 +39,7 @@ void MainWindow::createClassroomDocks() {
 }
 
 void MainWindow::addClassroomMenus(QMenu *view) {
-  // Presentation keeps the text, the cell diagram (its equations a tab away) and the heatmaps (shown as one map),
+  // Presentation keeps the text, the cell diagram and the heatmaps (shown as one map),
   // in an arrangement of its own.
   m_presentation = new PresentationMode(
       this, Workspaces::presentedDocks(),

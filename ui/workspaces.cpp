@@ -47,7 +47,7 @@ constexpr DockPlan kDockPlan[] = {
     {"trainingDock",        hidden(P::Left),       {P::Left},              hidden(P::RightBottom), {}},
     {"lessonDock",          hidden(P::LeftBottom), hidden(P::LeftBottom),  {P::Left},              {}},
     {"cellDiagramDock",     {P::RightTop},         hidden(P::RightTop),    {P::RightTop},          {P::Top}},
-    {"equationsDock",       {P::RightTop},         hidden(P::RightTop),    {P::RightTop},          {P::Top}},
+    {"equationsDock",       {P::RightTop},         hidden(P::RightTop),    {P::RightTop},          hidden(P::Top)},
     {"nextTokenDock",       {P::RightBottom},      {P::RightTop},          {P::RightBottom},       {}},
     {"heatmapDock",         {P::BottomLeft},       {P::BottomLeft},        {P::BottomLeft},        {P::RightTop}},
     {"gradientFlowDock",    {P::BottomLeft},       hidden(P::BottomLeft),  {P::BottomLeft},        {}},
