@@ -22,6 +22,7 @@
 #include "menus/export_menu.h"
 #include "opening/model_opener.h"
 #include "training/training_panel.h"
+#include "workspaces.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -47,6 +48,9 @@ MainWindow::MainWindow(QWidget *parent)
   setObjectName(QStringLiteral("mainWindow"));
   setAcceptDrops(true);
   setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+  // The workspaces first: on a narrow screen the toolbars on the right fold into their » menus.
+  m_workspaces = new Workspaces(this);
+  addToolBar(Qt::TopToolBarArea, m_workspaces->toolBar());
   m_driveBar = new DriveToolBar(m_session, this);
   addToolBar(Qt::TopToolBarArea, m_driveBar);
   addToolBar(Qt::TopToolBarArea, new SelectionToolBar(m_session, this));
@@ -69,7 +73,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, signal, this, &MainWindow::updateTitleAndStatus);
   connect(m_session, &ExplorerSession::cursorChanged, this, &MainWindow::updateTitleAndStatus);
   resize(1400, 900);
-  m_defaultState = saveState();
   restoreLayout();
   updateTitleAndStatus();
 }
@@ -88,45 +91,28 @@ void MainWindow::createDocks() {
   m_heatmaps = new GateHeatmapView(m_session);
   m_unitTraces = new UnitTraceView(m_session);
   m_nextToken = new NextTokenView(m_session);
-  QDockWidget *heatmaps = addDock(m_heatmaps, QT_TR_NOOP("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
-  QDockWidget *traces = addDock(m_unitTraces, QT_TR_NOOP("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
-  splitDockWidget(heatmaps, traces, Qt::Horizontal);
+  addDock(m_heatmaps, QT_TR_NOOP("Gates and states"), QStringLiteral("heatmapDock"), Qt::BottomDockWidgetArea);
+  addDock(m_unitTraces, QT_TR_NOOP("Unit traces"), QStringLiteral("unitTraceDock"), Qt::BottomDockWidgetArea);
   m_forecast = new ForecastView;
-  m_forecastDock = addDock(m_forecast, QT_TR_NOOP("Forecast"), QStringLiteral("forecastDock"), Qt::BottomDockWidgetArea);
-  tabifyDockWidget(heatmaps, m_forecastDock); // series models raise it; character models keep the heatmaps in front
-  heatmaps->raise();
-  resizeDocks({heatmaps, traces}, {3, 2}, Qt::Horizontal);
-  QDockWidget *strips = addDock(new UnitStripsView(m_session), QT_TR_NOOP("Units over the text"),
-                                QStringLiteral("unitStripsDock"), Qt::BottomDockWidgetArea);
-  tabifyDockWidget(traces, strips); // both show chosen units along the steps
-  traces->raise();
-  QDockWidget *diagram = addDock(new CellDiagramView(m_session), QT_TR_NOOP("Cell diagram"), QStringLiteral("cellDiagramDock"),
-                                 Qt::RightDockWidgetArea);
-  QDockWidget *equations =
-      addDock(new EquationsView(m_session), QT_TR_NOOP("Equations"), QStringLiteral("equationsDock"), Qt::RightDockWidgetArea);
-  QDockWidget *next = addDock(m_nextToken, QT_TR_NOOP("Next character"), QStringLiteral("nextTokenDock"), Qt::RightDockWidgetArea);
-  tabifyDockWidget(diagram, equations);
-  diagram->raise();
-  splitDockWidget(diagram, next, Qt::Vertical);
-  QDockWidget *input = addDock(new TextInputPanel(m_session), QT_TR_NOOP("Text to read"), QStringLiteral("textInputDock"),
-                               Qt::LeftDockWidgetArea);
-  QDockWidget *interventions = addDock(new InterventionsPanel(m_session), QT_TR_NOOP("Interventions"),
-                                       QStringLiteral("interventionsDock"), Qt::LeftDockWidgetArea);
-  splitDockWidget(input, interventions, Qt::Vertical);
-  // Training shares the tall lower tab group with the interventions: one click away, out of the way of
-  // exploring, and with the height its curves need.
+  addDock(m_forecast, QT_TR_NOOP("Forecast"), QStringLiteral("forecastDock"), Qt::BottomDockWidgetArea);
+  addDock(new UnitStripsView(m_session), QT_TR_NOOP("Units over the text"), QStringLiteral("unitStripsDock"),
+          Qt::BottomDockWidgetArea);
+  addDock(new CellDiagramView(m_session), QT_TR_NOOP("Cell diagram"), QStringLiteral("cellDiagramDock"),
+          Qt::RightDockWidgetArea);
+  addDock(new EquationsView(m_session), QT_TR_NOOP("Equations"), QStringLiteral("equationsDock"), Qt::RightDockWidgetArea);
+  addDock(m_nextToken, QT_TR_NOOP("Next character"), QStringLiteral("nextTokenDock"), Qt::RightDockWidgetArea);
+  addDock(new TextInputPanel(m_session), QT_TR_NOOP("Text to read"), QStringLiteral("textInputDock"),
+          Qt::LeftDockWidgetArea);
+  addDock(new InterventionsPanel(m_session), QT_TR_NOOP("Interventions"), QStringLiteral("interventionsDock"),
+          Qt::LeftDockWidgetArea);
   auto *training = new TrainingPanel(new TrainingController(this)); // the window owns the controller
   auto *trainingScroll = new QScrollArea; // the panel is tall; a scroll area keeps it from setting the window's minimum height
   trainingScroll->setWidget(training);
   trainingScroll->setWidgetResizable(true);
   trainingScroll->setFrameShape(QFrame::NoFrame);
-  QDockWidget *trainingDock =
-      addDock(trainingScroll, QT_TR_NOOP("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
-  tabifyDockWidget(interventions, trainingDock);
-  QDockWidget *discovery = addDock(new UnitDiscoveryPanel(m_session), QT_TR_NOOP("Unit discovery"),
-                                   QStringLiteral("unitDiscoveryDock"), Qt::LeftDockWidgetArea);
-  tabifyDockWidget(trainingDock, discovery);
-  interventions->raise();
+  addDock(trainingScroll, QT_TR_NOOP("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
+  addDock(new UnitDiscoveryPanel(m_session), QT_TR_NOOP("Unit discovery"), QStringLiteral("unitDiscoveryDock"),
+          Qt::LeftDockWidgetArea);
   m_training = training;
   connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
     m_opener->showTrained(std::move(model), tr("training, iteration %1").arg(iteration), m_training->probeText());
@@ -134,13 +120,7 @@ void MainWindow::createDocks() {
   connect(training, &TrainingPanel::modelTrained, this, [this](std::shared_ptr<const Model> model) {
     m_opener->showTrained(std::move(model), tr("trained model"), m_training->probeText());
   });
-  // The left column runs the full height, so the training panel has room for its curves beside the heatmaps
-  // that show what the training does.
-  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-  resizeDocks({input, diagram}, {330, 420}, Qt::Horizontal);
-  resizeDocks({input, interventions}, {170, 700}, Qt::Vertical);
-  resizeDocks({heatmaps}, {520}, Qt::Vertical); // six stacked maps need the height
-  resizeDocks({heatmaps, traces}, {640, 430}, Qt::Horizontal);
+  // Where each dock goes is the workspaces' table (workspaces.cpp); the constructor arranges them.
 }
 
 void MainWindow::createMenus() {
@@ -169,10 +149,12 @@ void MainWindow::createMenus() {
   drive->addActions(m_driveBar->stepMenuActions());
 
   QMenu *view = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
+  view->addActions(m_workspaces->actions());
+  view->addSeparator();
   for (QDockWidget *dock : findChildren<QDockWidget *>())
     view->addAction(dock->toggleViewAction());
   view->addSeparator();
-  m_texts.action(view->addAction(QString(), this, [this] { restoreState(m_defaultState); }), QT_TR_NOOP("&Reset layout"))
+  m_texts.action(view->addAction(QString(), m_workspaces, &Workspaces::resetLayout), QT_TR_NOOP("&Reset layout"))
       ->setObjectName(QStringLiteral("resetLayoutAction"));
   addClassroomMenus(view);
 
@@ -237,7 +219,11 @@ void MainWindow::updateTitleAndStatus() {
 void MainWindow::restoreLayout() {
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  const Workspace workspace =
+      Workspaces::fromKey(settings.value(QStringLiteral("window/workspace")).toString(), Workspace::Explore);
+  m_workspaces->switchTo(workspace); // the designed layout, then the user's own on top when there is one
+  if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+    m_workspaces->keepUserLayout();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
@@ -248,6 +234,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());
+  settings.setValue(QStringLiteral("window/workspace"), Workspaces::key(m_workspaces->current()));
   m_session->pause();
   event->accept();
 }

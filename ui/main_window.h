@@ -25,6 +25,7 @@ class RecentFiles;
 class TextView;
 class TrainingPanel;
 class UnitTraceView;
+class Workspaces;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -51,6 +52,7 @@ public:
   LessonPanel *lessonPanel() const { return m_lessons; }
   GradientFlowView *gradientFlowView() const { return m_gradientFlow; }
   PresentationMode *presentationMode() const { return m_presentation; }
+  Workspaces *workspaces() const { return m_workspaces; }
 
 protected:
   void changeEvent(QEvent *event) override;
@@ -83,12 +85,11 @@ private:
   TrainingPanel *m_training = nullptr;
   QLabel *m_stepLabel = nullptr;
   ForecastView *m_forecast = nullptr;
-  QDockWidget *m_forecastDock = nullptr;
   LessonPanel *m_lessons = nullptr;
   GradientFlowView *m_gradientFlow = nullptr;
   PresentationMode *m_presentation = nullptr;
   TranslatedTexts m_texts{"lstm::MainWindow"};
-  QByteArray m_defaultState; // the layout as built, for View ▸ Reset layout
+  Workspaces *m_workspaces = nullptr; // which docks show where, per activity
 };
 
 } // namespace lstm

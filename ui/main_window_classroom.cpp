@@ -11,6 +11,7 @@
 #include "menus/lesson_menu.h"
 #include "opening/model_opener.h"
 #include "presentation_mode.h"
+#include "workspaces.h"
 
 #include <QDockWidget>
 #include <QMenu>
@@ -27,29 +28,25 @@ void MainWindow::createClassroomDocks() {
       [this](const QString &path, QString *error) { return m_opener->open(path, error); });
   connect(m_lessons, &LessonPanel::viewRequested, this, &MainWindow::showDock);
   QDockWidget *lessonDock = addDock(m_lessons, QT_TR_NOOP("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
-  if (auto *interventions = findChild<QDockWidget *>(QStringLiteral("interventionsDock"))) {
-    tabifyDockWidget(interventions, lessonDock); // the tall lower-left group: room for a lesson's text
-    interventions->raise();
-  }
 
   m_gradientFlow = new GradientFlowView(m_session);
-  QDockWidget *flowDock = addDock(m_gradientFlow, QT_TR_NOOP("Gradient flow"), QStringLiteral("gradientFlowDock"),
-                                  Qt::BottomDockWidgetArea);
-  tabifyDockWidget(m_forecastDock, flowDock);
+  addDock(m_gradientFlow, QT_TR_NOOP("Gradient flow"), QStringLiteral("gradientFlowDock"), Qt::BottomDockWidgetArea);
   QStringList views; // every dock but the lesson's own may be brought forward by a step
   for (const QDockWidget *dock : findChildren<QDockWidget *>())
     if (dock != lessonDock)
       views << dock->objectName();
   m_lessons->setViewNames(views);
-  if (auto *heatmaps = findChild<QDockWidget *>(QStringLiteral("heatmapDock")))
-    heatmaps->raise();
 }
 
 void MainWindow::addClassroomMenus(QMenu *view) {
-  // Presentation keeps the text, the cell diagram and the heatmaps (shown as one map), and the lesson while one runs.
+  // Presentation keeps the text, the cell diagram and the heatmaps (shown as one map),
+  // in an arrangement of its own.
   m_presentation = new PresentationMode(
-      this, {QStringLiteral("cellDiagramDock"), QStringLiteral("heatmapDock")},
+      this, Workspaces::presentedDocks(),
       {m_driveBar->previousStepAction(), m_driveBar->playAction(), m_driveBar->nextStepAction()}, this);
+  m_presentation->setArrangement([this](bool presenting) {
+    presenting ? m_workspaces->arrangePresentation() : m_workspaces->endPresentation();
+  });
   view->addSeparator();
   view->addAction(m_presentation->toggleAction());
   view->addAction(m_presentation->hideAdvancedAction());
@@ -65,6 +62,8 @@ void MainWindow::addClassroomMenus(QMenu *view) {
 }
 
 bool MainWindow::startLesson(const QString &path) {
+  if (m_workspaces->current() != Workspace::Teach)
+    m_workspaces->switchTo(Workspace::Teach); // the lesson's own column, beside the views it talks about
   showDock(QStringLiteral("lessonDock"));
   return m_lessons->openLesson(path);
 }

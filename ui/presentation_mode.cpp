@@ -146,6 +146,8 @@ void PresentationMode::enter() {
       m_saved.addedActions.push_back(action);
     }
   applyAdvancedVisibility();
+  if (m_arrange)
+    m_arrange(true);
   m_window->showFullScreen();
   if (QWidget *central = m_window->centralWidget())
     central->setFocus(Qt::OtherFocusReason); // not a spin box that would take the arrow keys
@@ -157,6 +159,8 @@ void PresentationMode::leave() {
   if (!m_active)
     return;
   m_active = false;
+  if (m_arrange)
+    m_arrange(false);
   for (QAction *action : std::as_const(m_saved.addedActions))
     m_window->removeAction(action);
   m_window->removeToolBar(m_essentials);
@@ -172,6 +176,7 @@ void PresentationMode::leave() {
     text->setFontPointSize(m_saved.textPointSize);
   unstyleAllPlots();
   displayStyle().setPresentation(false);
+
   m_window->setWindowState(m_saved.windowState);
   m_window->restoreGeometry(m_saved.geometry);
   // restoreState clamps dock sizes to minimum sizes, which the large fonts raised: recompute them first, so the

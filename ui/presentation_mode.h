@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 
 class QAction;
@@ -45,6 +46,10 @@ public:
   void enter(); // no-op when active
   void leave(); // no-op when not active
   void setActive(bool on) { on ? enter() : leave(); }
+  // Arranges the kept docks for presenting: called with true on entering, once the other docks and bars are
+  // hidden and before the window goes full screen; with false first thing on leaving, before the saved layout
+  // comes back. Without one the kept docks stay where they are.
+  void setArrangement(std::function<void(bool presenting)> arrange) { m_arrange = std::move(arrange); }
 
 Q_SIGNALS:
   void activeChanged(bool active);
@@ -75,6 +80,7 @@ private:
   bool m_active = false;
   Saved m_saved;
   QList<QMetaObject::Connection> m_plotConnections;
+  std::function<void(bool)> m_arrange;
 };
 
 } // namespace lstm

@@ -33,10 +33,18 @@ constexpr double kMaxFontScale = 1.15;
 // Frame line width: thicker in presentation.
 double line(double base) { return displayStyle().lineWidth(base); }
 
-// `fixed`: a label that fills its box already (the gate symbols) keeps its size.
-QFont frameFont(const QFont &base, double pixels, bool bold = false, bool fixed = false) {
+// While presenting, every label (numbers included) is at least this tall on screen, whatever the frame's scale.
+constexpr double kPresentationMinPixels = 18.0;
+constexpr double kSmallestFramePixels = 15.0; // the smallest label font of the frame (pre-activations, notes)
+
+// `pixels` in the frame, drawn at `frameScale`. `fixed`: a label that fills its box already (the gate symbols)
+// keeps its size.
+QFont frameFont(const QFont &base, double pixels, double frameScale, bool bold = false, bool fixed = false) {
   QFont font = base;
-  font.setPixelSize(int(pixels * (fixed ? 1.0 : std::min(displayStyle().fontScale(), kMaxFontScale))));
+  double size = pixels * (fixed ? 1.0 : std::min(displayStyle().fontScale(), kMaxFontScale));
+  if (!fixed && displayStyle().presentation() && frameScale > 0)
+    size = std::max(size, kPresentationMinPixels / frameScale);
+  font.setPixelSize(int(std::ceil(size)));
   font.setBold(bold);
   return font;
 }
@@ -110,6 +118,12 @@ CellDiagramView::CellDiagramView(ExplorerSession *session, QWidget *parent)
   m_coalescer->runNow();
 }
 
+double CellDiagramView::frameScale() const { return std::min(width() / kFrameWidth, height() / kFrameHeight); }
+
+double CellDiagramView::smallestNumberPixels() const {
+  return frameFont(font(), kSmallestFramePixels, frameScale()).pixelSize() * frameScale();
+}
+
 void CellDiagramView::changeEvent(QEvent *event) {
   if (event->type() == QEvent::LanguageChange)
     update(); // every text is translated as it is painted
@@ -131,12 +145,13 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
   QPainter p(this);
   p.fillRect(rect(), Qt::white);
   p.setRenderHint(QPainter::Antialiasing);
-  const double scale = std::min(width() / kFrameWidth, height() / kFrameHeight);
+  const double scale = frameScale();
   p.translate((width() - kFrameWidth * scale) / 2.0, (height() - kFrameHeight * scale) / 2.0);
   p.scale(scale, scale);
   const QFont base = font();
-  const QFont titleFont = frameFont(base, 22, true), labelFont = frameFont(base, 19, true);
-  const QFont valueFont = frameFont(base, 18), smallFont = frameFont(base, 15), symbolFont = frameFont(base, 26, true, true);
+  const QFont titleFont = frameFont(base, 22, scale, true), labelFont = frameFont(base, 19, scale, true);
+  const QFont valueFont = frameFont(base, 18, scale), smallFont = frameFont(base, kSmallestFramePixels, scale);
+  const QFont symbolFont = frameFont(base, 26, scale, true, true);
   const StepValues &v = m_values;
   if (!v.valid) {
     drawLabel(p, QRectF(0, 0, kFrameWidth, kFrameHeight), Qt::AlignCenter | Qt::TextWordWrap,

@@ -24,6 +24,8 @@ public:
   void refreshNow();                                  // runs a pending refresh immediately (tests, exports)
   QSize sizeHint() const override { return {640, 360}; }
   QSize minimumSizeHint() const override { return {250, 140}; }
+  // On-screen pixel size of the smallest font a number is painted with (at the widget's current size).
+  double smallestNumberPixels() const;
 
 protected:
   void changeEvent(QEvent *event) override;
@@ -31,6 +33,7 @@ protected:
 
 private:
   void refresh();
+  double frameScale() const; // widget pixels per frame unit
 
   ExplorerSession *m_session;
   RefreshCoalescer *m_coalescer;

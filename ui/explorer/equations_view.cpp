@@ -1,5 +1,6 @@
 #include "equations_view.h"
 
+#include "common/display_style.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
 #include "explorer_session.h"
@@ -68,9 +69,16 @@ EquationsView::EquationsView(ExplorerSession *session, QWidget *parent)
   m_browser->setOpenLinks(false);
   m_browser->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
   m_browser->setLineWrapMode(QTextEdit::WidgetWidth);
-  QFont readable = m_browser->font(); // a student reads the numbers off this, often on a projector
-  readable.setPointSizeF(std::max(11.0, readable.pointSizeF() + 2.0));
-  m_browser->setFont(readable);
+  // A student reads the numbers off this, often on a projector: larger than the window's text, and larger
+  // still while presenting.
+  m_readablePoints = std::max(11.0, m_browser->font().pointSizeF() + 2.0);
+  const auto applyFont = [this] {
+    QFont readable = m_browser->font();
+    readable.setPointSizeF(m_readablePoints * displayStyle().fontScale());
+    m_browser->setFont(readable);
+  };
+  applyFont();
+  connect(&displayStyle(), &DisplayStyle::changed, this, applyFont);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_browser);

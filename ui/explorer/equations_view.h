@@ -37,6 +37,7 @@ private:
   QTextBrowser *m_browser;
   StepValues m_values;
   QString m_html, m_plainText;
+  double m_readablePoints = 11.0; // the text's size outside presentation
 };
 
 } // namespace lstm

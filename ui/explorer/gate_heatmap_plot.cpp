@@ -40,7 +40,7 @@ GateHeatmapPlot::GateHeatmapPlot(QWidget *parent, StepWindow *window) : QObject(
   m_plot = new QCustomPlot(parent);
   m_plot->setObjectName(QStringLiteral("heatmapPlot"));
   m_plot->setMouseTracking(true);
-  m_plot->setMinimumHeight(kMaps * 40);
+  m_plot->setMinimumHeight(kMaps * 26); // six readable maps that still fit a 1024 × 700 window
   build(window);
   retranslateUi();
   connect(&displayStyle(), &DisplayStyle::changed, this, [this] {

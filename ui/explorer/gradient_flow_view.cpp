@@ -47,12 +47,13 @@ GradientFlowView::GradientFlowView(ExplorerSession *session, QWidget *parent) : 
   m_progress->setVisible(false);
   m_rnnStatus = new QLabel(this);
   m_rnnStatus->setObjectName(QStringLiteral("rnnStatusLabel"));
+  m_rnnStatus->setWordWrap(true); // a long status must not set the window's minimum width
   m_status = new QLabel(this);
   m_status->setObjectName(QStringLiteral("flowStatusLabel"));
   m_status->setWordWrap(true);
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("gradientFlowPlot"));
-  m_plot->setMinimumHeight(180);
+  m_plot->setMinimumSize(160, 120); // fits a 1024 × 700 window
 
   auto *controls = new QHBoxLayout;
   controls->addWidget(m_stepsLabel);

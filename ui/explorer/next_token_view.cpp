@@ -34,7 +34,7 @@ NextTokenView::NextTokenView(ExplorerSession *session, QWidget *parent) : QWidge
   m_topKLabel->setBuddy(m_topKSpin);
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("nextTokenPlot"));
-  m_plot->setMinimumSize(200, 160);
+  m_plot->setMinimumSize(160, 110); // small enough for a 1024 × 700 window
 
   auto *controls = new QHBoxLayout;
   controls->addWidget(m_topKLabel);

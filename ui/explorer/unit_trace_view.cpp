@@ -38,6 +38,9 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   setObjectName(QStringLiteral("unitTraceView"));
   m_quantityCombo = new QComboBox(this);
   m_quantityCombo->setObjectName(QStringLiteral("traceQuantityCombo"));
+  // Names shortened in a narrow dock rather than a row wider than a 1024 px window.
+  m_quantityCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_quantityCombo->setMinimumContentsLength(7);
   for (Quantity q : kPlottable)
     m_quantityCombo->addItem(QString(), int(q));
   m_quantity = m_sessionQuantity = session->selectedQuantity();
@@ -51,18 +54,22 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_window = new StepWindow(this, [session] { return session->steps(); });
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("unitTracePlot"));
-  m_plot->setMinimumHeight(160);
+  m_plot->setMinimumSize(160, 120); // fits a 1024 × 700 window
 
-  auto *controls = new QHBoxLayout;
-  controls->addWidget(m_quantityCombo);
-  controls->addWidget(m_addSpin);
-  controls->addWidget(m_addButton);
-  controls->addWidget(m_removeButton);
-  controls->addStretch(1);
-  controls->addWidget(m_window->followButton());
+  // Two rows: one would be wider than this dock gets in a 1024 px window.
+  auto *quantityRow = new QHBoxLayout;
+  quantityRow->addWidget(m_quantityCombo);
+  quantityRow->addStretch(1);
+  quantityRow->addWidget(m_window->followButton());
+  auto *unitRow = new QHBoxLayout;
+  unitRow->addWidget(m_addSpin);
+  unitRow->addWidget(m_addButton);
+  unitRow->addWidget(m_removeButton);
+  unitRow->addStretch(1);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addLayout(controls);
+  layout->addLayout(quantityRow);
+  layout->addLayout(unitRow);
   layout->addWidget(m_plot, 1);
 
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);

@@ -18,7 +18,7 @@ constexpr int kClickSlop = 4; // pixels a press may move and still count as a cl
 ForecastPlot::ForecastPlot(QWidget *parent) : QObject(parent) {
   m_plot = new QCustomPlot(parent);
   m_plot->setObjectName(QStringLiteral("forecastPlot"));
-  m_plot->setMinimumHeight(180);
+  m_plot->setMinimumSize(160, 120); // not QCustomPlot's own: a series model would widen the window
   m_truthGraph = m_plot->addGraph();
   m_truthGraph->setPen(QPen(kTruthColor, 1.2));
   m_oneStepGraph = m_plot->addGraph();

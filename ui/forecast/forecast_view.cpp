@@ -43,6 +43,7 @@ ForecastView::ForecastView(QWidget *parent) : QWidget(parent) {
   m_statsLabel->setTextFormat(Qt::RichText);
   m_statsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_statsLabel->setContentsMargins(4, 2, 4, 4);
+  m_statsLabel->setWordWrap(true); // the scores must not widen the window (a series model brings this dock forward)
   m_messageLabel = new QLabel(this);
   m_messageLabel->setObjectName(QStringLiteral("forecastMessageLabel"));
   m_messageLabel->setWordWrap(true);
