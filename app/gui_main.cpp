@@ -8,6 +8,7 @@
 #include "explorer/explorer_session.h"
 #include "explore/forecast.h"
 #include "forecast/forecast_view.h"
+#include "guide/first_launch_guide.h"
 #include "lessons/lesson_panel.h"
 #include "lessons/lesson_runner.h"
 #include "main_window.h"
@@ -97,6 +98,7 @@ int screenshot(lstm::MainWindow &window, const QCommandLineParser &args) {
   }
   if (args.isSet(QStringLiteral("lesson")) && !startLesson(window, args))
     return 1;
+  window.firstLaunchGuide()->hide(); // a picture of the views, whatever the settings of the machine it runs on
   window.resize(size);
   window.show();
   if (args.isSet(QStringLiteral("presentation")))
@@ -131,7 +133,8 @@ int main(int argc, char **argv) {
   args.setApplicationDescription(QStringLiteral("Step through an LSTM one character at a time and watch every gate."));
   args.addHelpOption();
   args.addVersionOption();
-  args.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("Model file to open (default: the built-in model)."),
+  args.addPositionalArgument(QStringLiteral("MODEL"),
+                             QStringLiteral("Model file to open (default: the first lesson's bracket-counting model)."),
                              QStringLiteral("[MODEL]"));
   args.addOptions({
       {QStringLiteral("screenshot"), QStringLiteral("Render the window to this PNG file and exit."), QStringLiteral("FILE")},

@@ -18,8 +18,10 @@
 #include "explorer/unit_strips_view.h"
 #include "explorer/unit_trace_view.h"
 #include "forecast/forecast_view.h"
+#include "guide/first_launch_guide.h"
 #include "lessons/lesson_panel.h"
 #include "menus/export_menu.h"
+#include "menus/help_menu.h"
 #include "opening/model_opener.h"
 #include "training/training_panel.h"
 #include "workspaces.h"
@@ -30,7 +32,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
 #include <QSettings>
@@ -64,6 +65,12 @@ MainWindow::MainWindow(QWidget *parent)
   keys->bind(Qt::Key_PageDown, Qt::NoModifier, m_lessons->nextStepAction(), true);
   keys->bind(Qt::Key_PageUp, Qt::NoModifier, m_lessons->previousStepAction(), true);
   m_textView->setFocus();
+  // Over the window, never focused: the keys it explains work while it shows.
+  m_guide = new FirstLaunchGuide(this);
+  connect(m_guide, &FirstLaunchGuide::lessonRequested, this,
+          [this] { startLesson(LessonPanel::shippedLessons().value(0)); });
+  if (!FirstLaunchGuide::dismissedBefore())
+    m_guide->showGuide();
   m_stepLabel = new QLabel;
   m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
   statusBar()->addPermanentWidget(m_stepLabel);
@@ -137,7 +144,9 @@ void MainWindow::createMenus() {
   connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openModel(path); });
   m_texts.action(file->addAction(QString(), this, &MainWindow::openExampleGallery), QT_TR_NOOP("Open &example…"))
       ->setObjectName(QStringLiteral("openExampleAction"));
-  m_texts.action(file->addAction(QString(), this, &MainWindow::openDefaultModel), QT_TR_NOOP("Open the &built-in model"));
+  m_texts.action(file->addAction(QString(), this, &MainWindow::openBuiltInModel),
+                 QT_TR_NOOP("Open the &built-in model (English quotations, 2 × 128)"))
+      ->setObjectName(QStringLiteral("openBuiltInModelAction"));
   file->addSeparator();
   fillExportMenu(m_texts.menu(file->addMenu(QString()), QT_TR_NOOP("&Export")), this, m_texts,
                  {m_heatmaps, m_unitTraces, m_nextToken, m_session, findChild<UnitStripsView *>()});
@@ -159,17 +168,7 @@ void MainWindow::createMenus() {
   addClassroomMenus(view);
 
   QMenu *help = m_texts.menu(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
-  m_texts.action(help->addAction(QString(), this, [this] {
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("→  next step (at the last one: read or write one more character)\n"
-                                "←  previous step (nothing is undone)\nHome / End  first / last step\n"
-                                "Space  play / pause from the inspected step\n"
-                                "Backspace or Ctrl+Z  drop the last step (exact undo)\n"
-                                "Ctrl+R  reset the state\nCtrl+O  open a model\n"
-                                "F11  presentation mode (Esc leaves)\nPage Down / Page Up  next / previous lesson step\n"
-                                "Click a character, heatmap cell or plot: inspect that step\n"
-                                "Click a heatmap row: select that unit"));
-  }), QT_TR_NOOP("&Keyboard shortcuts"));
+  fillHelpMenu(help, this, m_texts, [this] { m_guide->showGuide(); });
 }
 
 void MainWindow::changeEvent(QEvent *event) {
@@ -198,6 +197,8 @@ void MainWindow::flushRedraws() {
 }
 
 bool MainWindow::openDefaultModel() { return openModel(ModelOpener::defaultModelPath()); }
+
+bool MainWindow::openBuiltInModel() { return openModel(ModelOpener::builtInModelPath()); }
 
 void MainWindow::updateTitleAndStatus() {
   const QString name =

@@ -14,6 +14,7 @@ namespace lstm {
 
 class DriveToolBar;
 class ExplorerSession;
+class FirstLaunchGuide;
 class ForecastView;
 class GradientFlowView;
 class LessonPanel;
@@ -41,6 +42,10 @@ public:
   bool openModel(const QString &path);
   // The first-launch model, the bracket-counting example: primed, its counting unit selected.
   bool openDefaultModel();
+  // File ▸ Open the built-in model: the 2 × 128 model of English quotations the README shows.
+  bool openBuiltInModel();
+  // The guide shown over the window at first launch (and from Help ▸ Getting started).
+  FirstLaunchGuide *firstLaunchGuide() const { return m_guide; }
   // File ▸ Open example: the gallery of shipped models and their lessons.
   void openExampleGallery();
   ForecastView *forecastView() const { return m_forecast; }
@@ -88,6 +93,7 @@ private:
   LessonPanel *m_lessons = nullptr;
   GradientFlowView *m_gradientFlow = nullptr;
   PresentationMode *m_presentation = nullptr;
+  FirstLaunchGuide *m_guide = nullptr;
   TranslatedTexts m_texts{"lstm::MainWindow"};
   Workspaces *m_workspaces = nullptr; // which docks show where, per activity
 };

@@ -62,6 +62,7 @@ void TextTape::read(Stepper &stepper, int index) const { stepper.step(m_tokens[s
 void TextTape::writeAt(Stepper &stepper, int index, std::int32_t token) {
   m_tokens.resize(std::size_t(index));
   m_tokens.push_back(token);
+  markWrittenAt(index);
   stepper.step(token);
 }
 
@@ -94,6 +95,7 @@ std::optional<std::size_t> SeriesTape::assign(std::vector<double> values) {
   if (bad != values.end())
     return std::size_t(bad - values.begin());
   m_values = std::move(values);
+  setGiven(m_values.size());
   return std::nullopt;
 }
 
@@ -116,6 +118,7 @@ bool SeriesTape::write(Stepper &stepper, Sampler *) {
     return false;
   m_values.resize(std::size_t(position));
   m_values.push_back(value);
+  markWrittenAt(position);
   read(stepper, position);
   return true;
 }

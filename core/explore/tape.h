@@ -67,6 +67,23 @@ public:
   // entry after it) and reads it. A text tape samples with `sampler` and writes nothing without one (the user
   // picks); a series tape feeds the prediction back. False when nothing was written.
   virtual bool write(Stepper &stepper, Sampler *sampler) = 0;
+  // True when the model wrote entry `index` (write mode, sampled or picked, or a series fed its own prediction);
+  // false for an entry the user gave (text, series, appended) and outside the tape.
+  bool written(int index) const {
+    return index >= 0 && std::size_t(index) < m_written.size() && m_written[std::size_t(index)] != 0;
+  }
+
+protected:
+  // Origins follow the entries: every entry from `index` on is dropped, then one written entry is added.
+  void markWrittenAt(int index) {
+    m_written.resize(std::size_t(index));
+    m_written.push_back(1);
+  }
+  void setGiven(std::size_t length) { m_written.assign(length, 0); } // every entry given, none written
+  void appendGiven(std::size_t count) { m_written.resize(m_written.size() + count, 0); }
+
+private:
+  std::vector<std::uint8_t> m_written; // (N) 1 where the model wrote the entry
 };
 
 class TextTape final : public Tape {
@@ -82,8 +99,14 @@ public:
 
   QString text() const; // the whole tape
   // Precondition for these: every id is in the vocabulary.
-  void assign(std::vector<std::int32_t> tokens) { m_tokens = std::move(tokens); }
-  void append(std::span<const std::int32_t> tokens) { m_tokens.insert(m_tokens.end(), tokens.begin(), tokens.end()); }
+  void assign(std::vector<std::int32_t> tokens) {
+    m_tokens = std::move(tokens);
+    setGiven(m_tokens.size());
+  }
+  void append(std::span<const std::int32_t> tokens) {
+    m_tokens.insert(m_tokens.end(), tokens.begin(), tokens.end());
+    appendGiven(tokens.size());
+  }
   // Writes `token` at `index`, dropping every entry after it, and reads it. Precondition: index ==
   // stepper.position() ≤ length().
   void writeAt(Stepper &stepper, int index, std::int32_t token);

@@ -1,6 +1,7 @@
 // The tape (core/explore/tape.h): one-line labels of symbols, text → token ids with the first unknown character
 // and its code-point index, a text tape read and written through a stepper, and a series tape that scales what
-// it reads, feeds predictions back in original units and refuses values that are not finite.
+// it reads, feeds predictions back in original units and refuses values that are not finite; each entry knows
+// whether the model wrote it.
 #include "explore/sampler.h"
 #include "explore/stepper.h"
 #include "explore/tape.h"
@@ -168,6 +169,37 @@ private Q_SLOTS:
     QVERIFY(empty.write(fresh, nullptr));
     QCOMPARE(empty.value(0), 10.0);
     QCOMPARE(fresh.trace().input(0)[0], 0.0f);
+  }
+
+  void entriesRememberWhetherTheModelWroteThem() {
+    // The text view styles written text apart from read text; the origin follows every edit of the tape.
+    const auto model = charModel();
+    Stepper stepper(model);
+    TextTape tape(model->vocabulary);
+    tape.assign(encodeText(model->vocabulary, QStringLiteral("ab\t")).tokens);
+    tape.read(stepper, 0);
+    tape.read(stepper, 1);
+    Sampler sampler(SamplingOptions{});
+    QVERIFY(tape.write(stepper, &sampler)); // replaces the tab
+    QVERIFY(tape.write(stepper, &sampler));
+    tape.append(encodeText(model->vocabulary, QStringLiteral("a")).tokens);
+    const bool expected[] = {false, false, true, true, false};
+    QCOMPARE(tape.length(), 5);
+    for (int k = 0; k < 5; ++k)
+      QCOMPARE(tape.written(k), expected[k]);
+    QVERIFY(!tape.written(-1));
+    QVERIFY(!tape.written(5));
+    tape.assign(encodeText(model->vocabulary, QStringLiteral("ab")).tokens);
+    QVERIFY(!tape.written(0) && !tape.written(1));
+
+    const auto series = seriesModel();
+    Stepper seriesStepper(series);
+    SeriesTape values(SeriesScaling{10.0, 2.0});
+    QVERIFY(!values.assign({12.0, 9.0}));
+    values.read(seriesStepper, 0);
+    QVERIFY(values.write(seriesStepper, nullptr));
+    QVERIFY(!values.written(0));
+    QVERIFY(values.written(1));
   }
 
   void seriesTapeRefusesValuesThatAreNotFinite() {

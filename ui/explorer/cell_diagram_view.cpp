@@ -125,8 +125,10 @@ double CellDiagramView::smallestNumberPixels() const {
 }
 
 void CellDiagramView::changeEvent(QEvent *event) {
+  // Labels are translated as they are painted, but xₜ's description is worded when the values are computed:
+  // compute them again, or xₜ keeps the old language (in exported figures too).
   if (event->type() == QEvent::LanguageChange)
-    update(); // every text is translated as it is painted
+    m_coalescer->request();
   QWidget::changeEvent(event);
 }
 

@@ -69,6 +69,7 @@ public:
   int tapeLength() const { return m_tape->length(); }   // characters or values
   std::int32_t tapeToken(int index) const { return m_tape->token(index); } // −1 on a series tape
   QString tapeText() const { return m_text ? m_text->text() : QString(); }
+  bool tapeWritten(int index) const { return m_tape->written(index); } // the model wrote this entry (write mode)
   QString tokenText(std::int32_t token) const;  // the symbol itself ("\n" stays "\n"); "" for −1
   QString tokenLabel(std::int32_t token) const; // one line: "↵" for newline, "⇥" for tab, "␣" for space
 

@@ -63,6 +63,7 @@ void TextView::setFontPointSize(double points) {
   textFont.setKerning(false);
   m_layout.setFont(textFont);
   std::fill(m_glyphs.begin(), m_glyphs.end(), QStaticText());
+  std::fill(m_italicGlyphs.begin(), m_italicGlyphs.end(), QStaticText());
   m_newlineGlyph = QStaticText(symbolLabel(U'\n'));
   m_newlineGlyph.prepare(QTransform(), textFont);
   updateScrollRange();
@@ -73,21 +74,36 @@ void TextView::resetForModel() {
   const bool hasModel = m_session->hasModel();
   const int V = hasModel ? m_session->model().vocabulary.size() : 0;
   m_glyphs.assign(std::size_t(V), QStaticText());
+  m_italicGlyphs.assign(std::size_t(V), QStaticText());
   m_layout.reset(hasModel ? &m_session->model().vocabulary : nullptr, hasModel && m_session->isSeriesTape());
   m_shownCursor = -1;
   m_tapeDirty = true;
   updateScrollRange();
 }
 
-const QStaticText &TextView::glyph(std::int32_t token) {
-  QStaticText &text = m_glyphs[std::size_t(token)];
+const QStaticText &TextView::glyph(std::int32_t token, bool italic) {
+  QStaticText &text = (italic ? m_italicGlyphs : m_glyphs)[std::size_t(token)];
   if (text.text().isEmpty()) {
+    QFont font = m_layout.font();
+    font.setItalic(italic);
     text.setText(m_session->tokenText(token));
     text.setTextFormat(Qt::PlainText);
     text.setPerformanceHint(QStaticText::AggressiveCaching);
-    text.prepare(QTransform(), m_layout.font());
+    text.prepare(QTransform(), font);
   }
   return text;
+}
+
+QColor TextView::writtenColor() { return {25, 95, 210}; }
+
+TextView::CellFormat TextView::cellFormat(int index) const {
+  const bool written = m_session->hasModel() && m_session->tapeWritten(index);
+  return {written, written, written};
+}
+
+void TextView::paintWrittenUnderline(QPainter &p, const QRect &cell) {
+  // Under the glyphs, above the next row: two pixels that no tint hides.
+  p.fillRect(QRect(cell.left(), cell.bottom() - 2, cell.width(), 2), writtenColor());
 }
 
 int TextView::layoutWidth() const { return std::max(40, viewport()->width() - 2 * kMargin); }
@@ -155,8 +171,14 @@ void TextView::paintValueCell(QPainter &p, int index, const QRect &cell, bool re
   p.fillRect(inner, read ? tint : QColor(246, 246, 246));
   p.setPen(ink);
   const int pad = int(TextLayout::kValuePadding);
+  const CellFormat format = cellFormat(index);
+  QFont font = m_layout.font();
+  font.setItalic(format.italic);
+  p.setFont(font);
   p.drawText(inner.adjusted(pad, 0, -pad, 0), Qt::AlignVCenter | Qt::AlignRight,
              formatSeriesValue(m_layout.value(index)));
+  if (format.underlined)
+    paintWrittenUnderline(p, inner);
 }
 
 QString TextView::toolTipText(int index) const {
@@ -228,13 +250,16 @@ void TextView::paintEvent(QPaintEvent *) {
         p.fillRect(cell.adjusted(0, 0, 0, -1), tint);
         ink = inkOn(tint);
       }
+      const CellFormat format = cellFormat(k);
       if (m_layout.isNewline(token)) {
         p.setPen(k < steps ? (ink == Qt::white ? ink : faintInk) : faintInk);
         p.drawStaticText(QPointF(cell.left(), cell.top() + ascentPad), m_newlineGlyph);
       } else if (!m_layout.isBlank(token)) {
         p.setPen(ink);
-        p.drawStaticText(QPointF(kMargin + double(m_layout.cellX(k)), cell.top() + ascentPad), glyph(token));
+        p.drawStaticText(QPointF(kMargin + double(m_layout.cellX(k)), cell.top() + ascentPad), glyph(token, format.italic));
       }
+      if (format.underlined)
+        paintWrittenUnderline(p, cell);
     }
   }
   const int cursor = m_session->cursor();

@@ -2,7 +2,8 @@
 // The whole tape as flowing text. Characters already read are tinted with the selected quantity of the selected
 // unit at the step that read them; characters still to come are grey; the cursor step is outlined. A series
 // tape shows as a grid of equal cells instead, one value per step (original units, 4 significant digits),
-// tinted the same way.
+// tinted the same way. What the model wrote (write mode) is italic and underlined in writtenColor(), so it never
+// looks like text it was given to read.
 // Where the cells lie is TextLayout's job (rebuilt only from the first changed character); stepping only
 // repaints. Painting touches the visible rows only. GUI thread.
 #include "text_layout.h"
@@ -32,6 +33,15 @@ public:
   double fontPointSize() const { return m_layout.font().pointSizeF(); }
   QString toolTipText(int index) const;         // the hover text for tape character `index`
   QString cellText(int index) const;            // what cell `index` shows: the value of a series, the symbol of text
+  // How cell `index` is drawn beside its tint: written by the model (italic, underlined) or given to read.
+  struct CellFormat {
+    bool written = false;
+    bool italic = false;
+    bool underlined = false;
+    friend bool operator==(const CellFormat &, const CellFormat &) = default;
+  };
+  CellFormat cellFormat(int index) const;
+  static QColor writtenColor(); // the underline of written text, also in the legend
   long long refreshCount() const;               // coalesced refreshes run so far
   void refreshNow();                            // runs a pending refresh immediately (tests, exports)
 
@@ -50,7 +60,8 @@ private:
   void resetForModel();
   QString seriesToolTipHead(int index) const;
   void paintValueCell(QPainter &p, int index, const QRect &cell, bool read, const QColor &tint, const QColor &ink);
-  const QStaticText &glyph(std::int32_t token);
+  const QStaticText &glyph(std::int32_t token, bool italic);
+  void paintWrittenUnderline(QPainter &p, const QRect &cell);
   int rowTop(int row) const; // in viewport coordinates
   void updateScrollRange();
   void ensureVisible(int index);
@@ -62,7 +73,8 @@ private:
   int m_legendHeight = 22;
   TextLayout m_layout;
 
-  std::vector<QStaticText> m_glyphs; // (V) per token, built on first use for the layout's font
+  std::vector<QStaticText> m_glyphs;        // (V) per token, built on first use for the layout's font
+  std::vector<QStaticText> m_italicGlyphs;  // (V) the same in italic, for written text
   QStaticText m_newlineGlyph;
 
   bool m_tapeDirty = true;

@@ -45,7 +45,31 @@ void TextView::Legend::paintEvent(QPaintEvent *) {
     gradient.setColorAt(k / 8.0, quantityColor(q, range.low + (range.high - range.low) * k / 8.0, range));
   p.fillRect(bar, gradient);
   x = bar.right() + 5;
-  text(QString::number(range.high, 'g', 2), 0);
+  text(QString::number(range.high, 'g', 2), 16);
+  if (m_session->mode() == DriveMode::Write || tapeHasWrittenText())
+    paintWrittenSample(p, x);
+}
+
+bool TextView::Legend::tapeHasWrittenText() const {
+  for (int k = m_session->tapeLength() - 1; k >= 0; --k)
+    if (m_session->tapeWritten(k))
+      return true;
+  return false;
+}
+
+void TextView::Legend::paintWrittenSample(QPainter &p, int x) {
+  // The sample is styled as the text view styles written text: italic, underlined in writtenColor().
+  QFont italic = font();
+  italic.setItalic(true);
+  const QString sample = TextView::tr("abc", "a sample of written text in the legend");
+  const int sampleWidth = QFontMetrics(italic).horizontalAdvance(sample);
+  p.setFont(italic);
+  p.setPen(palette().windowText().color());
+  p.drawText(QRect(x, 0, sampleWidth + 2, height()), Qt::AlignVCenter | Qt::AlignLeft, sample);
+  p.fillRect(QRect(x, height() / 2 + QFontMetrics(italic).ascent() / 2 + 1, sampleWidth, 2), TextView::writtenColor());
+  p.setFont(font());
+  p.drawText(QRect(x + sampleWidth + 4, 0, width(), height()), Qt::AlignVCenter | Qt::AlignLeft,
+             TextView::tr("written by the model"));
 }
 
 } // namespace lstm

@@ -31,6 +31,8 @@ ModelOpener::~ModelOpener() = default; // a series still loading is abandoned, n
 
 QString ModelOpener::defaultModelPath() { return QStringLiteral(":/models/examples/01-parens.lstm"); }
 
+QString ModelOpener::builtInModelPath() { return QStringLiteral(":/models/default.lstm"); }
+
 QString ModelOpener::defaultPrimer() {
   return QStringLiteral("A classic is something that everyone wants to have read and nobody wants to read.\n"
                         "\t\t-- Mark Twain\n\n"

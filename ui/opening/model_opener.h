@@ -44,7 +44,8 @@ public:
   explicit ModelOpener(ExplorerSession *session, QObject *parent = nullptr);
   ~ModelOpener() override;
 
-  static QString defaultModelPath(); // the first-launch model, the bracket-counting example
+  static QString defaultModelPath(); // the first-launch model, the bracket-counting example (1 × 16)
+  static QString builtInModelPath(); // File ▸ Open the built-in model: 2 × 128, English quotations
   static QString defaultPrimer();    // the sample text an opened character model reads
 
   // Opens a model file (or ":/…" resource) into the session and sets it up as above; emits opened(). On failure
