@@ -23,6 +23,7 @@
 #include "training/training_panel.h"
 
 #include <QApplication>
+#include <QPointer>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -118,8 +119,14 @@ void MainWindow::createDocks() {
   QDockWidget *trainingDock =
       addDock(trainingScroll, QT_TR_NOOP("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
   tabifyDockWidget(interventions, trainingDock);
-  QDockWidget *discovery = addDock(new UnitDiscoveryPanel(m_session), QT_TR_NOOP("Unit discovery"),
-                                   QStringLiteral("unitDiscoveryDock"), Qt::LeftDockWidgetArea);
+  auto *discoveryPanel = new UnitDiscoveryPanel(m_session);
+  QDockWidget *discovery = addDock(discoveryPanel, QT_TR_NOOP("Unit discovery"), QStringLiteral("unitDiscoveryDock"),
+                                   Qt::LeftDockWidgetArea);
+  // The heatmaps' rows can follow the feature chosen there (the window owns both).
+  m_heatmaps->setFeatureSource([panel = QPointer(discoveryPanel)] {
+    return panel ? panel->featureValues() : std::vector<double>{};
+  });
+  connect(discoveryPanel, &UnitDiscoveryPanel::featureChanged, m_heatmaps, &GateHeatmapView::onFeatureChanged);
   tabifyDockWidget(trainingDock, discovery);
   interventions->raise();
   m_training = training;
