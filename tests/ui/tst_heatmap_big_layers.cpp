@@ -134,11 +134,17 @@ private Q_SLOTS:
   // Regression: the c scale was the percentile of the cells loaded for the pixels, so it jumped as the panel
   // was resized over the same steps.
   void colourRangeDoesNotDependOnThePanelSize() {
-    open(150);
+    // 40 units held at c = 2 … 41 put the 99th percentile of |c| well above 1, among their values.
+    std::vector<Intervention> held;
+    for (int k = 0; k < 40; ++k)
+      held.push_back(Intervention::setCell(0, 25 * k + 3, 2.0f + float(k)));
+    ViewFixture::open({.units = kBigUnits, .text = makeText(150), .steps = 150, .interventions = held,
+                       .size = {900, 700}, .readTimeoutMs = 120000});
     QVERIFY(!QTest::currentTestFailed());
     const auto range = m_view->colourRange(Quantity::Cell);
     const int rows = m_view->loadedUnits();
     QCOMPARE(range.second, percentile(0, 149));
+    QVERIFY2(range.second > 10.0, qPrintable(QString::number(range.second)));
     QCOMPARE(range.first, -range.second);
     m_view->resize(520, 1000);
     m_view->refreshNow();
@@ -147,6 +153,9 @@ private Q_SLOTS:
     wheel(plot(), m_view->cellRect(Quantity::Cell, 70, 3).center(), -40);
     m_view->refreshNow();
     QCOMPARE(m_view->colourRange(Quantity::Cell), range); // scrolled to other units: the same
+    child<QComboBox>("heatmapOrderCombo")->setCurrentIndex(3);
+    m_view->refreshNow();
+    QCOMPARE(m_view->colourRange(Quantity::Cell), range); // the same units in another order: the same
   }
 
   void ordersArePermutationsWithTheirProperty() {

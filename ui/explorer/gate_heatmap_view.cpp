@@ -254,9 +254,9 @@ void GateHeatmapView::loadMaps(int layer) {
 double GateHeatmapView::cellLimit(int layer, int first, int last) {
   // From the data in view only: the steps of the window and every row of the order, whatever the pixels and
   // the rows scrolled to. A long window is sampled at steps that are multiples of a stride set by the data.
-  LimitKey key{layer, first, last, m_rows->units(), m_generation};
-  if (key == m_limitKey)
-    return m_cellLimit;
+  LimitKey key{layer, first, last, m_rows->units(), m_generation, 0.0};
+  if (key.sameData(m_limitKey))
+    return m_limitKey.limit;
   const std::size_t rows = key.rows.size(), steps = std::size_t(last - first + 1);
   const int stride = int(std::max<std::size_t>(1, (steps * rows + kLimitSamples - 1) / kLimitSamples));
   const Trace &trace = m_session->trace();
@@ -269,7 +269,8 @@ double GateHeatmapView::cellLimit(int layer, int first, int last) {
         m_magnitudes.push_back(std::abs(value));
     }
   m_limitKey = std::move(key);
-  return clipLimit(m_magnitudes);
+  m_limitKey.limit = clipLimit(m_magnitudes);
+  return m_limitKey.limit;
 }
 
 void GateHeatmapView::placeRowMarkers(int layer) {

@@ -116,8 +116,11 @@ private:
     int layer = -1, first = 0, last = -1;
     std::vector<int> rows;
     long long generation = -1;
-    bool operator==(const LimitKey &) const = default;
-  } m_limitKey;                    // what m_cellLimit was computed from
+    double limit = 1.0; // computed from the above
+    bool sameData(const LimitKey &o) const {
+      return layer == o.layer && first == o.first && last == o.last && rows == o.rows && generation == o.generation;
+    }
+  } m_limitKey;                    // the last c limit and the data it was computed from
   long long m_generation = 0;      // counts changes of the trace's values
 };
 
