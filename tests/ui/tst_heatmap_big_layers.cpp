@@ -9,6 +9,9 @@
 #include "explore/unit_ranking.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gate_heatmap_view.h"
+#include "explorer/unit_discovery_panel.h"
+#include "first_launch_window.h"
+#include "main_window.h"
 #include "ui_test_helpers.h"
 #include "ui_test_models.h"
 #include "view_test_fixture.h"
@@ -16,6 +19,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QScrollBar>
+#include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
@@ -88,7 +92,40 @@ class TestHeatmapBigLayers : public QObject, public test::ViewFixture<GateHeatma
   }
 
 private Q_SLOTS:
-  void cleanup() { close(); }
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void cleanup() {
+    close();
+    dialogs::setHooks({});
+  }
+
+  // In the window, "by the discovery feature" orders the rows as Unit discovery ranks the units, and follows
+  // another feature chosen there.
+  void featureOrderFollowsUnitDiscovery() {
+    std::unique_ptr<MainWindow> window;
+    test::openFirstLaunchWindow(window);
+    QVERIFY(!QTest::currentTestFailed());
+    auto *view = window->findChild<GateHeatmapView *>(QStringLiteral("gateHeatmapView"));
+    auto *panel = window->findChild<UnitDiscoveryPanel *>(QStringLiteral("unitDiscoveryPanel"));
+    auto *orders = window->findChild<QComboBox *>(QStringLiteral("heatmapOrderCombo"));
+    auto *features = panel->findChild<QComboBox *>(QStringLiteral("discoveryFeatureCombo"));
+    QVERIFY(view && panel && orders && features);
+    const auto ranked = [panel] {
+      panel->refreshNow();
+      std::vector<int> units;
+      for (const UnitScore &score : panel->scores())
+        units.push_back(score.unit);
+      return units;
+    };
+    orders->setCurrentIndex(2);
+    view->refreshNow();
+    const std::vector<int> first = ranked();
+    QVERIFY(!first.empty());
+    QCOMPARE(view->rowUnits(), first);
+    features->setCurrentIndex(features->findData(int(TextFeature::LinePosition)));
+    view->refreshNow();
+    QVERIFY(ranked() != first);
+    QCOMPARE(view->rowUnits(), ranked());
+  }
 
   void rowsStayReadableAndScrollToEveryUnit() {
     open(120);
