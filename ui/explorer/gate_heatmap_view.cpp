@@ -24,8 +24,6 @@ namespace {
 constexpr int kRects = GateHeatmapPlot::kMaps;
 constexpr int kMaxMarkedRuns = 64;  // intervention runs drawn per refresh
 constexpr int kCharTickPixels = 9;  // characters on the top axis once each step is at least this wide
-constexpr double kClipQuantile = 0.99;
-constexpr std::size_t kLimitSamples = std::size_t(1) << 18; // |c| values the clip limit looks at, at most
 
 int shownIndex(Quantity q) {
   const auto it = std::find(std::begin(kShownQuantities), std::end(kShownQuantities), q);
@@ -40,15 +38,6 @@ QCPRange cellCentres(const Buckets &buckets) {
   return {low + 0.5 * width, high - 0.5 * width};
 }
 
-// The kClipQuantile quantile of `magnitudes` (reordered in place), at least 1: a few runaway cells (one unit of
-// the built-in model reaches |c| ≈ 100) must not wash out every other row; they saturate instead.
-double clipLimit(std::vector<float> &magnitudes) {
-  if (magnitudes.empty())
-    return 1.0;
-  const auto k = magnitudes.begin() + std::ptrdiff_t(kClipQuantile * double(magnitudes.size() - 1));
-  std::nth_element(magnitudes.begin(), k, magnitudes.end());
-  return std::max(1.0, double(*k));
-}
 } // namespace
 
 GateHeatmapView::GateHeatmapView(ExplorerSession *session, QWidget *parent) : QWidget(parent), m_session(session) {
@@ -247,30 +236,10 @@ void GateHeatmapView::loadMaps(int layer) {
         cells->setCell(k, r, row[m_rows->unitAt(m_units.indexAt(std::min(r, m_units.count - 1)))]);
     }
   }
-  m_cellLimit = cellLimit(layer, first, last);
+  // From the data in view only: the steps of the window and every row of the order, whatever the pixels and the
+  // rows scrolled to.
+  m_cellLimit = m_colourLimit.of(trace, layer, Quantity::Cell, first, last, m_rows->units(), m_generation);
   m_heatmap->scales()[std::size_t(shownIndex(Quantity::Cell))]->setDataRange(QCPRange(-m_cellLimit, m_cellLimit));
-}
-
-double GateHeatmapView::cellLimit(int layer, int first, int last) {
-  // From the data in view only: the steps of the window and every row of the order, whatever the pixels and
-  // the rows scrolled to. A long window is sampled at steps that are multiples of a stride set by the data.
-  LimitKey key{layer, first, last, m_rows->units(), m_generation, 0.0};
-  if (key.sameData(m_limitKey))
-    return m_limitKey.limit;
-  const std::size_t rows = key.rows.size(), steps = std::size_t(last - first + 1);
-  const int stride = int(std::max<std::size_t>(1, (steps * rows + kLimitSamples - 1) / kLimitSamples));
-  const Trace &trace = m_session->trace();
-  const float *values = trace.quantity(layer, Quantity::Cell).data();
-  m_magnitudes.clear(); // keeps its capacity: no allocation once the window size is steady
-  for (int step = (first + stride - 1) / stride * stride; step <= last; step += stride)
-    for (int unit : key.rows) {
-      const float value = values[std::size_t(step) * std::size_t(trace.units()) + std::size_t(unit)];
-      if (!std::isnan(value))
-        m_magnitudes.push_back(std::abs(value));
-    }
-  m_limitKey = std::move(key);
-  m_limitKey.limit = clipLimit(m_magnitudes);
-  return m_limitKey.limit;
 }
 
 void GateHeatmapView::placeRowMarkers(int layer) {

@@ -13,6 +13,7 @@
 // In presentation (displayStyle().presentation()) only the selected quantity's map is shown, filling the view
 // (the cell state's when a pre-activation is selected); all six come back when it ends.
 #include "common/step_window.h"
+#include "explore/colour_limit.h"
 #include "explore/trace.h"
 #include "gate_heatmap_plot.h"
 #include "heatmap_rows.h"
@@ -88,7 +89,6 @@ private:
   void refresh();
   void clampUnitRange();
   void loadMaps(int layer);
-  double cellLimit(int layer, int first, int last); // the c colour limit, cached while its data stay the same
   void placeRowMarkers(int layer);
   void updateCharTicks();
   void onMouseMove(QMouseEvent *event);
@@ -111,16 +111,7 @@ private:
   int m_visibleFirst = 0, m_visibleLast = -1; // steps in view, before downsampling
   int m_loadedLayer = -1;
   double m_cellLimit = 1.0;        // c colour scale is ±this
-  std::vector<float> m_magnitudes; // scratch: |c| sampled for the limit, reused between refreshes
-  struct LimitKey {
-    int layer = -1, first = 0, last = -1;
-    std::vector<int> rows;
-    long long generation = -1;
-    double limit = 1.0; // computed from the above
-    bool sameData(const LimitKey &o) const {
-      return layer == o.layer && first == o.first && last == o.last && rows == o.rows && generation == o.generation;
-    }
-  } m_limitKey;                    // the last c limit and the data it was computed from
+  ColourLimit m_colourLimit;
   long long m_generation = 0;      // counts changes of the trace's values
 };
 
