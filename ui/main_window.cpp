@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -118,8 +119,13 @@ void MainWindow::createDocks() {
   trainingScroll->setWidgetResizable(true);
   trainingScroll->setFrameShape(QFrame::NoFrame);
   addDock(trainingScroll, QT_TR_NOOP("Training"), QStringLiteral("trainingDock"), Qt::LeftDockWidgetArea);
-  addDock(new UnitDiscoveryPanel(m_session), QT_TR_NOOP("Unit discovery"), QStringLiteral("unitDiscoveryDock"),
-          Qt::LeftDockWidgetArea);
+  auto *discoveryPanel = new UnitDiscoveryPanel(m_session);
+  addDock(discoveryPanel, QT_TR_NOOP("Unit discovery"), QStringLiteral("unitDiscoveryDock"), Qt::LeftDockWidgetArea);
+  // The heatmaps' rows can follow the feature chosen there (the window owns both).
+  m_heatmaps->setFeatureSource([panel = QPointer(discoveryPanel)] {
+    return panel ? panel->featureValues() : std::vector<double>{};
+  });
+  connect(discoveryPanel, &UnitDiscoveryPanel::featureChanged, m_heatmaps, &GateHeatmapView::onFeatureChanged);
   m_training = training;
   connect(training, &TrainingPanel::exploreModel, this, [this](std::shared_ptr<const Model> model, qint64 iteration) {
     m_opener->showTrained(std::move(model), tr("training, iteration %1").arg(iteration), m_training->probeText());

@@ -136,6 +136,30 @@ private Q_SLOTS:
     QCOMPARE(m_session->cursor(), 12);
   }
 
+  // The inspected step is a highlighted column, one step wide, that follows the cursor.
+  void cursorColumnFollowsTheCursor() {
+    open(60);
+    QVERIFY(!QTest::currentTestFailed());
+    const auto column = [this]() -> QCPItemRect * {
+      for (int k = 0; k < plot()->itemCount(); ++k)
+        if (plot()->item(k)->objectName() == QStringLiteral("cursorColumn"))
+          return qobject_cast<QCPItemRect *>(plot()->item(k));
+      return nullptr;
+    };
+    QVERIFY(column());
+    for (int step : {12, 40}) {
+      m_session->setCursor(step);
+      m_view->refreshNow();
+      QVERIFY(column()->visible());
+      QVERIFY(column()->layer()->index() > plot()->graph(0)->layer()->index()); // drawn over the lines
+      const double left = column()->topLeft->pixelPosition().x(), right = column()->bottomRight->pixelPosition().x();
+      const double at = plot()->mapFrom(m_view.get(), m_view->stepRect(step).center()).x();
+      const double next = plot()->mapFrom(m_view.get(), m_view->stepRect(step + 1).center()).x();
+      QVERIFY2(left < at && at < right, qPrintable(QStringLiteral("%1 in %2…%3").arg(at).arg(left).arg(right)));
+      QVERIFY(next > right && right - left > 3.0);
+    }
+  }
+
   void windowsWithEnvelopeAtScale() {
     open(20000);
     QVERIFY(!QTest::currentTestFailed());

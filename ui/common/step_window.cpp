@@ -59,26 +59,31 @@ bool StepWindow::eventFilter(QObject *watched, QEvent *event) {
   return QObject::eventFilter(watched, event);
 }
 
-void StepWindow::addAxis(QCPAxis *axis, bool cursorLine) {
+void StepWindow::addAxis(QCPAxis *axis, bool cursorColumn) {
   m_axes.push_back(axis);
   axis->setRange(m_range.lower, m_range.upper);
   connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
           [this](const QCPRange &range) { onAxisRangeChanged(range); });
-  if (!cursorLine)
+  if (!cursorColumn)
     return;
-  auto *line = new QCPItemStraightLine(axis->parentPlot());
-  line->setClipAxisRect(axis->axisRect());
-  for (QCPItemPosition *point : {line->point1, line->point2}) {
-    point->setAxes(axis, axis->axisRect()->axis(QCPAxis::atLeft));
-    point->setAxisRect(axis->axisRect());
-    point->setTypeY(QCPItemPosition::ptAxisRectRatio); // top to bottom whatever the value range
+  // The inspected step's column: a translucent band with dark edges, one step wide and at least the pen's
+  // width, so it shows over a colour map and among lines alike.
+  auto *column = new QCPItemRect(axis->parentPlot());
+  column->setObjectName(QStringLiteral("cursorColumn"));
+  column->setClipAxisRect(axis->axisRect());
+  column->setLayer(QStringLiteral("axes")); // above the maps and graphs made after it, below a legend
+  for (QCPItemPosition *corner : {column->topLeft, column->bottomRight}) {
+    corner->setAxes(axis, axis->axisRect()->axis(QCPAxis::atLeft));
+    corner->setAxisRect(axis->axisRect());
+    corner->setTypeY(QCPItemPosition::ptAxisRectRatio); // top to bottom whatever the value range
   }
-  line->point1->setCoords(0.0, 0.0);
-  line->point2->setCoords(0.0, 1.0);
-  line->setPen(QPen(QColor(20, 20, 20), 1.5));
-  line->setSelectable(false);
-  line->setVisible(false);
-  m_cursorLines.push_back(line);
+  column->topLeft->setCoords(-0.5, 0.0);
+  column->bottomRight->setCoords(0.5, 1.0);
+  column->setPen(QPen(QColor(20, 20, 20), 1.5));
+  column->setBrush(QColor(255, 255, 255, 70));
+  column->setSelectable(false);
+  column->setVisible(false);
+  m_cursorColumns.push_back(column);
 }
 
 void StepWindow::setFollowing(bool on) {
@@ -123,10 +128,10 @@ void StepWindow::update(int cursor) {
     range = {cursor - 0.5 * range.size(), cursor + 0.5 * range.size()};
   }
   setRange(range);
-  for (QCPItemStraightLine *line : m_cursorLines) {
-    line->setVisible(cursor >= 0 && steps > 0);
-    line->point1->setCoords(cursor, 0.0);
-    line->point2->setCoords(cursor, 1.0);
+  for (QCPItemRect *column : m_cursorColumns) {
+    column->setVisible(cursor >= 0 && steps > 0);
+    column->topLeft->setCoords(cursor - 0.5, 0.0);
+    column->bottomRight->setCoords(cursor + 0.5, 1.0);
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Which steps a plot over the trace shows, shared by the heatmap and the unit traces so they scroll alike:
 // following the end (the last kFollowSteps steps, all of a shorter trace) until the user pans or zooms, the
-// Follow button that resumes it, the cursor line, bringing back a cursor that jumped out of view, and
+// Follow button that resumes it, the inspected step's column highlight, bringing back a cursor that jumped out of view, and
 // downsampling the visible steps to about one bucket per pixel column. GUI thread only.
 #include <QObject>
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 class QCPAxis;
-class QCPItemStraightLine;
+class QCPItemRect;
 class QCPRange;
 class QToolButton;
 class QWidget;
@@ -49,8 +49,9 @@ public:
   // The checkable Follow button (objectName "followButton"), for the view's layout; checked while following.
   QToolButton *followButton() const { return m_followButton; }
   // Puts a step axis under this window: it shows range(), and the user's pan or zoom of it moves every axis.
-  // With `cursorLine`, the cursor is drawn across the axis's axis rect.
-  void addAxis(QCPAxis *axis, bool cursorLine = true);
+  // With `cursorColumn`, the cursor's step is highlighted across the axis's axis rect (a QCPItemRect named
+  // "cursorColumn", spanning the step ± 0.5).
+  void addAxis(QCPAxis *axis, bool cursorColumn = true);
   bool following() const { return m_following; }
   // Follows the end or stops; the button shows it. Resuming emits moved().
   void setFollowing(bool on);
@@ -58,7 +59,7 @@ public:
   // Call once per refresh, then load visibleSteps(). While following: the last kFollowSteps steps, or all of them
   // (at least kMinFollowSteps wide) while there are fewer, so a short trace fills the plot. A cursor that
   // moved out of view while the trace kept its length (a click in another view) is recentred and following
-  // stops; a step moves the cursor too, but leaves a window the user chose alone. −1: no cursor line.
+  // stops; a step moves the cursor too, but leaves a window the user chose alone. −1: no cursor column.
   void update(int cursor);
   // Steps of the window inside the trace: first…last; false when there are none.
   bool visibleSteps(int &first, int &last) const { return m_range.visibleIndices(m_steps(), first, last); }
@@ -78,7 +79,7 @@ private:
   std::function<int()> m_steps;
   QToolButton *m_followButton = nullptr;
   std::vector<QCPAxis *> m_axes;
-  std::vector<QCPItemStraightLine *> m_cursorLines;
+  std::vector<QCPItemRect *> m_cursorColumns; // objectName "cursorColumn"
   IndexRange m_range;
   bool m_following = true;
   bool m_settingRange = false;

@@ -36,6 +36,20 @@ void setPositionAxes(QCPItemPosition *position, QCPAxisRect *rect) {
 }
 } // namespace
 
+// Integer ticks on the row axis, labelled with the unit each row shows.
+class RowUnitTicker : public QCPAxisTickerFixed {
+public:
+  std::vector<int> units; // entry r: the unit of row r; empty: row r is unit r
+
+protected:
+  QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override {
+    if (units.empty())
+      return QCPAxisTickerFixed::getTickLabel(tick, locale, formatChar, precision);
+    const long row = std::lround(tick);
+    return row >= 0 && row < long(units.size()) ? QString::number(units[std::size_t(row)]) : QString();
+  }
+};
+
 GateHeatmapPlot::GateHeatmapPlot(QWidget *parent, StepWindow *window) : QObject(parent) {
   m_plot = new QCustomPlot(parent);
   m_plot->setObjectName(QStringLiteral("heatmapPlot"));
@@ -68,8 +82,9 @@ void GateHeatmapPlot::build(StepWindow *window) {
   m_plot->plotLayout()->setRowSpacing(kRowSpacing);
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   auto *columnGroup = new QCPMarginGroup(m_plot), *scaleGroup = new QCPMarginGroup(m_plot);
-  QSharedPointer<QCPAxisTickerFixed> stepTicks(new QCPAxisTickerFixed), unitTicks(new QCPAxisTickerFixed);
-  for (const auto &ticker : {stepTicks, unitTicks}) {
+  QSharedPointer<QCPAxisTickerFixed> stepTicks(new QCPAxisTickerFixed);
+  QSharedPointer<RowUnitTicker> unitTicks(new RowUnitTicker);
+  for (QCPAxisTickerFixed *ticker : {stepTicks.data(), static_cast<QCPAxisTickerFixed *>(unitTicks.data())}) {
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
   }
@@ -187,6 +202,12 @@ void GateHeatmapPlot::arrange() {
     grid->update(phase);
 }
 
+void GateHeatmapPlot::layoutNow() {
+  for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+    m_plot->plotLayout()->update(phase);
+  onLayout();
+}
+
 void GateHeatmapPlot::hideStrays() {
   if (m_single < 0)
     return;
@@ -210,11 +231,16 @@ void GateHeatmapPlot::setUnitRange(IndexRange range) {
   m_settingRange = false;
 }
 
-void GateHeatmapPlot::setSelectedUnit(int unit) {
+void GateHeatmapPlot::setRowUnits(const std::vector<int> &units) {
+  if (m_unitTicks->units != units)
+    m_unitTicks->units = units;
+}
+
+void GateHeatmapPlot::setSelectedRow(int row) {
   for (QCPItemRect *frame : m_selectionFrames) {
-    frame->setVisible(unit >= 0);
-    frame->topLeft->setCoords(0.0, unit - 0.5);
-    frame->bottomRight->setCoords(1.0, unit + 0.5);
+    frame->setVisible(row >= 0);
+    frame->topLeft->setCoords(0.0, row - 0.5);
+    frame->bottomRight->setCoords(1.0, row + 0.5);
   }
 }
 
@@ -238,8 +264,8 @@ void GateHeatmapPlot::setMarkedRuns(const std::vector<Run> &runs) {
     m_markers[k]->setVisible(used);
     if (used) {
       const Run &run = runs[k / kMaps];
-      m_markers[k]->topLeft->setCoords(run.first - 0.5, run.unit - 0.5);
-      m_markers[k]->bottomRight->setCoords(run.last + 0.5, run.unit + 0.5);
+      m_markers[k]->topLeft->setCoords(run.first - 0.5, run.row - 0.5);
+      m_markers[k]->bottomRight->setCoords(run.last + 0.5, run.row + 0.5);
     }
   }
 }

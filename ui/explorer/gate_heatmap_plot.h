@@ -1,7 +1,8 @@
 #pragma once
-// The plot of GateHeatmapView: one units × steps colour map per entry of kShownQuantities, stacked top to bottom
-// with their colour scales, sharing the step axis (under a StepWindow) and the unit range; a frame on the selected
-// unit's row and hatched intervention markers. Keeps the maps equally tall and their tick labels fitting whatever
+// The plot of GateHeatmapView: one rows × steps colour map per entry of kShownQuantities, stacked top to bottom
+// with their colour scales, sharing the step axis (under a StepWindow) and the row range; a frame on the selected
+// unit's row and hatched intervention markers. Row r shows a unit the view chose (setRowUnits); the unit axis is
+// labelled with the units, not the rows. Keeps the maps equally tall and their tick labels fitting whatever
 // the height. It draws what it is given; the view loads the maps' cells. In single-map mode (presentation) only one
 // map and its scale are laid out, filling the plot; the others keep their data but are neither drawn nor hit.
 // Gradients follow displayStyle() (high contrast while presenting). GUI thread only.
@@ -16,7 +17,6 @@
 class QCustomPlot;
 class QCPAxis;
 class QCPAxisRect;
-class QCPAxisTickerFixed;
 class QCPColorMap;
 class QCPColorScale;
 class QCPItemRect;
@@ -24,13 +24,15 @@ class QWidget;
 
 namespace lstm {
 
+class RowUnitTicker;
+
 class GateHeatmapPlot : public QObject {
   Q_OBJECT
 public:
   static constexpr int kMaps = 6; // map i shows kShownQuantities[i]
 
   struct Run {
-    int unit, first, last; // an intervention on `unit` recorded at steps first…last
+    int row, first, last; // an intervention on the unit of `row` recorded at steps first…last
   };
 
   // Creates the plot widget (objectName "heatmapPlot") as a child of `parent`, its step axes under `window`.
@@ -39,12 +41,14 @@ public:
   const std::array<QCPAxisRect *, kMaps> &rects() const { return m_rects; }
   const std::array<QCPColorMap *, kMaps> &maps() const { return m_maps; }
   const std::array<QCPColorScale *, kMaps> &scales() const { return m_scales; }
-  // Units in view, the same in every map.
+  // Rows in view, the same in every map.
   IndexRange unitRange() const;
-  // Shows these units in every map; not a user change (no unitRangeChanged).
+  // Shows these rows in every map; not a user change (no unitRangeChanged).
   void setUnitRange(IndexRange range);
-  // Frames the row of `unit` across every map; −1 hides the frames.
-  void setSelectedUnit(int unit);
+  // Unit of each row, for the unit axis's labels (entry r: row r); empty: row r is unit r.
+  void setRowUnits(const std::vector<int> &units);
+  // Frames `row` across every map; −1 hides the frames.
+  void setSelectedRow(int row);
   // Marks these runs on every map, reusing the markers of earlier calls.
   void setMarkedRuns(const std::vector<Run> &runs);
   // Lays out only map `index` (0 … kMaps−1), or all of them for −1.
@@ -53,6 +57,7 @@ public:
   bool isShown(int index) const { return m_single < 0 || m_single == index; }
   QCPAxisRect *topRect() const;                       // the top shown map: it carries the character axis
   QCPAxis *characterAxis() const;                     // top axis of topRect(); its ticker is a QCPAxisTickerText
+  void layoutNow();                                   // sizes the maps for the widget's current size, now
   void retranslateUi();                               // axis labels in the current language
   void applyDisplayStyle();                           // gradients, frame widths for the current displayStyle()
 
@@ -67,7 +72,7 @@ private:
   bool updateTicks(); // tick density for the maps' height, scale ticks at the ends; true when they changed
 
   QCustomPlot *m_plot = nullptr;
-  QSharedPointer<QCPAxisTickerFixed> m_unitTicks; // shared by the unit axes
+  QSharedPointer<RowUnitTicker> m_unitTicks; // shared by the unit axes
   std::array<QCPAxisRect *, kMaps> m_rects{};
   std::array<QCPColorMap *, kMaps> m_maps{};
   std::array<QCPColorScale *, kMaps> m_scales{};

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace lstm {
 
@@ -23,7 +24,6 @@ namespace {
 constexpr int kRects = GateHeatmapPlot::kMaps;
 constexpr int kMaxMarkedRuns = 64;  // intervention runs drawn per refresh
 constexpr int kCharTickPixels = 9;  // characters on the top axis once each step is at least this wide
-constexpr double kClipQuantile = 0.99;
 
 int shownIndex(Quantity q) {
   const auto it = std::find(std::begin(kShownQuantities), std::end(kShownQuantities), q);
@@ -38,51 +38,66 @@ QCPRange cellCentres(const Buckets &buckets) {
   return {low + 0.5 * width, high - 0.5 * width};
 }
 
-// The kClipQuantile quantile of `magnitudes` (reordered in place), at least 1: a few runaway cells (one unit of
-// the built-in model reaches |c| ≈ 100) must not wash out every other row; they saturate instead.
-double clipLimit(std::vector<float> &magnitudes) {
-  if (magnitudes.empty())
-    return 1.0;
-  const auto k = magnitudes.begin() + std::ptrdiff_t(kClipQuantile * double(magnitudes.size() - 1));
-  std::nth_element(magnitudes.begin(), k, magnitudes.end());
-  return std::max(1.0, double(*k));
-}
 } // namespace
 
 GateHeatmapView::GateHeatmapView(ExplorerSession *session, QWidget *parent) : QWidget(parent), m_session(session) {
   setObjectName(QStringLiteral("gateHeatmapView"));
   m_title = new QLabel(this);
   m_window = new StepWindow(this, [session] { return session->steps(); });
+  m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long title must not widen the dock
   m_heatmap = new GateHeatmapPlot(this, m_window);
   m_plot = m_heatmap->widget();
+  m_rows = new HeatmapRows(session, this);
 
   auto *header = new QHBoxLayout;
   header->addWidget(m_title, 1);
+  header->addWidget(m_rows->orderBox());
+  header->addWidget(m_rows->zoomOutButton());
+  header->addWidget(m_rows->zoomInButton());
   header->addWidget(m_window->followButton());
+  auto *body = new QHBoxLayout;
+  body->setSpacing(0);
+  body->addWidget(m_plot, 1);
+  body->addWidget(m_rows->scrollBar());
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(header);
-  layout->addWidget(m_plot, 1);
+  layout->addLayout(body, 1);
 
   m_refresher = new RefreshCoalescer(this, [this] { refresh(); });
 
   connect(m_window, &StepWindow::moved, m_refresher, [this] { m_refresher->request(); });
   connect(m_heatmap, &GateHeatmapPlot::unitRangeChanged, m_refresher, [this] {
+    m_rows->setZoom(m_heatmap->unitRange().size()); // a pan keeps the size; Ctrl+wheel changes it
     clampUnitRange();
     m_refresher->request();
   });
+  connect(m_rows, &HeatmapRows::changed, m_refresher, [this] { m_refresher->request(); });
   connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { m_pressPos = e->position().toPoint(); });
   connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) { onMouseMove(e); });
   connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
   connect(m_plot, &QCustomPlot::mouseWheel, this, [this](QWheelEvent *e) { onMouseWheel(e); });
   connect(session, &ExplorerSession::modelChanged, this, [this] {
     m_resetUnits = true;
+    ++m_generation;
+    m_rows->invalidate(false);
     m_window->setFollowing(true);
     m_refresher->request();
   });
-  for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::selectionChanged,
-                      &ExplorerSession::interventionsChanged, &ExplorerSession::tapeChanged})
-    connect(session, signal, m_refresher, [this] { requestRefresh(); });
+  connect(session, &ExplorerSession::traceChanged, m_refresher, [this] {
+    ++m_generation;
+    m_rows->invalidate(true);
+    requestRefresh();
+  });
+  connect(session, &ExplorerSession::tapeChanged, m_refresher, [this] {
+    m_rows->invalidate(false); // another text: another feature
+    requestRefresh();
+  });
+  for (auto signal : {&ExplorerSession::selectionChanged, &ExplorerSession::interventionsChanged})
+    connect(session, signal, m_refresher, [this] {
+      ++m_generation; // interventions rewrite values in place
+      requestRefresh();
+    });
   connect(session, &ExplorerSession::cursorChanged, m_refresher, [this] { requestRefresh(); });
   connect(&displayStyle(), &DisplayStyle::changed, m_refresher, [this] { requestRefresh(); });
   retranslateUi();
@@ -91,6 +106,7 @@ GateHeatmapView::GateHeatmapView(ExplorerSession *session, QWidget *parent) : QW
 
 void GateHeatmapView::retranslateUi() {
   m_heatmap->retranslateUi();
+  m_rows->retranslateUi();
   m_refresher->request(); // the title is written by refresh
 }
 
@@ -129,10 +145,24 @@ bool GateHeatmapView::exportImage(const QString &path, QString *error) {
   return savePlot(m_plot, path, error);
 }
 
+void GateHeatmapView::setFeatureSource(HeatmapRows::FeatureSource source) {
+  m_rows->setFeatureSource(std::move(source));
+  m_refresher->request();
+}
+
+void GateHeatmapView::onFeatureChanged() {
+  m_rows->invalidate(false);
+  requestRefresh();
+}
+
+double GateHeatmapView::rowPixels() const {
+  return m_heatmap->topRect()->height() / std::max(m_heatmap->unitRange().size(), 1e-9);
+}
+
 void GateHeatmapView::clampUnitRange() {
-  const IndexRange range = m_resetUnits ? IndexRange{-0.5, 1e9} : m_heatmap->unitRange();
+  const IndexRange range = m_rows->fit(m_heatmap->unitRange(), m_heatmap->topRect()->height(), m_resetUnits);
   m_resetUnits = false;
-  m_heatmap->setUnitRange(range.clampedTo(m_session->units()));
+  m_heatmap->setUnitRange(range);
 }
 
 void GateHeatmapView::refresh() {
@@ -140,16 +170,20 @@ void GateHeatmapView::refresh() {
   const int selected = shownIndex(m_session->selectedQuantity());
   const int single = displayStyle().presentation() ? (selected >= 0 ? selected : shownIndex(Quantity::Cell)) : -1;
   m_heatmap->setSingleMap(single);
+  m_heatmap->layoutNow(); // rows per map follow its height in pixels
   m_window->update(m_session->cursor());
-  clampUnitRange();
   const int layer = empty ? -1 : std::clamp(m_session->selectedLayer(), 0, m_session->layers() - 1);
+  m_rows->update(layer, selected >= 0 ? kShownQuantities[selected] : Quantity::Cell);
+  m_heatmap->setRowUnits(m_rows->order() == HeatmapRows::Order::Index ? std::vector<int>{} : m_rows->units());
+  clampUnitRange();
   loadMaps(layer);
-  const int unit = m_session->selectedUnit();
-  m_heatmap->setSelectedUnit(!empty && unit >= 0 && unit < m_session->units() ? unit : -1);
+  m_heatmap->setSelectedRow(empty ? -1 : m_rows->rowOf(m_session->selectedUnit()));
   placeRowMarkers(layer);
   updateCharTicks();
   if (empty)
     m_title->setText(m_session->hasModel() ? tr("No steps yet") : tr("No model"));
+  else if (m_rows->count() == 0)
+    m_title->setText(tr("No traced units: add one in Unit traces"));
   else if (m_steps.count == 0)
     m_title->setText(tr("Layer %1: no steps in view").arg(layer));
   else {
@@ -159,8 +193,11 @@ void GateHeatmapView::refresh() {
       text = tr("%1 · %2").arg(quantityName(kShownQuantities[single]), text);
     if (m_steps.stride > 1)
       text += tr(" · one column per %1 steps").arg(m_steps.stride);
+    if (m_rows->featureMissing())
+      text += tr(" · no feature to order by: choose one in Unit discovery");
     m_title->setText(text);
   }
+  m_title->setToolTip(m_title->text());
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -168,7 +205,7 @@ void GateHeatmapView::loadMaps(int layer) {
   int first = 0, last = -1, firstUnit = 0, lastUnit = -1;
   const IndexRange unitRange = m_heatmap->unitRange();
   const bool any = layer >= 0 && m_window->visibleSteps(first, last) &&
-                   unitRange.visibleIndices(m_session->units(), firstUnit, lastUnit);
+                   unitRange.visibleIndices(m_rows->count(), firstUnit, lastUnit);
   m_loadedLayer = layer;
   m_visibleFirst = first;
   m_visibleLast = last;
@@ -193,22 +230,16 @@ void GateHeatmapView::loadMaps(int layer) {
       cells->setSize(keyCells, valueCells);
     cells->setRange(cellCentres(m_steps), cellCentres(m_units));
     const float *values = trace.quantity(layer, q).data();
-    const bool unbounded = q == Quantity::Cell;
-    m_magnitudes.clear(); // keeps its capacity: no allocation once the window size is steady
     for (int k = 0; k < keyCells; ++k) {
       const float *row = values + std::size_t(m_steps.indexAt(std::min(k, m_steps.count - 1))) * units;
-      for (int r = 0; r < valueCells; ++r) {
-        const float value = row[m_units.indexAt(std::min(r, m_units.count - 1))];
-        cells->setCell(k, r, value);
-        if (unbounded && k < m_steps.count && r < m_units.count && !std::isnan(value))
-          m_magnitudes.push_back(std::abs(value));
-      }
-    }
-    if (unbounded) {
-      m_cellLimit = clipLimit(m_magnitudes);
-      m_heatmap->scales()[std::size_t(i)]->setDataRange(QCPRange(-m_cellLimit, m_cellLimit));
+      for (int r = 0; r < valueCells; ++r)
+        cells->setCell(k, r, row[m_rows->unitAt(m_units.indexAt(std::min(r, m_units.count - 1)))]);
     }
   }
+  // From the data in view only: the steps of the window and every row of the order, whatever the pixels and the
+  // rows scrolled to.
+  m_cellLimit = m_colourLimit.of(trace, layer, Quantity::Cell, first, last, m_rows->units(), m_generation);
+  m_heatmap->scales()[std::size_t(shownIndex(Quantity::Cell))]->setDataRange(QCPRange(-m_cellLimit, m_cellLimit));
 }
 
 void GateHeatmapView::placeRowMarkers(int layer) {
@@ -220,13 +251,16 @@ void GateHeatmapView::placeRowMarkers(int layer) {
       for (const Intervention &intervention : trace.interventions(step)) {
         if (intervention.layer != layer)
           continue;
+        const int row = m_rows->rowOf(intervention.unit);
+        if (row < 0)
+          continue;
         auto run = std::find_if(m_runs.begin(), m_runs.end(), [&](const GateHeatmapPlot::Run &r) {
-          return r.unit == intervention.unit && r.last >= step - 1;
+          return r.row == row && r.last >= step - 1;
         });
         if (run != m_runs.end())
           run->last = step;
         else if (int(m_runs.size()) < kMaxMarkedRuns)
-          m_runs.push_back({intervention.unit, step, step});
+          m_runs.push_back({row, step, step});
       }
     }
   }
@@ -251,7 +285,8 @@ void GateHeatmapView::updateCharTicks() {
 double GateHeatmapView::cellValue(Quantity q, int step, int unit) const {
   const int index = shownIndex(q);
   const int column = step < m_session->steps() ? m_steps.bucketOf(step) : -1;
-  const int row = unit < m_session->units() ? m_units.bucketOf(unit) : -1;
+  const int shownRow = m_rows->rowOf(unit);
+  const int row = shownRow >= 0 ? m_units.bucketOf(shownRow) : -1;
   if (index < 0 || column < 0 || row < 0)
     return std::numeric_limits<double>::quiet_NaN();
   return m_heatmap->maps()[std::size_t(index)]->data()->cell(column, row);
@@ -261,9 +296,12 @@ QRect GateHeatmapView::cellRect(Quantity q, int step, int unit) const {
   const int index = shownIndex(q);
   if (index < 0 || !m_heatmap->isShown(index))
     return {};
+  const int row = m_rows->rowOf(unit);
+  if (row < 0)
+    return {};
   QCPAxisRect *rect = m_heatmap->rects()[std::size_t(index)];
   const QPoint centre(int(std::lround(rect->axis(QCPAxis::atBottom)->coordToPixel(step))),
-                      int(std::lround(rect->axis(QCPAxis::atLeft)->coordToPixel(unit))));
+                      int(std::lround(rect->axis(QCPAxis::atLeft)->coordToPixel(row))));
   if (!rect->rect().contains(centre))
     return {};
   return QRect(m_plot->mapTo(this, centre) - QPoint(1, 1), QSize(3, 3));
@@ -292,7 +330,7 @@ GateHeatmapView::Cell GateHeatmapView::cellAt(const QPointF &position) const {
     if (!m_heatmap->isShown(i) || !rect->rect().contains(position.toPoint()))
       continue;
     const int step = int(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(position.x())));
-    const int unit = int(std::lround(rect->axis(QCPAxis::atLeft)->pixelToCoord(position.y())));
+    const int unit = m_rows->unitAt(int(std::lround(rect->axis(QCPAxis::atLeft)->pixelToCoord(position.y()))));
     if (step < 0 || step >= m_session->steps() || unit < 0 || unit >= m_session->units())
       return {};
     return {i, step, unit};
@@ -341,10 +379,16 @@ void GateHeatmapView::onMouseMove(QMouseEvent *event) {
 }
 
 void GateHeatmapView::onMouseWheel(QWheelEvent *event) {
-  // The wheel zooms the steps; with Ctrl or Shift it zooms the units.
-  const bool units = event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier);
+  // Ctrl zooms the rows, Shift the steps; the plain wheel scrolls rows that do not all fit, else zooms the steps.
+  // QCustomPlot zooms after this signal, along the orientations set here.
+  const Qt::KeyboardModifiers modifiers = event->modifiers();
+  Qt::Orientations zoom = Qt::Horizontal;
+  if (modifiers & Qt::ControlModifier)
+    zoom = Qt::Vertical;
+  else if (!(modifiers & Qt::ShiftModifier) && m_rows->scrollByWheel(event->angleDelta().y() / 120.0))
+    zoom = {};
   for (QCPAxisRect *rect : m_heatmap->rects())
-    rect->setRangeZoom(units ? Qt::Vertical : Qt::Horizontal);
+    rect->setRangeZoom(zoom);
 }
 
 void GateHeatmapView::showEvent(QShowEvent *event) {

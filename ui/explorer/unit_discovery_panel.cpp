@@ -121,8 +121,12 @@ UnitDiscoveryPanel::UnitDiscoveryPanel(ExplorerSession *session, QWidget *parent
   connect(m_featureCombo, &QComboBox::currentIndexChanged, this, [this] {
     m_regexEdit->setEnabled(m_featureCombo->currentData().toInt() == int(TextFeature::Regex));
     markDirty(true);
+    Q_EMIT featureChanged();
   });
-  connect(m_regexEdit, &QLineEdit::textChanged, this, [this] { markDirty(true); });
+  connect(m_regexEdit, &QLineEdit::textChanged, this, [this] {
+    markDirty(true);
+    Q_EMIT featureChanged();
+  });
   connect(m_scatter, &SaturationScatter::gateChanged, this, [this] { markDirty(false); });
   connect(session, &ExplorerSession::modelChanged, this, [this] { markDirty(true); });
   for (auto signal : {&ExplorerSession::traceChanged, &ExplorerSession::tapeChanged,
@@ -268,6 +272,15 @@ void UnitDiscoveryPanel::recompute() {
     m_table->scrollToTop();                // the user's place
   m_scatter->setFractions(std::move(saturation));
   m_lastRecomputeMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+std::vector<double> UnitDiscoveryPanel::featureValues() const {
+  const auto feature = TextFeature(m_featureCombo->currentData().toInt());
+  const QString pattern = m_regexEdit->text();
+  if (!m_session->hasModel() || !m_session->model().config.usesTokens() ||
+      (feature == TextFeature::Regex && pattern.isEmpty()))
+    return {};
+  return computeTextFeature(feature, m_session->tapeText().toStdU32String(), pattern);
 }
 
 QString UnitDiscoveryPanel::rankByFeature(int layer) {

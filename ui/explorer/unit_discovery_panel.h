@@ -42,9 +42,15 @@ public:
   // Saturation of the chosen gate per unit (entry k is unit k), as plotted.
   const std::vector<UnitScore> &saturation() const;
   int shownLayer() const { return m_layer; }   // −1 without a model
+  // The chosen text feature over the session's text (entry s: after reading character s); empty without one
+  // (no model, series model, empty or invalid pattern). Computed now, whether or not the panel is shown.
+  std::vector<double> featureValues() const;
   bool refreshPending() const;               // a coalesced refresh is scheduled
   long long recomputeCount() const { return m_recomputes; }
   double lastRecomputeMs() const { return m_lastRecomputeMs; }
+
+Q_SIGNALS:
+  void featureChanged(); // another feature or pattern was chosen
 
 protected:
   void showEvent(QShowEvent *event) override;
