@@ -3,6 +3,7 @@
 #include "common/display_style.h"
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
+#include "common/step_axis_ticker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -68,7 +69,7 @@ void GateHeatmapPlot::build(StepWindow *window) {
   m_plot->plotLayout()->setRowSpacing(kRowSpacing);
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   auto *columnGroup = new QCPMarginGroup(m_plot), *scaleGroup = new QCPMarginGroup(m_plot);
-  QSharedPointer<QCPAxisTickerFixed> stepTicks(new QCPAxisTickerFixed), unitTicks(new QCPAxisTickerFixed);
+  QSharedPointer<QCPAxisTickerFixed> stepTicks(new StepAxisTicker), unitTicks(new QCPAxisTickerFixed); // steps from 1
   for (const auto &ticker : {stepTicks, unitTicks}) {
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
