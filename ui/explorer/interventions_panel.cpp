@@ -108,8 +108,8 @@ void InterventionsPanel::retranslateUi() {
   m_kindLabel->setText(tr("Change"));
   m_valueLabel->setText(tr("Value"));
   m_hint->setText(tr("Acts from the inspected step on, that step included; the views recompute at once."));
-  m_reread->setText(tr("Re-read the text from the start with them"));
   m_reread->setToolTip(tr("Read every step again from the first character, all with the interventions listed below"));
+  syncReread();
 }
 
 void InterventionsPanel::changeEvent(QEvent *event) {
@@ -198,6 +198,8 @@ void InterventionsPanel::syncList() {
 
 void InterventionsPanel::syncReread() {
   // Offered while some recorded step ran with other interventions: re-reading would change what is shown.
+  m_reread->setText(m_session->interventions().empty() ? tr("Re-read the text from the start without interventions")
+                                                       : tr("Re-read the text from the start with them"));
   m_reread->setVisible(m_session->interventionsDifferFromRecorded());
 }
 
