@@ -172,7 +172,7 @@ private Q_SLOTS:
     QString error;
     QVERIFY(m_session->addIntervention(Intervention::clampGate(0, 2, Gate::Input, 1.0f), &error));
     QVERIFY(m_session->addIntervention(Intervention::addCell(0, 2, 0.5f), &error));
-    m_session->setCursor(6); // re-run after step 3: the interventions act from step 4 on
+    m_session->setCursor(6); // re-run from step 3 on, that step included
     view.refreshNow();
     const StepValues shown = view.shownValues();
     QVERIFY(shown.gateClamped[std::size_t(Gate::Input)]);

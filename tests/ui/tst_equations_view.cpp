@@ -48,10 +48,10 @@ private Q_SLOTS:
     if (QTest::currentTestFailed())
       return;
     m_session->selectUnit(0, 4);
-    m_session->setCursor(14); // reading '春'
+    m_session->setCursor(14); // reading '春', shown as step 15: users count steps from 1
     m_view->refreshNow();
     const QString text = m_view->plainText();
-    QVERIFY2(text.startsWith(QStringLiteral("Layer 0, unit 4, step 14, reading '春'")), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("Layer 0, unit 4, step 15, reading '春'")), qPrintable(text));
     const Trace &trace = m_session->trace();
     const char *names[] = {"i_t = ", "f_t = ", "g_t = ", "o_t = ", "c_t = ", "h_t = "};
     for (int k = 0; k < 6; ++k) {
@@ -132,9 +132,9 @@ private Q_SLOTS:
     if (QTest::currentTestFailed())
       return;
     m_session->setCursor(3);
-    QTRY_VERIFY(m_view->plainText().contains(QStringLiteral("step 3, reading 'i'")));
+    QTRY_VERIFY(m_view->plainText().contains(QStringLiteral("step 4, reading 'i'")));
     m_session->selectUnit(0, 5);
-    QTRY_VERIFY(m_view->plainText().startsWith(QStringLiteral("Layer 0, unit 5, step 3")));
+    QTRY_VERIFY(m_view->plainText().startsWith(QStringLiteral("Layer 0, unit 5, step 4")));
     auto *browser = m_view->findChild<QTextBrowser *>(QStringLiteral("equationsText"));
     QVERIFY(browser);
     QVERIFY(browser->textInteractionFlags() & Qt::TextSelectableByMouse);

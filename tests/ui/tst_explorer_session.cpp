@@ -1,5 +1,5 @@
 // ExplorerSession: the tape, stepping and exact undo, write mode, pick mode, runTo in slices,
-// interventions re-running the steps after the cursor, and the CSV export read back.
+// interventions re-running the steps from the cursor on (its own step included), and the CSV export read back.
 #include "explorer/explorer_csv.h"
 #include "explorer/explorer_session.h"
 #include "ui_test_models.h"
@@ -10,10 +10,34 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace lstm;
 using test::sameState;
 
 namespace {
+// Every recorded value of two traces, bit for bit: tokens, losses and every quantity of every layer and unit.
+bool sameTrace(const Trace &a, const Trace &b, int layers, int units, QString *where) {
+  if (a.steps() != b.steps()) {
+    *where = QStringLiteral("%1 steps against %2").arg(a.steps()).arg(b.steps());
+    return false;
+  }
+  for (int s = 0; s < a.steps(); ++s) {
+    if (a.token(s) != b.token(s) || !(a.loss(s) == b.loss(s) || (std::isnan(a.loss(s)) && std::isnan(b.loss(s))))) {
+      *where = QStringLiteral("token or loss of step %1").arg(s);
+      return false;
+    }
+    for (int layer = 0; layer < layers; ++layer)
+      for (int q = 0; q < kQuantityCount; ++q)
+        for (int unit = 0; unit < units; ++unit)
+          if (a.value(layer, Quantity(q), s, unit) != b.value(layer, Quantity(q), s, unit)) {
+            *where = QStringLiteral("step %1, layer %2, %3, unit %4").arg(s).arg(layer).arg(QLatin1String(toString(Quantity(q)))).arg(unit);
+            return false;
+          }
+  }
+  return true;
+}
+
 // Minimal RFC 4180 reader: enough to check what writeTraceCsv writes.
 QList<QStringList> parseCsv(const QString &text) {
   QList<QStringList> rows;
@@ -59,7 +83,11 @@ private Q_SLOTS:
   void writeModeIsDeterministicForASeed();
   void pickModeWaitsForTheUser();
   void runToStepsInSlices();
-  void interventionRerunsTheStepsAfterTheCursor();
+  void interventionRerunsTheStepsFromTheCursor();
+  void rerunEqualsAFreshReadWithTheIntervention_data();
+  void rerunEqualsAFreshReadWithTheIntervention();
+  void rerunInWriteModeKeepsTheInspectedCharacter();
+  void rereadFromStartAppliesToEveryStep();
   void cursorStaysInsideTheTrace();
   void csvExportReadsBack();
   void setWeightsRereadsTheSameText();
@@ -170,7 +198,7 @@ void TestExplorerSession::runToStepsInSlices() {
   QVERIFY(!m_session->runTo(int(text.size()) + 1)); // beyond the text in read mode
 }
 
-void TestExplorerSession::interventionRerunsTheStepsAfterTheCursor() {
+void TestExplorerSession::interventionRerunsTheStepsFromTheCursor() {
   QString error;
   QVERIFY(m_session->setText(QStringLiteral("an example sentence (with brackets)"), &error));
   const int steps = m_session->stepMany(100);
@@ -178,12 +206,12 @@ void TestExplorerSession::interventionRerunsTheStepsAfterTheCursor() {
   std::vector<float> before;
   for (int s = 0; s < steps; ++s)
     before.push_back(trace.value(0, Quantity::Cell, s, 5));
-  m_session->setCursor(9);
+  m_session->setCursor(10); // the intervention acts from the inspected step on, that step included
   QSignalSpy traceChanges(m_session.get(), &ExplorerSession::traceChanged);
   QVERIFY(m_session->addIntervention(Intervention::clampGate(0, 5, Gate::Forget, 0.0f), &error));
   QCOMPARE(traceChanges.count(), 1);
   QCOMPARE(m_session->steps(), steps);
-  QCOMPARE(m_session->cursor(), 9); // the focus stays where the user put it
+  QCOMPARE(m_session->cursor(), 10); // the focus stays where the user put it
   for (int s = 0; s <= 9; ++s)
     QCOMPARE(trace.value(0, Quantity::Cell, s, 5), before[std::size_t(s)]);
   for (int s = 10; s < steps; ++s) {
@@ -196,6 +224,90 @@ void TestExplorerSession::interventionRerunsTheStepsAfterTheCursor() {
   m_session->removeIntervention(0);
   for (int s = 0; s < steps; ++s)
     QCOMPARE(trace.value(0, Quantity::Cell, s, 5), before[std::size_t(s)]);
+}
+
+void TestExplorerSession::rerunEqualsAFreshReadWithTheIntervention_data() {
+  QTest::addColumn<int>("cursor");
+  QTest::newRow("first step") << 0;
+  QTest::newRow("mid-text") << 13;
+  QTest::newRow("last step") << 29;
+}
+
+// Exactness: what the session shows after an intervention at the cursor is what a stepper computes that reads
+// steps 0…cursor−1 without it and every step from the cursor on with it.
+void TestExplorerSession::rerunEqualsAFreshReadWithTheIntervention() {
+  QFETCH(int, cursor);
+  QString error;
+  QVERIFY(m_session->setText(QStringLiteral("thirty characters (or so) read"), &error));
+  QCOMPARE(m_session->stepMany(30), 30);
+  m_session->setCursor(cursor);
+  const Intervention clamp = Intervention::clampGate(1, 4, Gate::Forget, 0.9f);
+  QVERIFY(m_session->addIntervention(clamp, &error));
+  QVERIFY(m_session->addIntervention(Intervention::addCell(0, 2, 0.5f), &error));
+  QCOMPARE(m_session->cursor(), cursor);
+  QCOMPARE(m_session->trace().value(1, Quantity::ForgetGate, cursor, 4), 0.9f); // the inspected step itself
+
+  Stepper fresh(m_session->sharedModel(), 32);
+  for (int s = 0; s < 30; ++s) {
+    if (s == cursor) {
+      QVERIFY(fresh.addIntervention(clamp));
+      QVERIFY(fresh.addIntervention(Intervention::addCell(0, 2, 0.5f)));
+    }
+    fresh.step(m_session->tapeToken(s));
+  }
+  QString where;
+  QVERIFY2(sameTrace(m_session->trace(), fresh.trace(), 2, 12, &where), qPrintable(where));
+  QVERIFY(sameState(m_session->state(), fresh.state()));
+
+  // Removing it at the same cursor gives back the plain read, bit for bit.
+  m_session->clearInterventions();
+  Stepper plain(m_session->sharedModel(), 32);
+  for (int s = 0; s < 30; ++s)
+    plain.step(m_session->tapeToken(s));
+  QVERIFY2(sameTrace(m_session->trace(), plain.trace(), 2, 12, &where), qPrintable(where));
+}
+
+void TestExplorerSession::rerunInWriteModeKeepsTheInspectedCharacter() {
+  QString error;
+  QVERIFY(m_session->setText(QStringLiteral("ab"), &error));
+  m_session->setMode(DriveMode::Write);
+  QCOMPARE(m_session->stepMany(20), 20);
+  const QString written = m_session->tapeText();
+  m_session->setCursor(8);
+  QVERIFY(m_session->addIntervention(Intervention::setCell(1, 0, 40.0f), &error));
+  QCOMPARE(m_session->steps(), 20);
+  // The inspected step reads the character it read before (it was written before the intervention acted) …
+  QCOMPARE(m_session->tapeText().left(9), written.left(9));
+  QCOMPARE(m_session->trace().value(1, Quantity::Cell, 8, 0), 40.0f);
+  // … and the later ones are written again by the changed network.
+  QCOMPARE(m_session->trace().value(1, Quantity::Cell, 19, 0), 40.0f);
+}
+
+void TestExplorerSession::rereadFromStartAppliesToEveryStep() {
+  QString error;
+  QVERIFY(m_session->setText(QStringLiteral("read it all again"), &error));
+  const int steps = m_session->stepMany(100);
+  QVERIFY(!m_session->interventionsDifferFromRecorded());
+  const Intervention clamp = Intervention::clampGate(0, 3, Gate::Forget, 0.0f);
+  QVERIFY(m_session->addIntervention(clamp, &error)); // at the last step: the earlier ones ran without it
+  QVERIFY(m_session->interventionsDifferFromRecorded());
+  QSignalSpy traces(m_session.get(), &ExplorerSession::traceChanged);
+  QVERIFY(m_session->rereadFromStart());
+  QCOMPARE(traces.count(), 1);
+  QCOMPARE(m_session->steps(), steps);
+  QCOMPARE(m_session->cursor(), steps - 1);
+  QVERIFY(!m_session->interventionsDifferFromRecorded());
+  Stepper fresh(m_session->sharedModel(), 32);
+  QVERIFY(fresh.addIntervention(clamp));
+  for (int s = 0; s < steps; ++s)
+    fresh.step(m_session->tapeToken(s));
+  QString where;
+  QVERIFY2(sameTrace(m_session->trace(), fresh.trace(), 2, 12, &where), qPrintable(where));
+
+  m_session->reset();
+  QSignalSpy messages(m_session.get(), &ExplorerSession::message);
+  QVERIFY(!m_session->rereadFromStart()); // nothing read: says so
+  QCOMPARE(messages.count(), 1);
 }
 
 void TestExplorerSession::cursorStaysInsideTheTrace() {
@@ -241,7 +353,7 @@ void TestExplorerSession::setWeightsRereadsTheSameText() {
   QString error;
   QVERIFY(m_session->setText(QStringLiteral("the same text, read by other weights"), &error));
   const int steps = m_session->stepMany(30);
-  m_session->setCursor(9);
+  m_session->setCursor(10);
   QVERIFY(m_session->addIntervention(Intervention::clampGate(1, 3, Gate::Forget, 0.0f), &error)); // steps 10…29
   m_session->selectUnit(1, 3);
   const float cellBefore = m_session->trace().value(1, Quantity::Cell, 20, 3);
@@ -255,7 +367,7 @@ void TestExplorerSession::setWeightsRereadsTheSameText() {
   QCOMPARE(traces.count(), 1);
   QCOMPARE(m_session->sharedModel(), later);
   QCOMPARE(m_session->steps(), steps);
-  QCOMPARE(m_session->cursor(), 9);
+  QCOMPARE(m_session->cursor(), 10);
   QCOMPARE(m_session->selectedUnit(), 3);
   QCOMPARE(m_session->interventions().size(), std::size_t(1));
   QVERIFY(m_session->trace().value(1, Quantity::Cell, 20, 3) != cellBefore);
@@ -264,10 +376,10 @@ void TestExplorerSession::setWeightsRereadsTheSameText() {
   ExplorerSession fresh;
   fresh.setModel(later, QStringLiteral("fresh"));
   QVERIFY(fresh.setText(m_session->tapeText(), &error));
-  fresh.stepMany(10);
-  fresh.setCursor(9);
+  fresh.stepMany(11);
+  fresh.setCursor(10);
   QVERIFY(fresh.addIntervention(Intervention::clampGate(1, 3, Gate::Forget, 0.0f), &error));
-  fresh.stepMany(20);
+  fresh.stepMany(19);
   QVERIFY(test::sameState(fresh.state(), m_session->state()));
   for (int s = 0; s < steps; ++s)
     QCOMPARE(m_session->trace().value(1, Quantity::Cell, s, 3), fresh.trace().value(1, Quantity::Cell, s, 3));

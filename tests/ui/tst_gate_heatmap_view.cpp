@@ -134,7 +134,7 @@ private Q_SLOTS:
     const QRect cell = m_view->cellRect(Quantity::OutputGate, 4, 6);
     QTest::mouseMove(plot(), plot()->mapFrom(m_view.get(), cell.center()));
     const Trace &trace = m_session->trace();
-    const QString expected = QStringLiteral("unit 6, step 4 '%1': o = %2")
+    const QString expected = QStringLiteral("unit 6, step 5 '%1': o = %2") // trace index 4, counted from 1
                                  .arg(m_session->tokenLabel(trace.token(4)))
                                  .arg(QString::number(trace.value(0, Quantity::OutputGate, 4, 6), 'f', 3));
     QTRY_COMPARE(QToolTip::text(), expected);

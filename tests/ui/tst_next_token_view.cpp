@@ -78,7 +78,7 @@ private Q_SLOTS:
     QVERIFY(!QTest::currentTestFailed());
     QCOMPARE(topKSpin()->value(), 10);
     m_session->setCursor(12);
-    QTRY_COMPARE(m_view->title().section(QLatin1Char('\n'), 0, 0), QStringLiteral("After 'o' (step 12)"));
+    QTRY_COMPARE(m_view->title().section(QLatin1Char('\n'), 0, 0), QStringLiteral("After 'o' (step 13)")); // index 12, counted from 1
     compareWithTrace(12, 10);
     const int before = m_view->barCount();
     topKSpin()->setValue(4);

@@ -137,18 +137,18 @@ private Q_SLOTS:
     QCOMPARE(m_session->tapeLength(), 60);
   }
 
-  void interventionReRunsTheStepsAfterTheCursor() {
+  void interventionReRunsTheStepsFromTheCursor() {
     open(60, 40);
     if (QTest::currentTestFailed())
       return;
     const Trace &trace = m_session->trace();
     const float cellBefore = trace.value(1, Quantity::Cell, 30, 3);
     const double predictionBefore = m_session->predictionAt(30);
-    m_session->setCursor(19);
+    m_session->setCursor(20); // the intervention acts from the inspected step on, that step included
     QString error;
     QVERIFY2(m_session->addIntervention(Intervention::setCell(1, 3, 5.0f), &error), qPrintable(error));
     QCOMPARE(m_session->steps(), 40);
-    QCOMPARE(m_session->cursor(), 19);
+    QCOMPARE(m_session->cursor(), 20);
     // Steps 0…19 keep their values; 20… ran with c = 5 and read the same values as before.
     QCOMPARE(trace.value(1, Quantity::Cell, 19, 3) == 5.0f, false);
     QCOMPARE(trace.value(1, Quantity::Cell, 20, 3), 5.0f);

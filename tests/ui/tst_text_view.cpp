@@ -188,7 +188,7 @@ private Q_SLOTS:
     const int index = 4; // 'q'
     const QString c = QString::number(double(m_session->trace().value(0, Quantity::Cell, index, 3)), 'f', 3);
     const QString text = m_view->toolTipText(index);
-    QVERIFY(text.contains(QStringLiteral("step 4: 'q'")));
+    QVERIFY(text.contains(QStringLiteral("step 5: 'q'"))); // index 4, counted from 1
     QVERIFY(text.contains(QStringLiteral("c ") + c));
     QVERIFY(text.contains(QStringLiteral("unit 3")));
     const QPoint pos = m_view->characterRect(index).center();

@@ -164,7 +164,7 @@ void CellDiagramView::paintEvent(QPaintEvent *) {
   const double g = v.gateValue(Gate::Cell), o = v.gateValue(Gate::Output);
   const QString reading = v.tokenLabel.isEmpty() ? v.inputDescription : QStringLiteral("'%1'").arg(v.tokenLabel);
   drawLabel(p, QRectF(20, 8, 960, 34), Qt::AlignLeft | Qt::AlignVCenter,
-            tr("Layer %1, unit %2, step %3, reading %4").arg(v.layer).arg(v.unit).arg(v.step).arg(reading), titleFont);
+            tr("Layer %1, unit %2, step %3, reading %4").arg(v.layer).arg(v.unit).arg(v.step + 1).arg(reading), titleFont);
 
   // Conveyor belt: c_{t−1} → ⊙ f → + → c_t.
   drawFlow(p, {{110, kBeltY}, {kForgetX - kNodeRadius, kBeltY}}, Quantity::Cell, v.cellPrev);

@@ -117,7 +117,7 @@ QString EquationsView::buildHtml() const {
   QStringList lines;
   const QString reading = v.tokenLabel.isEmpty() ? v.inputDescription : QStringLiteral("'%1'").arg(v.tokenLabel);
   lines << QStringLiteral("<b>%1</b>").arg(
-      tr("Layer %1, unit %2, step %3, reading %4").arg(v.layer).arg(v.unit).arg(v.step).arg(reading).toHtmlEscaped());
+      tr("Layer %1, unit %2, step %3, reading %4").arg(v.layer).arg(v.unit).arg(v.step + 1).arg(reading).toHtmlEscaped());
   const bool oneHot = v.layer == 0 && v.input.empty();
   lines << xt() + QStringLiteral(" = ") + v.inputDescription.toHtmlEscaped() + QStringLiteral(": ") +
                (oneHot ? tr("W x picks column %1 of W_ih").arg(v.token).toHtmlEscaped()

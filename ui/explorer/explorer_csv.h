@@ -1,8 +1,9 @@
 #pragma once
 // The explorer's trace as CSV (RFC 4180, UTF-8, "\n" line ends), one row per step, layer and unit:
 //   step,char,layer,unit,i,f,g,o,c,h
-// `char` is the character read at that step (quoted when it is a comma, quote or line break; empty for dense
-// input); values are printed with 9 significant digits, so they read back as the exact floats. Written atomically.
+// `step` is the trace index, counted from 0 like the lesson files' "cursor" (the views show it as step + 1, counted
+// from 1). `char` is the character read at that step (quoted when it is a comma, quote or line break; empty for
+// dense input); values are printed with 9 significant digits, so they read back as the exact floats. Written atomically.
 #include <QString>
 
 namespace lstm {

@@ -264,16 +264,37 @@ void ExplorerSession::onFocusChanged(QObject *context, const std::function<void(
 bool ExplorerSession::afterInterventionEdit(bool changed) {
   if (!changed)
     return false;
-  Q_EMIT interventionsChanged();
-  // The steps after the cursor ran with the old set: run them again with the current one.
-  if (!m_interventions.hasStepsAfter(cursor()))
+  if (steps() == 0 || cursor() < 0) {
+    Q_EMIT interventionsChanged();
     return true;
+  }
+  // The steps from the cursor on ran with the old set: run them again with the current one. The trace is
+  // re-run before interventionsChanged, so whoever hears it sees the new values.
   pause();
-  m_interventions.rerunAfter(cursor(), [this] { return m_player.stepOnce(); });
+  m_interventions.rerunFrom(
+      cursor(), [this](int step) { m_tape->read(*m_stepper, step); }, [this] { return m_player.stepOnce(); });
   if (mode() == DriveMode::Write)
     Q_EMIT tapeChanged();
+  Q_EMIT interventionsChanged();
   Q_EMIT traceChanged();
   Q_EMIT cursorChanged(cursor()); // the re-run leaves the focus where the user put it
+  return true;
+}
+
+bool ExplorerSession::rereadFromStart() {
+  if (steps() == 0) {
+    Q_EMIT message(tr("No step taken yet: there is nothing to re-read."));
+    return false;
+  }
+  pause();
+  const int count = steps();
+  const int keptCursor = cursor();
+  m_stepper->reset(); // the interventions stay active
+  for (int s = 0; s < count; ++s)
+    m_tape->read(*m_stepper, s);
+  m_focus.placeCursor(keptCursor);
+  Q_EMIT traceChanged();
+  Q_EMIT cursorChanged(cursor());
   return true;
 }
 

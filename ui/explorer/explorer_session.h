@@ -11,8 +11,9 @@
 // dropping any old continuation, and reads it. Stepping back undoes the last step exactly; the tape keeps the
 // entry, so read mode re-reads it. Stepping moves the cursor to the last step; clicking a view moves it anywhere
 // inside the trace without changing the model's state. Adding or removing an intervention re-runs every recorded
-// step after the cursor, so its effect shows at once on the rest of the text; in write mode the re-run writes
-// again. Series values are scaled with the model's metadata["series"]; the trace holds the scaled ones.
+// step from the cursor on, the cursor's own step included, so its effect shows at once (at the last step too);
+// in write mode the steps after the cursor write again. rereadFromStart re-reads every recorded step with the
+// active interventions. Series values are scaled with the model's metadata["series"]; the trace holds the scaled ones.
 //
 // GUI thread only. Long runs (a 20 000-character text) step in slices from the event loop, never blocking it.
 #include "common/problem.h"
@@ -126,13 +127,19 @@ public:
   void addTracedUnit(int unit) { selectionEdited(m_focus.addTracedUnit(unit)); }
   void removeTracedUnit(int unit) { selectionEdited(m_focus.removeTracedUnit(unit)); }
 
-  // ---- interventions (InterventionSet documents each); a change re-runs the steps after the cursor
+  // ---- interventions (InterventionSet documents each); a change re-runs the steps from the cursor on, the
+  // cursor's step included; with no step taken it acts from the first one.
   const std::vector<Intervention> &interventions() const { return m_interventions.active(); }
   bool addIntervention(const Intervention &intervention, QString *error) {
     return afterInterventionEdit(m_interventions.add(intervention, error));
   }
   void removeIntervention(int index) { afterInterventionEdit(m_interventions.remove(index)); }
   void clearInterventions() { afterInterventionEdit(m_interventions.clear()); }
+  // Reads every recorded step again from a zero state, all with the active interventions, in read mode's way
+  // (the tape's entries, written ones included); the cursor stays. False (and a message) when no step was taken.
+  bool rereadFromStart();
+  // True when some recorded step ran with other interventions than the active ones.
+  bool interventionsDifferFromRecorded() const { return m_interventions.differsFromRecorded(); }
 
   // Calls `onChange` (in `context`'s thread, disconnected with it) whenever anything a view of the inspected
   // step shows may have changed: the model, the trace, the cursor, the selection or the interventions.
@@ -161,7 +168,7 @@ private:
     if (changed)
       Q_EMIT selectionChanged();
   }
-  bool afterInterventionEdit(bool changed); // when changed: interventionsChanged, the steps after the cursor re-run
+  bool afterInterventionEdit(bool changed); // when changed: the steps from the cursor re-run, interventionsChanged
   void restartOnNewTape();             // after the tape was replaced: zero state, no steps, signals
 
   std::shared_ptr<const Model> m_model;

@@ -3,6 +3,7 @@
 #include "common/display_style.h"
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
+#include "common/step_axis_ticker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -82,7 +83,7 @@ void GateHeatmapPlot::build(StepWindow *window) {
   m_plot->plotLayout()->setRowSpacing(kRowSpacing);
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   auto *columnGroup = new QCPMarginGroup(m_plot), *scaleGroup = new QCPMarginGroup(m_plot);
-  QSharedPointer<QCPAxisTickerFixed> stepTicks(new QCPAxisTickerFixed);
+  QSharedPointer<QCPAxisTickerFixed> stepTicks(new StepAxisTicker); // steps from 1
   QSharedPointer<RowUnitTicker> unitTicks(new RowUnitTicker);
   for (QCPAxisTickerFixed *ticker : {stepTicks.data(), static_cast<QCPAxisTickerFixed *>(unitTicks.data())}) {
     ticker->setTickStep(1.0);

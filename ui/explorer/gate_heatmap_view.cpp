@@ -188,7 +188,7 @@ void GateHeatmapView::refresh() {
     m_title->setText(tr("Layer %1: no steps in view").arg(layer));
   else {
     const int last = std::min(m_steps.indexAt(m_steps.count) - 1, m_session->steps() - 1);
-    QString text = tr("Layer %1 · steps %2–%3 of %4").arg(layer).arg(m_steps.start).arg(last).arg(m_session->steps());
+    QString text = tr("Layer %1 · steps %2–%3 of %4").arg(layer).arg(m_steps.start + 1).arg(last + 1).arg(m_session->steps());
     if (single >= 0)
       text = tr("%1 · %2").arg(quantityName(kShownQuantities[single]), text);
     if (m_steps.stride > 1)
@@ -369,8 +369,8 @@ void GateHeatmapView::onMouseMove(QMouseEvent *event) {
   const Quantity q = kShownQuantities[cell.rect];
   const Trace &trace = m_session->trace();
   const QString label = m_session->tokenLabel(trace.token(cell.step)); // empty for dense input
-  const QString where = label.isEmpty() ? tr("unit %1, step %2").arg(cell.unit).arg(cell.step)
-                                        : tr("unit %1, step %2 '%3'").arg(cell.unit).arg(cell.step).arg(label);
+  const QString where = label.isEmpty() ? tr("unit %1, step %2").arg(cell.unit).arg(cell.step + 1)
+                                        : tr("unit %1, step %2 '%3'").arg(cell.unit).arg(cell.step + 1).arg(label);
   const double value = trace.value(m_loadedLayer, q, cell.step, cell.unit);
   QString text = tr("%1: %2 = %3").arg(where, quantitySymbol(q), QString::number(value, 'f', 3));
   if (q == Quantity::Cell && std::abs(value) > m_cellLimit)

@@ -212,7 +212,7 @@ void GradientFlowView::computeLstmFlow(int t, int K, QString &status) {
   const auto window = flowWindowFromTrace(config, trace, t, K, next, {}, &problem);
   if (!window) {
     status = t + 1 >= m_session->tapeLength()
-                 ? tr("Step %1 is the last of the text: its loss needs the next character.").arg(t)
+                 ? tr("Step %1 is the last of the text: its loss needs the next character.").arg(t + 1)
                  : QString::fromStdString(problem);
     return;
   }
@@ -223,11 +223,11 @@ void GradientFlowView::computeLstmFlow(int t, int K, QString &status) {
   m_loss = flow.loss;
   status = config.usesTokens()
                ? tr("Step %1, layer %2: loss_t = %3 nats for the next character “%4”.")
-                     .arg(t)
+                     .arg(t + 1)
                      .arg(layer)
                      .arg(m_loss, 0, 'f', 3)
                      .arg(m_session->tokenLabel(window->targetToken))
-               : tr("Step %1, layer %2: loss_t = %3 (squared error of the next value).").arg(t).arg(layer).arg(m_loss, 0, 'g', 3);
+               : tr("Step %1, layer %2: loss_t = %3 (squared error of the next value).").arg(t + 1).arg(layer).arg(m_loss, 0, 'g', 3);
   if (!window->interventions.empty())
     status += QLatin1Char(' ') + tr("Interventions active in the window are applied as recorded: a clamped gate, "
                                     "a set or zeroed cell and a zeroed h pass no gradient.");

@@ -48,14 +48,24 @@ bool InterventionSet::clear() {
   return true;
 }
 
-bool InterventionSet::hasStepsAfter(int cursor) const { return m_stepper && cursor + 1 < m_stepper->position(); }
-
-void InterventionSet::rerunAfter(int cursor, const std::function<bool()> &stepOnce) {
+void InterventionSet::rerunFrom(int first, const std::function<void(int step)> &readStep,
+                                const std::function<bool()> &stepOnce) {
   const int end = m_stepper->position();
-  while (m_stepper->position() > cursor + 1)
+  while (m_stepper->position() > first)
     m_stepper->back();
+  readStep(first);
   while (m_stepper->position() < end && stepOnce()) {
   }
+}
+
+bool InterventionSet::differsFromRecorded() const {
+  if (!m_stepper)
+    return false;
+  const std::vector<Intervention> &current = m_stepper->interventions();
+  for (int s = 0; s < m_stepper->position(); ++s)
+    if (!std::ranges::equal(m_stepper->trace().interventions(s), current))
+      return true;
+  return false;
 }
 
 InterventionSet::History InterventionSet::history() const {

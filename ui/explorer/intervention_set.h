@@ -1,8 +1,9 @@
 #pragma once
 // The explorer's interventions: kept in the session's stepper, which applies them inside every step, and checked
-// here; plus the two re-runs they call for — the recorded steps after the cursor when the set changes (so the
-// effect shows at once on the rest of the text), and every recorded step, each with the interventions that were
-// active at it, when other weights of the same network replace the model. GUI thread only.
+// here; plus the re-runs they call for — the recorded steps from the cursor on, the cursor's step included, when
+// the set changes (so the effect shows at once, also at the last step); every recorded step with the active set
+// when the user asks to re-read the text from its start; and every recorded step, each with the interventions
+// that were active at it, when other weights of the same network replace the model. GUI thread only.
 #include "explore/intervention.h"
 
 #include <QString>
@@ -24,15 +25,18 @@ public:
   bool remove(int index); // false when there is no such intervention
   bool clear();           // false when none was active
 
-  // True when steps after `cursor` were recorded: they were computed with another set and must run again.
-  bool hasStepsAfter(int cursor) const;
-  // Undoes the steps after `cursor` and takes them again with `stepOnce` (in read mode the same entries are read
-  // again; in write mode new ones are written) until the trace is as long as before or `stepOnce` refuses.
-  void rerunAfter(int cursor, const std::function<bool()> &stepOnce);
+  // Undoes the steps from `first` on (0 ≤ first < position) and takes them again with the active set: step
+  // `first` re-reads its own entry with `readStep` (its input was decided before it), the later ones are taken
+  // with `stepOnce` (in read mode the same entries are read again; in write mode new ones are written) until
+  // the trace is as long as before or `stepOnce` refuses. The result equals a fresh read of steps 0…first−1,
+  // the set activated, and the rest stepped.
+  void rerunFrom(int first, const std::function<void(int step)> &readStep, const std::function<bool()> &stepOnce);
+  // True when some recorded step ran with another set than the active one (re-reading from the start changes it).
+  bool differsFromRecorded() const;
 
   using History = std::vector<std::vector<Intervention>>; // (steps) the interventions active at each step
   History history() const;
-  // Into a fresh stepper: reads steps 0…count−1 with `readStep`, each with the interventions it had in `history`
+  // Into the reset stepper: reads steps 0…count−1 with `readStep`, each with the interventions it had in `history`
   // (count ≤ history.size()), then activates `current` for the steps to come.
   void replay(const History &history, int count, const std::vector<Intervention> &current,
               const std::function<void(int step)> &readStep);

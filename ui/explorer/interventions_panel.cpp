@@ -53,6 +53,11 @@ InterventionsPanel::InterventionsPanel(ExplorerSession *session, QWidget *parent
   m_remove->setObjectName(QStringLiteral("removeInterventionButton"));
   m_clear = new QPushButton;
   m_clear->setObjectName(QStringLiteral("clearInterventionsButton"));
+  m_reread = new QPushButton;
+  m_reread->setObjectName(QStringLiteral("rereadWithInterventionsButton"));
+  m_status = new QLabel;
+  m_status->setObjectName(QStringLiteral("interventionStatusLabel"));
+  m_status->setWordWrap(true);
 
   auto *form = new QFormLayout;
   m_kindLabel = new QLabel;
@@ -68,19 +73,23 @@ InterventionsPanel::InterventionsPanel(ExplorerSession *session, QWidget *parent
   m_hint = new QLabel;
   m_hint->setWordWrap(true);
   layout->addWidget(m_hint);
+  layout->addWidget(m_status);
+  layout->addWidget(m_reread);
   layout->addWidget(m_list, 1);
   layout->addLayout(buttons);
 
   connect(m_kind, &QComboBox::currentIndexChanged, this, &InterventionsPanel::syncControls);
   connect(m_add, &QPushButton::clicked, this, &InterventionsPanel::addFromControls);
-  connect(m_remove, &QPushButton::clicked, this, [this] {
-    if (m_list->currentRow() >= 0)
-      m_session->removeIntervention(m_list->currentRow());
-  });
-  connect(m_clear, &QPushButton::clicked, session, &ExplorerSession::clearInterventions);
+  connect(m_remove, &QPushButton::clicked, this, &InterventionsPanel::removeSelected);
+  connect(m_clear, &QPushButton::clicked, this, &InterventionsPanel::clearAll);
+  connect(m_reread, &QPushButton::clicked, this, &InterventionsPanel::reread);
   connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { m_remove->setEnabled(row >= 0); });
   connect(session, &ExplorerSession::interventionsChanged, this, &InterventionsPanel::syncList);
-  connect(session, &ExplorerSession::modelChanged, this, &InterventionsPanel::syncList);
+  connect(session, &ExplorerSession::modelChanged, this, [this] {
+    m_status->clear();
+    syncList();
+  });
+  connect(session, &ExplorerSession::traceChanged, this, &InterventionsPanel::syncReread);
   retranslateUi();
   syncList();
   syncControls();
@@ -98,11 +107,14 @@ void InterventionsPanel::retranslateUi() {
   m_clear->setText(tr("Remove all"));
   m_kindLabel->setText(tr("Change"));
   m_valueLabel->setText(tr("Value"));
-  m_hint->setText(tr("Active from the inspected step on; the steps after it are recomputed."));
+  m_hint->setText(tr("Acts from the inspected step on, that step included; the views recompute at once."));
+  m_reread->setToolTip(tr("Read every step again from the first character, all with the interventions listed below"));
+  syncReread();
 }
 
 void InterventionsPanel::changeEvent(QEvent *event) {
   if (event->type() == QEvent::LanguageChange) {
+    m_status->clear(); // a report of the last action, in the old language
     retranslateUi();
     syncList();
   }
@@ -119,10 +131,56 @@ bool InterventionsPanel::addFromControls() {
   intervention.value = choice.takesValue ? float(m_value->value()) : 0.0f;
   QString error;
   if (!m_session->addIntervention(intervention, &error)) {
+    m_status->setText(error);
     Q_EMIT m_session->message(error);
     return false;
   }
+  report(tr("Applied."));
   return true;
+}
+
+QString InterventionsPanel::statusText() const { return m_status->text(); }
+
+void InterventionsPanel::removeSelected() {
+  const int row = m_list->currentRow();
+  if (row < 0)
+    return; // the button is disabled without a selection
+  m_session->removeIntervention(row);
+  report(tr("Removed."));
+}
+
+void InterventionsPanel::clearAll() {
+  if (m_session->interventions().empty())
+    return; // the button is disabled then
+  m_session->clearInterventions();
+  report(tr("All removed."));
+}
+
+void InterventionsPanel::reread() {
+  if (!m_session->rereadFromStart())
+    return; // the session said why
+  const QString text = m_session->interventions().empty()
+                           ? tr("Steps 1–%1 were read again from the start, without interventions.")
+                           : tr("Steps 1–%1 were read again from the start, all with the interventions listed.");
+  m_status->setText(text.arg(m_session->steps()));
+  Q_EMIT m_session->message(m_status->text());
+}
+
+// The session re-ran the steps from the cursor on (ExplorerSession::afterInterventionEdit): say so in its numbers,
+// which count steps from 1 as every view does.
+QString InterventionsPanel::whereItActed() const {
+  const int steps = m_session->steps(), cursor = m_session->cursor();
+  if (steps == 0 || cursor < 0)
+    return tr("It acts from the first character you read or write.");
+  if (cursor == steps - 1)
+    return tr("Step %1, the last one, was recomputed, and the change acts from the next character you read or write on.")
+        .arg(steps);
+  return tr("Steps %1–%2 were recomputed.").arg(cursor + 1).arg(steps);
+}
+
+void InterventionsPanel::report(const QString &done) {
+  m_status->setText(done + QLatin1Char(' ') + whereItActed());
+  Q_EMIT m_session->message(m_status->text());
 }
 
 void InterventionsPanel::syncList() {
@@ -135,6 +193,14 @@ void InterventionsPanel::syncList() {
   m_remove->setEnabled(false);
   m_clear->setEnabled(m_list->count() > 0);
   m_add->setEnabled(m_session->hasModel());
+  syncReread();
+}
+
+void InterventionsPanel::syncReread() {
+  // Offered while some recorded step ran with other interventions: re-reading would change what is shown.
+  m_reread->setText(m_session->interventions().empty() ? tr("Re-read the text from the start without interventions")
+                                                       : tr("Re-read the text from the start with them"));
+  m_reread->setVisible(m_session->interventionsDifferFromRecorded());
 }
 
 void InterventionsPanel::syncControls() {

@@ -139,7 +139,7 @@ void NextTokenView::loadDistribution(int step) {
     if (top[std::size_t(i)].token == actual)
       m_actualIndex = i;
   }
-  QString text = tr("After '%1' (step %2)").arg(m_session->tokenLabel(trace.token(step))).arg(step);
+  QString text = tr("After '%1' (step %2)").arg(m_session->tokenLabel(trace.token(step))).arg(step + 1);
   if (actual >= 0) {
     // The recorded loss gives the probability even outside the top-k; such a token gets a bar of its own
     // below the others.
@@ -166,7 +166,7 @@ void NextTokenView::loadPrediction(int step) {
     m_values.push_back(prediction[d]);
     m_names.push_back(tr("ŷ%1").arg(d));
   }
-  QString text = tr("Prediction at step %1").arg(step);
+  QString text = tr("Prediction at step %1").arg(step + 1);
   if (const float loss = trace.loss(step); std::isfinite(loss))
     text += QLatin1Char('\n') + tr("squared error %1").arg(double(loss), 0, 'g', 4);
   m_title->setText(text);
@@ -178,7 +178,7 @@ void NextTokenView::loadSeriesPrediction(int step) {
   const double predicted = m_session->predictionAt(step);
   m_values = {read, predicted};
   m_names = {tr("read xₜ"), tr("predicted")};
-  QString text = tr("Step %1 read %2").arg(step).arg(formatSeriesValue(read));
+  QString text = tr("Step %1 read %2").arg(step + 1).arg(formatSeriesValue(read));
   text += QLatin1Char('\n') + tr("predicts %1").arg(formatSeriesValue(predicted));
   if (step + 1 < m_session->steps()) {
     const double actual = m_session->tapeValue(step + 1);

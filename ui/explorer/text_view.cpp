@@ -155,7 +155,7 @@ QString TextView::cellText(int index) const {
 }
 
 QString TextView::seriesToolTipHead(int index) const {
-  QString head = tr("step %1: %2").arg(index).arg(formatSeriesValue(m_session->tapeValue(index)));
+  QString head = tr("step %1: %2").arg(index + 1).arg(formatSeriesValue(m_session->tapeValue(index)));
   if (index < m_session->steps()) {
     head += QLatin1Char('\n') + tr("predicts %1 for the next step").arg(formatSeriesValue(m_session->predictionAt(index)));
     if (index + 1 < m_session->tapeLength())
@@ -186,7 +186,7 @@ QString TextView::toolTipText(int index) const {
     return {};
   const QString head = m_layout.isSeries()
                            ? seriesToolTipHead(index)
-                           : tr("step %1: '%2'").arg(index).arg(m_session->tokenLabel(m_session->tapeToken(index)));
+                           : tr("step %1: '%2'").arg(index + 1).arg(m_session->tokenLabel(m_session->tapeToken(index)));
   const int layer = m_session->selectedLayer(), unit = m_session->selectedUnit();
   if (index >= m_session->steps() || layer >= m_session->layers() || unit >= m_session->units())
     return head + QLatin1Char('\n') +

@@ -4,6 +4,7 @@
 #include "common/qcustomplot_include.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
+#include "common/step_axis_ticker.h"
 #include "common/step_window.h"
 #include "explorer_session.h"
 
@@ -75,7 +76,7 @@ UnitTraceView::UnitTraceView(ExplorerSession *session, QWidget *parent) : QWidge
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
   m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
   m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-  QSharedPointer<QCPAxisTickerFixed> integerTicks(new QCPAxisTickerFixed);
+  QSharedPointer<QCPAxisTickerFixed> integerTicks(new StepAxisTicker); // steps counted from 1
   integerTicks->setTickStep(1.0);
   integerTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
   m_plot->xAxis->setTicker(integerTicks);

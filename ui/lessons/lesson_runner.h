@@ -5,7 +5,7 @@
 // previous step showed.
 //
 // The whole text is read again whenever the text or the interventions change, so an intervention acts on every
-// step of it (ExplorerSession alone would only re-run the steps after the cursor). The model is only reopened when
+// step of it (ExplorerSession alone would only re-run the steps from the cursor on). The model is only reopened when
 // it is not the one already open, or when the step says "reload". GUI thread only.
 #include "explore/guided_lesson.h"
 
