@@ -100,79 +100,138 @@
     </message>
 </context>
 <context>
+    <name>lstm::BestWeightsBar</name>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="75"/>
+        <source>Save best…</source>
+        <translation>保存最佳…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="76"/>
+        <source>Save the weights with the lowest validation loss so far, while the run goes on</source>
+        <translation>保存迄今验证损失最低的权重，训练继续进行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="77"/>
+        <source>Explore best</source>
+        <translation>探索最佳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="78"/>
+        <source>Show the weights with the lowest validation loss so far in the explorer</source>
+        <translation>在探索器中显示迄今验证损失最低的权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="80"/>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="121"/>
+        <source>Validation best %1 at iteration %2; now %3 (iteration %4). It has risen past its best: the model is learning its training text by heart. The best weights are kept.</source>
+        <translation>验证损失最佳为 %1（第 %2 次迭代）；现在为 %3（第 %4 次迭代）。它已高于最佳值：模型正在死记训练文本。最佳权重已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="95"/>
+        <source>Even the best validation loss %1 is worse than the naive forecast %2 (repeating the last value): the model has learned less than that.</source>
+        <translation>即使最佳验证损失 %1 也比朴素预测 %2（重复上一个值）差：模型学到的比这还少。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="98"/>
+        <source>Even the best validation loss %1 is worse than the bigram baseline %2 (each character guessed from the one before): a smaller model, more text or more iterations may help.</source>
+        <translation>即使最佳验证损失 %1 也比二元基线 %2（仅凭前一个字符猜测下一个）差：可尝试更小的模型、更多文本或更多迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="102"/>
+        <source>The final validation loss %1 is worse than the naive forecast %2; the best weights (iteration %3) are better.</source>
+        <translation>最终验证损失 %1 比朴素预测 %2 差；最佳权重（第 %3 次迭代）更好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="106"/>
+        <source>The final validation loss %1 is worse than the bigram baseline %2; the best weights (iteration %3) are better.</source>
+        <translation>最终验证损失 %1 比二元基线 %2 差；最佳权重（第 %3 次迭代）更好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="119"/>
+        <source>The weights with the lowest validation loss are kept from the first evaluation on.</source>
+        <translation>从第一次评估起，保留验证损失最低的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/best_weights_bar.cpp" line="128"/>
+        <source>Best validation loss %1 at iteration %2.</source>
+        <translation>最佳验证损失 %1（第 %2 次迭代）。</translation>
+    </message>
+</context>
+<context>
     <name>lstm::CellDiagramView</name>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="143"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="160"/>
         <source>Step through the text to see the cell of the selected unit here.</source>
         <translation>逐步读取文本，即可在此看到所选单元的记忆单元结构。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="150"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="167"/>
         <source>Layer %1, unit %2, step %3, reading %4</source>
         <translation>第 %1 层，单元 %2，第 %3 步，读入 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="197"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="214"/>
         <source>a = %1</source>
         <comment>pre-activation of a gate</comment>
         <translation>a = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="209"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="226"/>
         <source>clamped %1 (was %2)</source>
         <translation>已钳制为 %1（原为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="221"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="238"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="225"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="242"/>
         <source>f·c = %1</source>
         <comment>forget term</comment>
         <translation>f·c = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="227"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="244"/>
         <source>i·g = %1</source>
         <comment>input term</comment>
         <translation>i·g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="229"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="246"/>
         <source>c = %1</source>
         <comment>new cell state</comment>
         <translation>c = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="234"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="251"/>
         <source>cₜ₋₁
 %1</source>
         <translation>cₜ₋₁
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="236"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="253"/>
         <source>hₜ₋₁
 %1</source>
         <translation>hₜ₋₁
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="239"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="256"/>
         <source>xₜ = %1</source>
         <translation>xₜ = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="240"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="257"/>
         <source>cₜ
 %1</source>
         <translation>cₜ
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="241"/>
+        <location filename="../../ui/explorer/cell_diagram_view.cpp" line="258"/>
         <source>hₜ
 %1</source>
         <translation>hₜ
@@ -182,127 +241,127 @@
 <context>
     <name>lstm::CorpusChooser</name>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="148"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="151"/>
         <source>Choose a corpus…</source>
         <translation>选择语料…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="150"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="153"/>
         <source>Generated: %1</source>
         <translation>生成：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="151"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="154"/>
         <source>CSV column…</source>
         <translation>CSV 列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="152"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="155"/>
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="161"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="164"/>
         <source>The text the model learns to continue character by character, or the series whose next value it learns to forecast</source>
         <translation>模型逐字符学习续写的文本，或模型学习预测其下一个值的序列</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="163"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="166"/>
         <source>Characters (text tasks) or values (series) to generate</source>
         <translation>要生成的字符数（文本任务）或数值个数（序列）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="164"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="167"/>
         <source>The same seed and length always give the same data</source>
         <translation>相同的种子和长度总是生成相同的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="165"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="168"/>
         <source>The column whose next value the model learns to forecast</source>
         <translation>模型学习预测其下一个值的列</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="166"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="169"/>
         <source>Length:</source>
         <translation>长度：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="167"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="170"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="168"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="171"/>
         <source>Column:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="169"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="172"/>
         <source>Corpus:</source>
         <translation>语料：</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="173"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="176"/>
         <source>No corpus loaded.</source>
         <translation>尚未加载语料。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="206"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="209"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="220"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="223"/>
         <source>Generating %1…</source>
         <translation>正在生成 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="228"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="231"/>
         <source>Reading the columns of %1…</source>
         <translation>正在读取 %1 的列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="272"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="275"/>
         <source>Open CSV file</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="272"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="275"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="273"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="276"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="274"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="277"/>
         <source>Text files (*.txt);;CSV files (*.csv *.tsv);;All files (*)</source>
         <translation>文本文件 (*.txt);;CSV 文件 (*.csv *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="305"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="308"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="306"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="309"/>
         <source>Holds text, not numbers: line %1: &quot;%2&quot;</source>
         <translation>是文本而不是数字：第 %1 行：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="313"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="316"/>
         <source>%1: no column holds numbers (%2 hold text)</source>
         <translation>%1：没有包含数值的列（%2 为文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="324"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="327"/>
         <source>Loading column %1 of %2…</source>
         <translation>正在加载 %2 的 %1 列…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="333"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="336"/>
         <source>%1
 %2 values of %3 (%4 for training)
 mean %5, standard deviation %6
@@ -313,21 +372,21 @@ baselines (MSE): mean %7, last value %8</source>
 基线（MSE）：均值 %7，上一值 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="339"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="342"/>
         <source>%1
 %2 characters · vocabulary %3</source>
         <translation>%1
 %2 个字符 · 词表 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="348"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="351"/>
         <source>
 baselines: unigram %1, bigram %2 nats/char</source>
         <translation>
 基线：一元 %1，二元 %2 奈特/字符</translation>
     </message>
     <message>
-        <location filename="../../ui/training/corpus_chooser.cpp" line="365"/>
+        <location filename="../../ui/training/corpus_chooser.cpp" line="368"/>
         <source>Cannot load corpus</source>
         <translation>无法加载语料</translation>
     </message>
@@ -488,47 +547,47 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::EquationsView</name>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="107"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="115"/>
         <source>Step through the text to see the equations of the selected unit with this step&apos;s numbers.</source>
         <translation>逐步读取文本，即可看到所选单元代入本步数值后的方程。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="112"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="120"/>
         <source>Layer %1, unit %2, step %3, reading %4</source>
         <translation>第 %1 层，单元 %2，第 %3 步，读入 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="115"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="123"/>
         <source>W x picks column %1 of W_ih</source>
         <translation>W x 取出 W_ih 的第 %1 列</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="116"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="124"/>
         <source>W x sums over its %1 components</source>
         <translation>W x 对它的 %1 个分量求和</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="119"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="127"/>
         <source>(this unit at the previous step; W h sums over all %1 units of h, rows u, H+u, 2H+u, 3H+u)</source>
         <translation>（本单元在上一步的值；W h 对 h 的全部 %1 个单元求和，取第 u、H+u、2H+u、3H+u 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="123"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="131"/>
         <source>Each gate: f(input part W x + recurrent part W h + bias b_ih + b_hh) = f(a) = value</source>
         <translation>每个门：f(输入部分 W x + 循环部分 W h + 偏置 b_ih + b_hh) = f(a) = 值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="144"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="152"/>
         <source>clamped: %1 = %2 instead of %3</source>
         <translation>已钳制：%1 = %2，而非 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="163"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="171"/>
         <source>%1: c = %2 instead of %3</source>
         <translation>%1：c = %2，而非 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/equations_view.cpp" line="175"/>
+        <location filename="../../ui/explorer/equations_view.cpp" line="183"/>
         <source>h zeroed: h = %1 instead of %2</source>
         <translation>h 已清零：h = %1，而非 %2</translation>
     </message>
@@ -796,6 +855,11 @@ baselines: unigram %1, bigram %2 nats/char</source>
         <translation>没有可删除的步。</translation>
     </message>
     <message>
+        <location filename="../../ui/explorer/explorer_session.cpp" line="286"/>
+        <source>No step taken yet: there is nothing to re-read.</source>
+        <translation>尚未走任何一步：没有可重读的内容。</translation>
+    </message>
+    <message>
         <location filename="../../ui/explorer/tape_input.cpp" line="45"/>
         <source>This model reads text, not a series of numbers.</source>
         <translation>此模型读入的是文本，不是数值序列。</translation>
@@ -998,6 +1062,99 @@ baselines: unigram %1, bigram %2 nats/char</source>
     </message>
 </context>
 <context>
+    <name>lstm::FirstLaunchGuide</name>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="109"/>
+        <source>Welcome — the model has just read a text</source>
+        <translation>欢迎——模型刚刚读完一段文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="111"/>
+        <source>Text (centre)</source>
+        <translation>文本（中间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="111"/>
+        <source>what the model reads or writes, tinted by the selected unit; click a character to inspect that step. Italic and underlined: written by the model.</source>
+        <translation>模型读入或写出的内容，按选中单元着色；点击字符可检查该步。斜体加下划线：由模型写出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="113"/>
+        <source>Gates and states (bottom)</source>
+        <translation>门与状态（下方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="113"/>
+        <source>i, f, g, o, c and h of every unit over the steps; click a row to select that unit.</source>
+        <translation>每个单元在各步的 i、f、g、o、c 和 h；点击一行选中该单元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="115"/>
+        <source>Unit traces (bottom right)</source>
+        <translation>单元轨迹（右下）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="115"/>
+        <source>the selected units as lines over the steps.</source>
+        <translation>所选单元随步变化的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="116"/>
+        <source>Cell diagram, Equations (right)</source>
+        <translation>记忆单元图、方程（右侧）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="116"/>
+        <source>the selected unit&apos;s cell at the inspected step, with every number on its flows.</source>
+        <translation>选中单元在当前检查步的记忆单元，每条数据流都标有数值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="118"/>
+        <source>Next character (right)</source>
+        <translation>下一个字符（右侧）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="118"/>
+        <source>what the model expects to come next.</source>
+        <translation>模型预期接下来出现的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="119"/>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="119"/>
+        <source>the text to read, interventions, training, unit discovery and the lesson.</source>
+        <translation>待读文本、干预、训练、单元发现和课程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="122"/>
+        <source>Every panel shows the same moment: the inspected character, outlined in orange in the text.</source>
+        <translation>所有面板显示同一时刻：当前检查的字符，在文本中以橙色框标出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="128"/>
+        <source>Keys: → next step (reads on at the end) · ← previous step · Home / End first / last · Space play · Page Down / Up lesson steps.</source>
+        <translation>按键：→ 下一步（到末尾时继续读）· ← 上一步 · Home / End 第一步 / 最后一步 · 空格 播放 · Page Down / Up 课程的下一步 / 上一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="130"/>
+        <source>Help ▸ Getting started shows this again.</source>
+        <translation>帮助 ▸ 入门 可再次显示本说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="133"/>
+        <source>Start the first lesson</source>
+        <translation>开始第一课</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guide/first_launch_guide.cpp" line="134"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>lstm::ForecastPlot</name>
     <message>
         <location filename="../../ui/forecast/forecast_plot.cpp" line="74"/>
@@ -1035,79 +1192,79 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::ForecastView</name>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="124"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="125"/>
         <source>How many steps the model forecasts from its own predictions</source>
         <translation>模型依据自己的预测向前预测多少步</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="125"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="126"/>
         <source>Where the multi-step forecast starts (or click in the plot)</source>
         <translation>多步预测的起点（也可在图中点击）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="126"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="127"/>
         <source>forecast steps:</source>
         <translation>预测步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="127"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="128"/>
         <source>from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="145"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="146"/>
         <source>No model: load or train a series model to see its forecasts.</source>
         <translation>无模型：请加载或训练一个序列模型以查看其预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="147"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="148"/>
         <source>This is not a series model: forecasts need a model trained on one numeric column (one dense input, one regression output).</source>
         <translation>这不是序列模型：预测需要在一个数值列上训练的模型（一个稠密输入，一个回归输出）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="150"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="151"/>
         <source>The model cannot be run: %1.</source>
         <translation>模型无法运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="152"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="153"/>
         <source>The model cannot forecast: %1.</source>
         <translation>模型无法预测：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="154"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="155"/>
         <source>No series: load the numeric column the model was trained on to compare its forecasts.</source>
         <translation>无序列：请加载模型训练所用的数值列，以便比较其预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="196"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="197"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="245"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="246"/>
         <source>RMSE %1 MAE %2</source>
         <translation>RMSE %1 MAE %2</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="254"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="255"/>
         <source>%1: past the end of the data, nothing to score</source>
         <translation>%1：已超出数据末尾，无可评分</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast/forecast_view.cpp" line="255"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="256"/>
         <source>%1: %2 · naive last value: %3</source>
         <translation>%1：%2 · 朴素基线（沿用上一值）：%3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="260"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="261"/>
         <source>one step ahead over %n points</source>
         <translation>
             <numerusform>%n 个点上的单步预测</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/forecast/forecast_view.cpp" line="263"/>
+        <location filename="../../ui/forecast/forecast_view.cpp" line="264"/>
         <source>%n steps from t = %1</source>
         <translation>
             <numerusform>从 t = %1 起的 %n 步</numerusform>
@@ -1117,12 +1274,12 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::GateHeatmapPlot</name>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_plot.cpp" line="55"/>
+        <location filename="../../ui/explorer/gate_heatmap_plot.cpp" line="70"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_plot.cpp" line="56"/>
+        <location filename="../../ui/explorer/gate_heatmap_plot.cpp" line="71"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
@@ -1130,57 +1287,67 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::GateHeatmapView</name>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="152"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="184"/>
         <source>No steps yet</source>
         <translation>尚无步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="152"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="184"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="154"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="186"/>
+        <source>No traced units: add one in Unit traces</source>
+        <translation>没有跟踪的单元：请在“单元轨迹”中添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="188"/>
         <source>Layer %1: no steps in view</source>
         <translation>第 %1 层：视野内没有步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="157"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="191"/>
         <source>Layer %1 · steps %2–%3 of %4</source>
         <translation>第 %1 层 · 第 %2–%3 步，共 %4 步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="159"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="193"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="161"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="195"/>
         <source> · one column per %1 steps</source>
         <translation> · 每列 %1 步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="283"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="197"/>
+        <source> · no feature to order by: choose one in Unit discovery</source>
+        <translation> · 没有可用于排序的特征：请在“单元发现”中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="321"/>
         <source>c, clipped at ±%1: the 99th percentile of |c| in view; larger values saturate</source>
         <translation>c，截断于 ±%1：视野内 |c| 的第 99 百分位数；更大的值显示为饱和色</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="334"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="372"/>
         <source>unit %1, step %2</source>
         <translation>单元 %1，第 %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="335"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="373"/>
         <source>unit %1, step %2 &apos;%3&apos;</source>
         <translation>单元 %1，第 %2 步“%3”</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="337"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="375"/>
         <source>%1: %2 = %3</source>
         <translation>%1：%2 = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="339"/>
+        <location filename="../../ui/explorer/gate_heatmap_view.cpp" line="377"/>
         <source> (beyond the colour scale&apos;s ±%1)</source>
         <translation>（超出色标的 ±%1）</translation>
     </message>
@@ -1188,185 +1355,283 @@ baselines: unigram %1, bigram %2 nats/char</source>
 <context>
     <name>lstm::GradientFlowView</name>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="104"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="105"/>
         <source>Steps back K:</source>
         <translation>回溯步数 K：</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="105"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="106"/>
         <source>How many steps before the inspected step the gradient is followed</source>
         <translation>从当前查看的步向前追踪梯度的步数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="106"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="107"/>
         <source>Train RNN</source>
         <translation>训练 RNN</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="107"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="108"/>
         <source>Train a plain tanh RNN of the same size on the current text (a few seconds) to compare how far its gradients reach</source>
         <translation>在当前文本上训练一个同样大小的普通 tanh RNN（几秒钟），比较它的梯度能传回多远</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="109"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="110"/>
         <source>LSTM ‖∂L_t/∂c_{t−k}‖</source>
         <translation>LSTM ‖∂L_t/∂c_{t−k}‖</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="110"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="111"/>
         <source>LSTM ‖∂L_t/∂h_{t−k}‖</source>
         <translation>LSTM ‖∂L_t/∂h_{t−k}‖</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="111"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="112"/>
         <source>tanh RNN ‖∂L_t/∂h_{t−k}‖</source>
         <translation>tanh RNN ‖∂L_t/∂h_{t−k}‖</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="112"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="113"/>
         <source>k = steps back from the inspected step t</source>
         <translation>k = 从当前查看的第 t 步向前回溯的步数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="113"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="114"/>
         <source>gradient norm (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="114"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="115"/>
         <source>How strongly the loss of the prediction at step t depends on the state k steps earlier. The cell state&apos;s additive path c_t = f ⊙ c_{t−1} + i ⊙ g carries the gradient back almost unchanged while f ≈ 1; a tanh RNN multiplies it by W_hhᵀ·diag(1 − h²) at every step, so it shrinks (or grows) geometrically.</source>
         <translation>第 t 步预测的损失在多大程度上依赖于 k 步之前的状态。只要 f ≈ 1，细胞状态的加法通路 c_t = f ⊙ c_{t−1} + i ⊙ g 就能把梯度几乎原样传回；而 tanh RNN 每一步都要把梯度乘以 W_hhᵀ·diag(1 − h²)，因此梯度会按几何级数缩小（或增大）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="169"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="170"/>
         <source>Open a model to see how far back its gradients reach.</source>
         <translation>打开一个模型，看看它的梯度能传回多远。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="171"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="172"/>
         <source>Read some text: the flow is shown for the inspected step.</source>
         <translation>请读取一些文本：显示的是当前查看步的梯度流。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="182"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="183"/>
         <source>Training the tanh RNN…</source>
         <translation>正在训练 tanh RNN…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="184"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="185"/>
         <source>tanh RNN: %1 iterations, loss %2 → %3 nats/char</source>
         <translation>tanh RNN：%1 次迭代，损失 %2 → %3 奈特/字符</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="189"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="190"/>
         <source>The RNN comparison needs a character model.</source>
         <translation>与 RNN 的比较需要一个字符模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="191"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="192"/>
         <source>tanh RNN: not trained yet</source>
         <translation>tanh RNN：尚未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="202"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="203"/>
         <source>This model does not predict its own next input, so its loss at a step is not defined.</source>
         <translation>此模型不预测自己的下一个输入，因此某一步的损失没有定义。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="214"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="215"/>
         <source>Step %1 is the last of the text: its loss needs the next character.</source>
         <translation>第 %1 步是文本的最后一步：它的损失需要下一个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="224"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="225"/>
         <source>Step %1, layer %2: loss_t = %3 nats for the next character “%4”.</source>
         <translation>第 %1 步，第 %2 层：对下一个字符“%4”的 loss_t = %3 奈特。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="229"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="230"/>
         <source>Step %1, layer %2: loss_t = %3 (squared error of the next value).</source>
         <translation>第 %1 步，第 %2 层：loss_t = %3（下一个值的平方误差）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="231"/>
+        <location filename="../../ui/explorer/gradient_flow_view.cpp" line="232"/>
         <source>Interventions active in the window are applied as recorded: a clamped gate, a set or zeroed cell and a zeroed h pass no gradient.</source>
         <translation>窗口内生效的干预按记录应用：被钳制的门、被设定或清零的细胞状态以及被清零的 h 都不传递梯度。</translation>
     </message>
 </context>
 <context>
+    <name>lstm::HeatmapRows</name>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="57"/>
+        <source>Units by index</source>
+        <translation>按编号排列单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="57"/>
+        <source>Most varying first</source>
+        <translation>变化最大的在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="58"/>
+        <source>By the discovery feature</source>
+        <translation>按单元发现的特征</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="58"/>
+        <source>Similar units together</source>
+        <translation>相似单元相邻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="59"/>
+        <source>Traced units only</source>
+        <translation>仅跟踪的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="63"/>
+        <source>Order of the rows. Variance, correlation and similarity are those of the selected quantity over the steps read; the discovery feature is the one chosen in Unit discovery.</source>
+        <translation>行的顺序。方差、相关性和相似度均按所选的量在已读的步上计算；特征为“单元发现”中所选的特征。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="65"/>
+        <source>More units, shorter rows (Ctrl+wheel)</source>
+        <translation>更多单元，行更矮（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/heatmap_rows.cpp" line="66"/>
+        <source>Fewer units, taller rows (Ctrl+wheel)</source>
+        <translation>更少单元，行更高（Ctrl+滚轮）</translation>
+    </message>
+</context>
+<context>
     <name>lstm::InterventionsPanel</name>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="99"/>
         <source>Clamp input gate i</source>
         <translation>钳制输入门 i</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="99"/>
         <source>Clamp forget gate f</source>
         <translation>钳制遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="99"/>
         <source>Clamp candidate g</source>
         <translation>钳制候选值 g</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="91"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="100"/>
         <source>Clamp output gate o</source>
         <translation>钳制输出门 o</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="91"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="100"/>
         <source>Zero hidden state h</source>
         <translation>将隐藏状态 h 清零</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="91"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="100"/>
         <source>Zero cell state c</source>
         <translation>将细胞状态 c 清零</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="92"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="101"/>
         <source>Set cell state c</source>
         <translation>设定细胞状态 c</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="92"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="101"/>
         <source>Add to cell state c</source>
         <translation>叠加到细胞状态 c</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="96"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="105"/>
         <source>Apply to selected unit</source>
         <translation>应用到所选单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="97"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="106"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="98"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="107"/>
         <source>Remove all</source>
         <translation>全部移除</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="99"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="108"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="100"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="109"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="101"/>
-        <source>Active from the inspected step on; the steps after it are recomputed.</source>
-        <translation>从当前查看的步开始生效；之后的步会重新计算。</translation>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="110"/>
+        <source>Acts from the inspected step on, that step included; the views recompute at once.</source>
+        <translation>从所查看的这一步起生效（包括这一步）；各视图立即重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/interventions_panel.cpp" line="131"/>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="111"/>
+        <source>Read every step again from the first character, all with the interventions listed below</source>
+        <translation>从第一个字符起重新读每一步，每一步都带上下面列出的干预</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="138"/>
+        <source>Applied.</source>
+        <translation>已应用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="149"/>
+        <source>Removed.</source>
+        <translation>已移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="156"/>
+        <source>All removed.</source>
+        <translation>已全部移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="163"/>
+        <source>Steps 1–%1 were read again from the start, without interventions.</source>
+        <translation>第 1–%1 步已从头重读，没有干预。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="164"/>
+        <source>Steps 1–%1 were read again from the start, all with the interventions listed.</source>
+        <translation>第 1–%1 步已从头重读，每一步都带有所列的干预。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="174"/>
+        <source>It acts from the first character you read or write.</source>
+        <translation>它从你读入或写出的第一个字符起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="176"/>
+        <source>Step %1, the last one, was recomputed, and the change acts from the next character you read or write on.</source>
+        <translation>最后一步（第 %1 步）已重新计算，这一改动从你读入或写出的下一个字符起继续生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="178"/>
+        <source>Steps %1–%2 were recomputed.</source>
+        <translation>第 %1–%2 步已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="201"/>
+        <source>Re-read the text from the start without interventions</source>
+        <translation>不带干预从头重读文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="202"/>
+        <source>Re-read the text from the start with them</source>
+        <translation>带着这些干预从头重读文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/interventions_panel.cpp" line="189"/>
         <source>layer %1, unit %2: %3</source>
         <translation>第 %1 层，单元 %2：%3</translation>
     </message>
@@ -1582,104 +1847,109 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
 <context>
     <name>lstm::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="41"/>
+        <location filename="../../ui/main_window.cpp" line="45"/>
         <source>LSTM models (*.lstm);;All files (*)</source>
         <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="24"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="25"/>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="90"/>
+        <location filename="../../ui/main_window.cpp" line="102"/>
         <source>Gates and states</source>
         <translation>门与状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="91"/>
+        <location filename="../../ui/main_window.cpp" line="103"/>
         <source>Unit traces</source>
         <translation>单元轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="94"/>
+        <location filename="../../ui/main_window.cpp" line="105"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
+        <location filename="../../ui/main_window.cpp" line="106"/>
+        <source>Units over the text</source>
+        <translation>文本上的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="108"/>
         <source>Cell diagram</source>
         <translation>记忆单元图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="101"/>
+        <location filename="../../ui/main_window.cpp" line="110"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="102"/>
+        <location filename="../../ui/main_window.cpp" line="111"/>
         <source>Next character</source>
         <translation>下一个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="106"/>
+        <location filename="../../ui/main_window.cpp" line="112"/>
         <source>Text to read</source>
         <translation>待读文本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="108"/>
+        <location filename="../../ui/main_window.cpp" line="114"/>
         <source>Interventions</source>
         <translation>干预</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="119"/>
+        <location filename="../../ui/main_window.cpp" line="121"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="121"/>
+        <location filename="../../ui/main_window.cpp" line="123"/>
         <source>Unit discovery</source>
         <translation>单元发现</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="127"/>
+        <location filename="../../ui/main_window.cpp" line="131"/>
         <source>training, iteration %1</source>
         <translation>训练中，第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="130"/>
+        <location filename="../../ui/main_window.cpp" line="134"/>
         <source>trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="143"/>
+        <location filename="../../ui/main_window.cpp" line="141"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="143"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="146"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="149"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>Open &amp;example…</source>
         <translation>打开示例(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
-        <source>Open the &amp;built-in model</source>
-        <translation>打开内置模型(&amp;B)</translation>
+        <location filename="../../ui/main_window.cpp" line="154"/>
+        <source>Open the &amp;built-in model (English quotations, 2 × 128)</source>
+        <translation>打开内置模型（英文名言，2 × 128）(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="157"/>
@@ -1687,7 +1957,7 @@ Move with **Next** and **Back** (or Page Down and Page Up).</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
+        <location filename="../../ui/menus/help_menu.cpp" line="14"/>
         <source>→  next step (at the last one: read or write one more character)
 ←  previous step (nothing is undone)
 Home / End  first / last step
@@ -1712,62 +1982,72 @@ Page Down / Page Up  课程的下一步 / 上一步
 点击热图的一行：选中该单元</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="70"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="71"/>
         <source>Heatmaps as PNG/PDF…</source>
         <translation>热图导出为 PNG/PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="71"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="72"/>
         <source>Export heatmaps</source>
         <translation>导出热图</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="73"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="74"/>
         <source>Unit traces as PNG/PDF…</source>
         <translation>单元轨迹导出为 PNG/PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="74"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="75"/>
         <source>Export unit traces</source>
         <translation>导出单元轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="76"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="77"/>
         <source>Next-character distribution as PNG/PDF…</source>
         <translation>下一字符分布导出为 PNG/PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="77"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="78"/>
         <source>Export distribution</source>
         <translation>导出分布</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="79"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="80"/>
+        <source>Units over the text as PNG/SVG/HTML…</source>
+        <translation>文本上的单元（PNG/SVG/HTML）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/export_menu.cpp" line="81"/>
+        <source>Export units over the text</source>
+        <translation>导出文本上的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/export_menu.cpp" line="84"/>
         <source>Trace as CSV…</source>
         <translation>轨迹导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="80"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="85"/>
         <source>Export trace</source>
         <translation>导出轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="25"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="26"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="82"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="87"/>
         <source>Window as PNG…</source>
         <translation>窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="83"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="88"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="26"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="27"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -1787,62 +2067,72 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location filename="../../ui/main_window.cpp" line="172"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="174"/>
+        <location filename="../../ui/main_window.cpp" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="176"/>
+        <location filename="../../ui/menus/help_menu.cpp" line="27"/>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/help_menu.cpp" line="35"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/help_menu.cpp" line="39"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="185"/>
+        <location filename="../../ui/menus/help_menu.cpp" line="40"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="191"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="29"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="30"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="41"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="42"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="46"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="47"/>
         <source>could not write the image</source>
         <translation>无法写入图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="211"/>
         <source>no model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>%1 — LSTM Explorer</source>
         <translation>%1 — LSTM 探索器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="225"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>%1 × %2 units</source>
         <translation>%1 × %2 个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1857,22 +2147,22 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>没有可预测的序列：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="29"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="30"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="36"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="33"/>
         <source>Gradient flow</source>
         <translation>梯度流</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="57"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="54"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_classroom.cpp" line="63"/>
+        <location filename="../../ui/main_window_classroom.cpp" line="60"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -1892,7 +2182,7 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/export_menu.cpp" line="58"/>
+        <location filename="../../ui/menus/export_menu.cpp" line="59"/>
         <source>&amp;Figure for slides (PNG, SVG, PDF, clipboard)…</source>
         <translation>用于幻灯片的图像（PNG、SVG、PDF、剪贴板）(&amp;F)…</translation>
     </message>
@@ -3339,37 +3629,48 @@ Page Down / Page Up  课程的下一步 / 上一步
         <translation>着色：第 %2 层单元 %3 的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="167"/>
+        <location filename="../../ui/explorer/text_view_legend.cpp" line="64"/>
+        <source>abc</source>
+        <comment>a sample of written text in the legend</comment>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/text_view_legend.cpp" line="72"/>
+        <source>written by the model</source>
+        <translation>由模型写出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/text_view.cpp" line="189"/>
         <source>step %1: &apos;%2&apos;</source>
         <translation>第 %1 步：“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="171"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="193"/>
         <source>not read yet: click to read up to here</source>
         <translation>尚未读取：点击即读到此处</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="171"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="193"/>
         <source>not read yet</source>
         <translation>尚未读取</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="176"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="198"/>
         <source>layer %1, unit %2</source>
         <translation>第 %1 层，单元 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="142"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="158"/>
         <source>step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="144"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="160"/>
         <source>predicts %1 for the next step</source>
         <translation>预测下一步为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/text_view.cpp" line="146"/>
+        <location filename="../../ui/explorer/text_view.cpp" line="162"/>
         <source>(actual %1)</source>
         <translation>（实际 %1）</translation>
     </message>
@@ -3401,39 +3702,39 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="102"/>
+        <location filename="../../ui/training/training_panel.cpp" line="116"/>
         <source>Could not write the recovery checkpoint: %1</source>
         <translation>无法写入恢复检查点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../../ui/training/training_panel.cpp" line="125"/>
         <source>Corpus preview and settings</source>
         <translation>语料预览与设置</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="155"/>
+        <location filename="../../ui/training/training_panel.cpp" line="169"/>
         <source>Cannot start training</source>
         <translation>无法开始训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="165"/>
-        <location filename="../../ui/training/training_panel.cpp" line="173"/>
-        <location filename="../../ui/training/training_panel.cpp" line="208"/>
+        <location filename="../../ui/training/training_panel.cpp" line="179"/>
+        <location filename="../../ui/training/training_panel.cpp" line="187"/>
+        <location filename="../../ui/training/training_panel.cpp" line="223"/>
         <source>Cannot resume training</source>
         <translation>无法继续训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="165"/>
+        <location filename="../../ui/training/training_panel.cpp" line="179"/>
         <source>load its corpus first</source>
         <translation>请先加载它的语料</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="179"/>
+        <location filename="../../ui/training/training_panel.cpp" line="193"/>
         <source>Resuming %1…</source>
         <translation>正在恢复 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_panel.cpp" line="199"/>
+        <location filename="../../ui/training/training_panel.cpp" line="214"/>
         <source>Resumed %1 at iteration %2.</source>
         <translation>已在第 %2 次迭代处恢复 %1。</translation>
     </message>
@@ -3441,58 +3742,58 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::TrainingProgressView</name>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="31"/>
-        <location filename="../../ui/training/training_progress_view.cpp" line="49"/>
-        <location filename="../../ui/training/training_progress_view.cpp" line="90"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="33"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="50"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="113"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="56"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="60"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="58"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="62"/>
         <source>Training on %1.</source>
         <translation>正在 %1 上训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="66"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="70"/>
         <source>iteration %1 / %2</source>
         <translation>迭代 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="68"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="76"/>
         <source>epoch %1 · %2 values/s · ETA %3
 </source>
         <translation>第 %1 轮 · %2 个值/秒 · 剩余 %3
 </translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="68"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="76"/>
         <source>epoch %1 · %2 chars/s · ETA %3
 </source>
         <translation>第 %1 轮 · %2 字符/秒 · 剩余 %3
 </translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="72"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="80"/>
         <source>no validation yet</source>
         <translation>尚未验证</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="74"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="82"/>
         <source>validation MSE %1 (scaled)</source>
         <translation>验证 MSE %1（缩放后）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="76"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="84"/>
         <source>validation loss %1 nats/char (%2 bits/char)</source>
         <translation>验证损失 %1 奈特/字符（%2 比特/字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_progress_view.cpp" line="79"/>
+        <location filename="../../ui/training/training_progress_view.cpp" line="87"/>
         <source> · training loss %1 · gradient norm %2</source>
         <translation> · 训练损失 %1 · 梯度范数 %2</translation>
     </message>
@@ -3556,62 +3857,74 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::TrainingRunFiles</name>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="14"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="16"/>
         <source>LSTM checkpoints (*.ckpt);;All files (*)</source>
         <translation>LSTM 检查点 (*.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="35"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="37"/>
         <source>Save checkpoint</source>
         <translation>保存检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="37"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="39"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="39"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="41"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="60"/>
         <source>LSTM models (*.lstm);;All files (*)</source>
         <translation>LSTM 模型 (*.lstm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="45"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="47"/>
         <source>Cannot save checkpoint</source>
         <translation>无法保存检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="45"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="47"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="65"/>
         <source>Cannot save model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="49"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="51"/>
         <source>Saved a checkpoint at iteration %1 to %2.</source>
         <translation>已将第 %1 次迭代的检查点保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="50"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="52"/>
         <source>Saved the model at iteration %1 to %2.</source>
         <translation>已将第 %1 次迭代的模型保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="56"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="58"/>
+        <source>Save the best weights</source>
+        <translation>保存最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_run_files.cpp" line="68"/>
+        <source>Saved the best weights (iteration %1) to %2.</source>
+        <translation>已将最佳权重（第 %1 次迭代）保存到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_run_files.cpp" line="72"/>
         <source>Resume checkpoint</source>
         <translation>恢复检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="62"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="79"/>
         <source>Unsaved training</source>
         <translation>未保存的训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="74"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="92"/>
         <source>The model has trained for %1 iterations since it was last saved, and a new run replaces it. Save a checkpoint first?</source>
         <translation>自上次保存以来，模型已训练了 %1 次迭代，新的训练将替换它。要先保存检查点吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_run_files.cpp" line="79"/>
+        <location filename="../../ui/training/training_run_files.cpp" line="97"/>
         <source>The model has trained for %1 iterations since it was last saved. Save a checkpoint before closing? It can be resumed later.</source>
         <translation>自上次保存以来，模型已训练了 %1 次迭代。关闭前要保存检查点吗？之后可以继续训练。</translation>
     </message>
@@ -3619,97 +3932,137 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::TrainingSettingsForm</name>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="76"/>
         <source>Hidden units</source>
         <translation>隐藏单元数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="76"/>
         <source>Layers</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="76"/>
         <source>Embedding</source>
         <translation>嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
         <source>Sequence length (T)</source>
         <translation>序列长度 (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
         <source>Batch (B)</source>
         <translation>批大小 (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="77"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
         <source>Gradient clip</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="78"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="80"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
         <source>Evaluate every</source>
         <translation>评估间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="80"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="80"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="79"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="84"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="83"/>
         <source>one-hot</source>
         <translation>独热</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="85"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="84"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="86"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="85"/>
         <source>one epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="87"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="86"/>
         <source>at the end</source>
         <translation>仅在结束时</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="188"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="87"/>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="88"/>
+        <source>Set the model size, windows and iterations the corpus suggests</source>
+        <translation>恢复按语料建议的模型大小、窗口和迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="208"/>
+        <source>%1 symbols, %2 characters</source>
+        <translation>%1 个符号，%2 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="210"/>
+        <source>%1 values</source>
+        <translation>%1 个数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="212"/>
+        <source>1 layer of %1 units</source>
+        <translation>1 层，%1 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="213"/>
+        <source>%1 layers of %2 units</source>
+        <translation>%1 层，每层 %2 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="215"/>
+        <source>Suggested for %1 (%2): %3.</source>
+        <translation>为 %1（%2）建议：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="216"/>
+        <source>Changed from the suggestion for %1 (%2): %3.</source>
+        <translation>已改动，%1（%2）的建议为：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_settings_form.cpp" line="226"/>
         <source>A series model reads one value per step: no embedding</source>
         <translation>序列模型每步读入一个值：无需嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="200"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="238"/>
         <source>A corpus is needed to check these settings.</source>
         <translation>需要语料才能检查这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_settings_form.cpp" line="208"/>
+        <location filename="../../ui/training/training_settings_form.cpp" line="246"/>
         <source>About %1 MB of memory; %2 iterations.</source>
         <translation>约需 %1 MB 内存；%2 次迭代。</translation>
     </message>
@@ -3717,47 +4070,49 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::TrainingTimelineBar</name>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="67"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="68"/>
         <source>Explore these weights</source>
         <translation>探索这些权重</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="68"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="69"/>
         <source>Show the explorer&apos;s text as the model sees it right now (a copy of the weights)</source>
         <translation>按模型此刻的理解显示探索器中的文本（使用权重的副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="69"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="70"/>
         <source>Follow</source>
         <translation>跟随最新</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="70"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="71"/>
         <source>Re-run the explorer&apos;s text with the newest weights at every snapshot, so the gates change as the model learns</source>
         <translation>每次快照时用最新的权重重新运行探索器中的文本，让门随着模型学习而变化</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="72"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="73"/>
         <source>snapshot every </source>
         <translation>快照间隔 </translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="73"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="74"/>
         <source> iterations</source>
         <translation> 次迭代</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="74"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="75"/>
         <source>Training time: drag to see the explorer&apos;s text through the weights of that moment</source>
         <translation>训练时间轴：拖动即可用那一时刻的权重查看探索器中的文本</translation>
     </message>
     <message>
         <location filename="../../ui/training/training_timeline_bar.cpp" line="135"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="142"/>
         <source>No snapshots yet: they are taken while training.</source>
         <translation>还没有快照：快照在训练过程中生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_timeline_bar.cpp" line="139"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="136"/>
+        <location filename="../../ui/training/training_timeline_bar.cpp" line="146"/>
         <source>Iteration %1 (snapshot %2 of %3, %4 MiB kept)</source>
         <translation>第 %1 次迭代（快照 %2 / %3，占用 %4 MiB）</translation>
     </message>
@@ -3765,132 +4120,299 @@ Page Down / Page Up  课程的下一步 / 上一步
 <context>
     <name>lstm::UnitDiscoveryPanel</name>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="36"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="38"/>
         <source>bracket depth</source>
         <translation>括号深度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="37"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="39"/>
         <source>inside quotes</source>
         <translation>位于引号内</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="38"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
         <source>position in the line</source>
         <translation>行内位置</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="39"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
         <source>characters since the last space</source>
         <translation>距上一个空格的字符数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="40"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="41"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="43"/>
         <source>a&apos;s minus b&apos;s in the line</source>
         <translation>行内 a 的个数减 b 的个数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="42"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="44"/>
         <source>regular expression…</source>
         <translation>正则表达式…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="149"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="153"/>
         <source>regular expression, e.g. [aeiou] or \d+</source>
         <translation>正则表达式，例如 [aeiou] 或 \d+</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="150"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="154"/>
         <source>Units of the selected layer, most correlated first. Click one to select it.</source>
         <translation>所选层的单元，相关性最强的排在最前。点击即可选中。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="151"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="155"/>
         <source>Rank</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="152"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="156"/>
         <source>by</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="242"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="246"/>
         <source>No model: open one and read some text to rank its units.</source>
         <translation>无模型：请打开一个模型并读取一些文本，以便为其单元排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="244"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="248"/>
         <source>This model reads numbers, not text, so there are no text features to rank units by. The plot shows how often each gate saturates.</source>
         <translation>此模型读入的是数值而非文本，因此没有可用于给单元排序的文本特征。下图显示各个门饱和的频率。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="248"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="252"/>
         <source>Read some text to rank the units: step forward or type in the text panel.</source>
         <translation>请读取一些文本以便为单元排序：单步前进，或在文本面板中输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="258"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="262"/>
         <source>%1 mostly &gt; 0.9 in %2 of %3 units, mostly &lt; 0.1 in %4.</source>
         <translation>%1：%3 个单元中有 %2 个大多 &gt; 0.9，%4 个大多 &lt; 0.1。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="277"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="290"/>
         <source>Type a regular expression: characters inside its matches count 1, the others 0.</source>
         <translation>请输入正则表达式：匹配范围内的字符计为 1，其余计为 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="287"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="300"/>
         <source>matches of %1</source>
         <translation>%1 的匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="291"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="304"/>
         <source>The %1 does not change in the %2 steps read so far, so no unit can follow it.</source>
         <translation>在目前读过的 %2 步中，%1 没有变化，所以没有单元能跟随它。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="300"/>
+        <location filename="../../ui/explorer/unit_discovery_panel.cpp" line="313"/>
         <source>Unit %1 follows %2 best (r = %3) over %4 steps of layer %5; %6 of %7 units have |r| ≥ %8.</source>
         <translation>在第 %5 层的 %4 步中，单元 %1 最能跟随%2（r = %3）；%7 个单元中有 %6 个 |r| ≥ %8。</translation>
     </message>
 </context>
 <context>
-    <name>lstm::UnitTraceView</name>
+    <name>lstm::UnitStripsCanvas</name>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="169"/>
+        <location filename="../../ui/explorer/unit_strips_canvas.cpp" line="117"/>
+        <source>L%1 unit %2</source>
+        <translation>第 %1 层单元 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_canvas.cpp" line="117"/>
         <source>unit %1</source>
         <translation>单元 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="273"/>
+        <location filename="../../ui/explorer/unit_strips_canvas.cpp" line="320"/>
+        <source>step %1: &apos;%2&apos;</source>
+        <translation>第 %1 步：“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_legend.cpp" line="16"/>
+        <source>strips: %1</source>
+        <translation>色条：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_legend.cpp" line="17"/>
+        <source>strips: %1, each unit over its own range ±max|%2|</source>
+        <translation>色条：%1，每个单元按各自的范围 ±max|%2|</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::UnitStripsView</name>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="107"/>
+        <source>Strips:</source>
+        <translation>色条：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="108"/>
+        <source>units traced in the other views</source>
+        <translation>其他视图中追踪的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="109"/>
+        <source>units I choose</source>
+        <translation>我选择的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="110"/>
+        <source>top units of unit discovery</source>
+        <translation>单元发现排名靠前的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="111"/>
+        <source>units, e.g. 25, 3 or 1:7 (layer 1, unit 7); Enter applies</source>
+        <translation>单元，例如 25, 3 或 1:7（第 1 层单元 7）；按回车应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="112"/>
+        <source>How many of the best-ranked units to show</source>
+        <translation>显示排名最靠前的多少个单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="113"/>
+        <source>by</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="116"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="117"/>
+        <source>Save this view alone as PNG, SVG or HTML, for slides</source>
+        <translation>将此视图单独保存为 PNG、SVG 或 HTML，用于幻灯片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="185"/>
+        <source>“%1” is not a unit: write 25, or 1:7 for unit 7 of layer 1.</source>
+        <translation>“%1”不是单元：请写 25，或用 1:7 表示第 1 层的单元 7。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="186"/>
+        <source>The model has no unit %1 in layer %2 (%3 layers of %4 units).</source>
+        <translation>模型的第 %2 层没有单元 %1（共 %3 层，每层 %4 个单元）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="209"/>
+        <source>Unit discovery ranks units by features of a text; this model reads numbers.</source>
+        <translation>单元发现按文本的特征为单元排名；此模型读入的是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="219"/>
+        <source>The %1 does not change in the %2 steps read so far, so no unit can follow it.</source>
+        <translation>在目前读过的 %2 步中，%1 没有变化，所以没有单元能跟随它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="244"/>
+        <source>Type the units to show, e.g. 25, 3, and press Enter.</source>
+        <translation>输入要显示的单元，例如 25, 3，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="251"/>
+        <source>No model: open one to see its units over the text.</source>
+        <translation>没有模型：打开一个模型即可看到文本上的单元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="257"/>
+        <source>PNG image (*.png);;SVG image (*.svg);;HTML page (*.html)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="266"/>
+        <source>Export units over the text</source>
+        <translation>导出文本上的单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_strips_view.cpp" line="272"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::UnitTraceView</name>
+    <message>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="177"/>
+        <source>unit %1</source>
+        <translation>单元 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="281"/>
         <source>unit </source>
         <translation>单元 </translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="274"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="282"/>
         <source>Add unit</source>
         <translation>添加单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="275"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="283"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="276"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="284"/>
         <source>Remove the unit selected in the legend, or the last one</source>
         <translation>移除图例中选中的单元，或最后一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/unit_trace_view.cpp" line="277"/>
+        <location filename="../../ui/explorer/unit_trace_view.cpp" line="285"/>
         <source>step</source>
         <translation>步</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::UserGuideDialog</name>
+    <message>
+        <location filename="../../ui/guide/user_guide_dialog.cpp" line="39"/>
+        <source>LSTM Explorer user guide</source>
+        <translation>LSTM Explorer 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>lstm::Workspaces</name>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="165"/>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="165"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="165"/>
+        <source>Teach</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="166"/>
+        <source>Read a text and look inside the cell</source>
+        <translation>读入文本，查看单元内部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="167"/>
+        <source>Train a model and watch what it learns</source>
+        <translation>训练模型，观察它学到什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="168"/>
+        <source>Follow a lesson beside the views it talks about</source>
+        <translation>在课程提到的视图旁跟随课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.cpp" line="174"/>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
     </message>
 </context>
 </TS>

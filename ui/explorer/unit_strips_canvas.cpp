@@ -317,7 +317,7 @@ bool UnitStripsCanvas::viewportEvent(QEvent *event) {
       QToolTip::hideText();
       return true;
     }
-    QString text = tr("step %1: '%2'").arg(index).arg(m_layout.isSeries() ? cellText(index)
+    QString text = tr("step %1: '%2'").arg(index + 1).arg(m_layout.isSeries() ? cellText(index)
                                                                           : m_session->tokenLabel(m_layout.token(index)));
     for (int k = 0; k < int(m_strips.size()); ++k) {
       const UnitStrip &s = m_strips[std::size_t(k)];

@@ -117,7 +117,7 @@ QString unitStripsHtml(const UnitStripsCanvas &canvas) {
     const bool newline = text == QStringLiteral("\n");
     html += QStringLiteral("<span class=\"ch%1\" title=\"%2\"><span class=\"t\">%3</span>")
                 .arg(k == cursor ? QStringLiteral(" cursor") : QString(),
-                     trExport("step %1").arg(k), newline ? QStringLiteral("\u21B5") : text.toHtmlEscaped());
+                     trExport("step %1").arg(k + 1), newline ? QStringLiteral("\u21B5") : text.toHtmlEscaped());
     for (int s = 0; s < strips; ++s) {
       const QColor tint = k < steps ? canvas.stripColor(s, k) : QColor();
       html += tint.isValid() ? QStringLiteral("<span class=\"s\" style=\"background:%1\"></span>").arg(cssColor(tint))
