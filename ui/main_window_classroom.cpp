@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include "common/language.h"
+#include "guide/first_launch_guide.h"
 #include "explorer/drive_toolbar.h"
 #include "explorer/explorer_session.h"
 #include "explorer/gradient_flow_view.h"
@@ -65,6 +66,8 @@ bool MainWindow::startLesson(const QString &path) {
   if (m_workspaces->current() != Workspace::Teach)
     m_workspaces->switchTo(Workspace::Teach); // the lesson's own column, beside the views it talks about
   showDock(QStringLiteral("lessonDock"));
+  if (m_guide->isVisible())
+    m_guide->dismiss(); // a lesson is where the guide leads: it would only cover the views the lesson talks about
   return m_lessons->openLesson(path);
 }
 
@@ -72,6 +75,8 @@ void MainWindow::showDock(const QString &objectName) {
   if (auto *dock = findChild<QDockWidget *>(objectName)) {
     dock->show();
     dock->raise();
+    if (m_guide->isVisible())
+      m_guide->raise(); // the card stays above the view a lesson step brings forward
   }
 }
 

@@ -260,8 +260,9 @@ private Q_SLOTS:
     QTest::mouseClick(plot(), Qt::LeftButton, {}, plot()->mapFrom(m_view.get(), cell.center()));
     QCOMPARE(m_session->selectedUnit(), unit);
     QCOMPARE(m_session->cursor(), 33);
+    // Cell (step index 20): the tooltip counts steps from 1.
     QTest::mouseMove(plot(), plot()->mapFrom(m_view.get(), m_view->cellRect(Quantity::Cell, 20, unit).center()));
-    QTRY_VERIFY2(QToolTip::text().startsWith(QStringLiteral("unit %1, step 20").arg(unit)), qPrintable(QToolTip::text()));
+    QTRY_VERIFY2(QToolTip::text().startsWith(QStringLiteral("unit %1, step 21").arg(unit)), qPrintable(QToolTip::text()));
     // The unit axis labels rows with their units too.
     const auto labels = plot()->axisRects()[0]->axis(QCPAxis::atLeft)->tickVectorLabels();
     const auto ticks = plot()->axisRects()[0]->axis(QCPAxis::atLeft)->tickVector();

@@ -193,7 +193,7 @@ void TestLessonClaims::everyStepMatchesTheScreen() {
     // The view it asks for is on screen.
     if (!step.view.isEmpty()) {
       auto *dock = m_window->findChild<QDockWidget *>(step.view);
-      QVERIFY2(dock && dock->isVisible() && !dock->visibleRegion().isEmpty(), qPrintable(where + QLatin1Char(' ') + step.view));
+      QTRY_VERIFY2(dock && dock->isVisible() && !dock->visibleRegion().isEmpty(), qPrintable(where + QLatin1Char(' ') + step.view));
     }
     // A step about the gradient flow shows a curve (the cursor's loss needs the next character: not the last step).
     if (step.view == QStringLiteral("gradientFlowDock")) {

@@ -61,10 +61,9 @@ FirstLaunchGuide::FirstLaunchGuide(QWidget *window)
     dismiss();
     Q_EMIT lessonRequested();
   });
-  // Docks raise themselves (a lesson step brings its view forward): each time, the card goes back on top.
+  // Follows the window's size. Docks a lesson step raises would cover it: the window raises the card again
+  // (watching the siblings' z-order instead disturbed which tab of a dock group is in front).
   window->installEventFilter(this);
-  for (QWidget *sibling : window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
-    sibling->installEventFilter(this);
   retranslateUi();
   hide();
 }
@@ -83,16 +82,8 @@ void FirstLaunchGuide::dismiss() {
 }
 
 bool FirstLaunchGuide::eventFilter(QObject *watched, QEvent *event) {
-  if (watched == parent()) {
-    if (event->type() == QEvent::ChildAdded) {
-      if (auto *child = qobject_cast<QWidget *>(static_cast<QChildEvent *>(event)->child()); child && child != this)
-        child->installEventFilter(this);
-    }
-    if ((event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest) && isVisible())
-      place();
-  } else if (event->type() == QEvent::ZOrderChange && isVisible()) {
-    raise();
-  }
+  if (watched == parent() && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest) && isVisible())
+    place();
   return QFrame::eventFilter(watched, event);
 }
 

@@ -4,7 +4,7 @@
 // grabs nothing), so the step keys keep working while it shows. Shown on every launch until dismissed; the
 // dismissal is remembered in QSettings ("guide/dismissed"). Help ▸ Getting started shows it again.
 // It keeps itself inside its window, centred under the menus and toolbars, as wide as fits (at most kMaxWidth),
-// and above its sibling docks when one of them is raised.
+// and above the docks a lesson step raises (the window raises it again; see MainWindow::showDock).
 // GUI thread.
 #include <QFrame>
 
