@@ -64,9 +64,8 @@ private:
 
 void TestTrainingDock::init() {
   test::openFirstLaunchWindow(m_window);
-  auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("trainingDock"));
-  QVERIFY(dock);
-  dock->raise();
+  QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("trainingDock")));
+  QTest::keyClick(m_window->windowHandle(), Qt::Key_2, Qt::ControlModifier); // the Train workspace, as a user gets there
   QTRY_VERIFY(m_window->trainingPanel()->isVisible());
 }
 
