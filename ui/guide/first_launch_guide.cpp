@@ -140,6 +140,7 @@ void FirstLaunchGuide::place() {
   const int wanted = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
   const int height = std::max(60, std::min(wanted, window->height() - top - kGap));
   setGeometry((window->width() - width) / 2, top, width, height);
+  raise(); // a workspace switch re-adds the docks above their siblings, and asks for a layout: the card goes back on top
 }
 
 } // namespace lstm
