@@ -3,6 +3,8 @@
 #include "explore/unit_order.h"
 #include "model/rng.h"
 
+#include "cell_trace.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -14,23 +16,7 @@ using namespace lstm;
 
 namespace {
 
-// A one-layer trace of `units` units over `steps` steps whose c is value(step, unit); other quantities zero.
-Trace makeTrace(int units, int steps, const std::function<float(int, int)> &value) {
-  ModelConfig config;
-  config.vocabSize = 2;
-  config.hiddenSize = units;
-  Trace trace(config, 1);
-  std::vector<float> row(std::size_t(units), 0.0f), zeros(std::size_t(units), 0.0f);
-  for (int s = 0; s < steps; ++s) {
-    for (int u = 0; u < units; ++u)
-      row[std::size_t(u)] = value(s, u);
-    std::array<const float *, kQuantityCount> pointers{};
-    pointers.fill(zeros.data());
-    pointers[std::size_t(Quantity::Cell)] = row.data();
-    trace.append(Trace::StepValues{}, {pointers});
-  }
-  return trace;
-}
+using test::makeCellTrace;
 
 bool isPermutation(std::vector<int> order, int units) {
   std::sort(order.begin(), order.end());
@@ -58,10 +44,10 @@ private Q_SLOTS:
   void varianceDescendingTiesByIndex() {
     // Spreads 0, 3, 1, 3, 2 (units 1 and 3 tie).
     const float spread[] = {0.0f, 3.0f, 1.0f, 3.0f, 2.0f};
-    const Trace trace = makeTrace(5, 6, [&](int s, int u) { return (s % 2 ? 1.0f : -1.0f) * spread[u] + 7.0f; });
+    const Trace trace = makeCellTrace(5, 6, [&](int s, int u) { return (s % 2 ? 1.0f : -1.0f) * spread[u] + 7.0f; });
     QCOMPARE(unitsByVariance(trace, 0, Quantity::Cell), (std::vector<int>{1, 3, 4, 2, 0}));
     QCOMPARE(unitsByVariance(trace, 1, Quantity::Cell), (std::vector<int>{0, 1, 2, 3, 4})); // no such layer
-    QCOMPARE(unitsByVariance(makeTrace(3, 0, {}), 0, Quantity::Cell), (std::vector<int>{0, 1, 2}));
+    QCOMPARE(unitsByVariance(makeCellTrace(3, 0, {}), 0, Quantity::Cell), (std::vector<int>{0, 1, 2}));
   }
 
   void chainTakesTheMostSimilarNext() {
@@ -82,7 +68,7 @@ private Q_SLOTS:
     std::vector<float> noise(16 * 300);
     for (float &n : noise)
       n = float(rng.normal()) * 0.2f;
-    const Trace trace = makeTrace(16, 300, [&](int s, int u) {
+    const Trace trace = makeCellTrace(16, 300, [&](int s, int u) {
       if (u == 5 || u == 12)
         return 0.25f;
       const float signal = u % 2 ? std::sin(0.05f * float(s)) : (s / 20 % 2 ? 1.0f : -1.0f);
@@ -110,14 +96,14 @@ private Q_SLOTS:
     std::vector<float> scale(1024);
     for (float &s : scale)
       s = float(rng.uniform()) * 3.0f;
-    const Trace trace = makeTrace(1024, 700, [&](int, int u) { return float(rng.normal()) * scale[std::size_t(u)]; });
+    const Trace trace = makeCellTrace(1024, 700, [&](int, int u) { return float(rng.normal()) * scale[std::size_t(u)]; });
     const std::vector<int> byVariance = unitsByVariance(trace, 0, Quantity::Cell);
     QVERIFY(isPermutation(byVariance, 1024));
     for (std::size_t k = 1; k < byVariance.size(); ++k)
       QVERIFY(variance(trace, byVariance[k - 1]) >= variance(trace, byVariance[k]) * (1.0 - 1e-9));
     const std::vector<int> clustered = unitsClustered(trace, 0, Quantity::Cell);
     QVERIFY(isPermutation(clustered, 1024));
-    QCOMPARE(unitsClustered(makeTrace(4, 1, [](int, int u) { return float(u); }), 0, Quantity::Cell),
+    QCOMPARE(unitsClustered(makeCellTrace(4, 1, [](int, int u) { return float(u); }), 0, Quantity::Cell),
              (std::vector<int>{0, 1, 2, 3})); // one step: no correlation to go by
   }
 };

@@ -1,5 +1,6 @@
 #include "text_view.h"
 
+#include "character_click.h"
 #include "common/display_style.h"
 #include "common/quantity_style.h"
 #include "common/refresh_coalescer.h"
@@ -303,10 +304,7 @@ void TextView::mouseReleaseEvent(QMouseEvent *event) {
   const int index = stepAt(event->position().toPoint());
   if (index < 0)
     return;
-  if (index < m_session->steps())
-    m_session->setCursor(index);
-  else if (m_session->mode() == DriveMode::Read)
-    m_session->runTo(index + 1);
+  inspectOrReadTo(*m_session, index);
 }
 
 } // namespace lstm

@@ -1,5 +1,6 @@
 #include "unit_strips_canvas.h"
 
+#include "character_click.h"
 #include "common/display_style.h"
 #include "explorer_session.h"
 #include "model/model.h"
@@ -347,11 +348,7 @@ void UnitStripsCanvas::mouseReleaseEvent(QMouseEvent *event) {
   const int index = stepAt(pos);
   if (index < 0)
     return;
-  // As in the text view: a step already read is inspected; a later character is read up to (reading only).
-  if (index < m_session->steps())
-    m_session->setCursor(index);
-  else if (m_session->mode() == DriveMode::Read)
-    m_session->runTo(index + 1);
+  inspectOrReadTo(*m_session, index);
 }
 
 } // namespace lstm
